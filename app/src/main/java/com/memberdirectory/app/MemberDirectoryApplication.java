@@ -1,0 +1,23 @@
+package com.memberdirectory.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Assembles the write side, the read side and the saga into one service. The data source is wired by the
+ * storage configuration of the chosen mode, never guessed from the classpath.
+ */
+@SpringBootApplication(scanBasePackages = "com.memberdirectory", exclude = DataSourceAutoConfiguration.class)
+@ConfigurationPropertiesScan("com.memberdirectory.app")
+public class MemberDirectoryApplication {
+
+    public static void main(String[] args) {
+        // Axon's usage reporting phones home at start; a directory service has no business doing that.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        SpringApplication.run(MemberDirectoryApplication.class, args);
+    }
+}

@@ -1,0 +1,127 @@
+package com.memberdirectory.app.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.memberdirectory.command.member.MemberPolicies;
+import com.memberdirectory.app.config.DirectoryProperties;
+import com.memberdirectory.kernel.metadata.MetadataKeys;
+import com.mongodb.client.MongoClient;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Axon wiring shared by both storage modes. */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Read models whose tokens live in MongoDB next to their collections. */
+    public static final List<String> PROJECTIONS = List.of("members", "departments", "admins");
+
+    /**
+     * One Jackson serializer for events, messages, sagas and tokens, independent of the web layer's
+     * {@link ObjectMapper} (which refuses unknown properties, while stored events must stay readable after
+     * their classes gain or lose fields).
+     */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        ObjectMapper mapper = JsonMapper.builder()
+                .findAndAddModules()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    /** Every event inherits who caused it, through what, and the correlation id of the request or import. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new SimpleCorrelationDataProvider(MetadataKeys.ALL.toArray(String[]::new));
+    }
+
+    @Bean
+    Cache memberCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    MemberPolicies memberPolicies(DirectoryProperties properties) {
+        return MemberPolicies.withDefaultPhoneRegion(properties.defaultPhoneRegion());
+    }
+
+    /**
+     * Commands carry the caller's metadata; a command that lost a race for an aggregate (another instance
+     * appended first) is retried on fresh state, rule violations never are.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retries).retryInterval(20).maxRetryCount(5).build())
+                .dispatchInterceptors(new RequestMetadataInterceptor())
+                .build();
+    }
+
+    @Bean
+    TokenStore projectionTokenStore(MongoClient mongoClient, MongoDatabaseFactory databaseFactory, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(mongoClient, databaseFactory.getMongoDatabase().getName())
+                        .build())
+                .serializer(serializer)
+                .ensureIndexes(true)
+                .build();
+    }
+
+    /**
+     * Projections write to MongoDB without a JDBC transaction and keep their tokens in MongoDB with their
+     * documents, so a read model and its token never disagree about where it stands.
+     */
+    @Bean
+    ConfigurerModule projectionStorage(@Qualifier("projectionTokenStore") TokenStore projectionTokenStore) {
+        return configurer -> PROJECTIONS.forEach(group -> configurer.eventProcessing()
+                .registerTokenStore(group, c -> projectionTokenStore)
+                .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE));
+    }
+}

@@ -1,0 +1,118 @@
+package com.memberdirectory.app.http;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.memberdirectory.kernel.problem.DomainRuleViolation;
+import com.memberdirectory.kernel.problem.FieldError;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns every refusal into problem+json with a machine-readable code; nothing escapes as a bare 500. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(DomainRuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(DomainRuleViolation e) {
+        return answer(HttpStatusCode.valueOf(e.code().status()), e.code().code(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, "not_found", "There is no such resource.", List.of());
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return answer(e.status(), e.code(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        String message = "'" + e.getValue() + "' is not a valid value for " + e.getName() + ".";
+        return answer(HttpStatus.BAD_REQUEST, "malformed_request", message, List.of(new FieldError(e.getName(), message)));
+    }
+
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
+        log.error("Store unavailable", e);
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", "The store is not reachable; try again shortly.", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "Something went wrong on our side; nothing was changed by this request.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            String message = "Unknown property '" + field + "'.";
+            return body(HttpStatus.BAD_REQUEST, "unknown_property", message, List.of(new FieldError(field, message)));
+        }
+        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+            String field = path((JsonMappingException) cause);
+            String message = "'" + field + "' has a value of the wrong type or format.";
+            return body(HttpStatus.BAD_REQUEST, "malformed_request", message, List.of(new FieldError(field, message)));
+        }
+        return body(HttpStatus.BAD_REQUEST, "malformed_request", "The request body is not valid JSON.", List.of());
+    }
+
+    /** The framework's own errors (405, 406, 415, missing parameters…) keep their status and get a code. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : e instanceof ErrorResponse error ? error.getBody()
+                : ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+            problem.setProperty("code", codeOf(status));
+            problem.setProperty("errors", List.of());
+        }
+        return ResponseEntity.status(status).headers(headers).body(problem);
+    }
+
+    private static String codeOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(HttpStatusCode status, String code, String detail, List<FieldError> errors) {
+        return ResponseEntity.status(status).body(ProblemWriter.problem(status, code, detail, errors));
+    }
+
+    private static ResponseEntity<Object> body(HttpStatusCode status, String code, String detail, List<FieldError> errors) {
+        return ResponseEntity.status(status).body(ProblemWriter.problem(status, code, detail, errors));
+    }
+}

@@ -1,0 +1,46 @@
+package com.memberdirectory.app.http;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Asks the read side through the query gateway, with a bound on how long a read-your-writes wait may take. */
+@Component
+public class ReadModel {
+
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    private final QueryGateway queries;
+
+    public ReadModel(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public <R> R ask(Object query, Class<R> answer) {
+        try {
+            return queries.query(query, ResponseTypes.instanceOf(answer)).get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw lagging();
+        } catch (TimeoutException e) {
+            throw lagging();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ApiException lagging() {
+        return new ApiException(HttpStatusCode.valueOf(503), "read_model_lagging",
+                "The change was stored, but the lists have not caught up yet; read it again shortly.", List.of());
+    }
+}

@@ -1,0 +1,127 @@
+package com.memberdirectory.app.storage;
+
+import com.memberdirectory.app.config.DirectoryProperties;
+import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.net.InetSocketAddress;
+
+/**
+ * The embedded default: events, sagas, the saga's token and the lookup table in an HSQLDB file database;
+ * read models and their tokens in an in-process MongoDB wire-protocol server with an H2 MVStore file.
+ * Everything lives under {@code directory.embedded-store.path}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedStoreCondition.class)
+public class EmbeddedStorageConfiguration {
+
+    static final String DATABASE = "directory";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStorageConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    DataFolder dataFolder(DirectoryProperties properties) {
+        DataFolder folder = new DataFolder(properties.embeddedStore().path());
+        log.info("Embedded store in {}", folder.root());
+        return folder;
+    }
+
+    /**
+     * HSQLDB in MVCC mode, writing its log at every commit ({@code write_delay=false}): an acknowledged
+     * command is on disk before the answer leaves. Its own lock file is off because {@link DataFolder} holds
+     * an OS lock that, unlike HSQLDB's, is released when the process dies.
+     */
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DataFolder folder) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("event-store");
+        config.setJdbcUrl("jdbc:hsqldb:file:" + folder.resolve("events").resolve("directory")
+                + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.lock_file=false;hsqldb.default_table_type=cached"
+                + ";hsqldb.log_size=64;hsqldb.cache_size=65536");
+        config.setUsername("SA");
+        config.setPassword("");
+        config.setMaximumPoolSize(16);
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    EmbeddedDatabase embeddedDatabase(DataSource dataSource) {
+        return new EmbeddedDatabase(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(EmbeddedDatabase database,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .dataType(byte[].class)
+                // Reading 1,000 events per query instead of 100 makes catching up and replays much faster.
+                .batchSize(1000)
+                .build();
+    }
+
+    /** Token store of the saga (and the default); projections keep their tokens with their collections. */
+    @Bean
+    @Primary
+    TokenStore tokenStore(EmbeddedDatabase database, ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .contentType(byte[].class)
+                .build();
+    }
+
+    @Bean
+    UniqueValues uniqueValues(EmbeddedDatabase database, DataSource dataSource) {
+        return new JdbcUniqueValues(new JdbcTemplate(dataSource));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(DataFolder folder) {
+        MongoServer server = new MongoServer(new H2Backend(folder.resolve("readmodels.mv").toString()));
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    @Bean
+    MongoDatabaseFactory mongoDatabaseFactory(MongoClient mongoClient) {
+        return new SimpleMongoClientDatabaseFactory(mongoClient, DATABASE);
+    }
+}

@@ -1,0 +1,17 @@
+package com.memberdirectory.command.uniqueness;
+
+/** The kinds of values that the lookup table keeps unique (or resolvable) across aggregates. */
+public enum UniqueKind {
+    USER_ID,
+    WORK_EMAIL,
+    BUSINESS_EMAIL,
+    PHONE,
+    SEAT_ID,
+    EMPLOYEE_ID,
+    /** value: a member id; lets other members' commands check that a member exists. */
+    MEMBER,
+    /** value: a department id; owner: the department's path. */
+    DEPARTMENT,
+    /** value: a department path in lower case; owner: the department id (sibling names are unique). */
+    DEPARTMENT_PATH
+}

@@ -1,0 +1,56 @@
+package com.memberdirectory.query.department;
+
+import com.memberdirectory.kernel.department.DepartmentCreated;
+import com.memberdirectory.kernel.department.DepartmentView;
+import com.memberdirectory.query.support.DocumentBatch;
+import com.memberdirectory.query.support.ProjectionWaiters;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The department tree with paths and ancestors. */
+@Component
+@ProcessingGroup(DepartmentProjection.PROCESSING_GROUP)
+class DepartmentProjection {
+
+    static final String PROCESSING_GROUP = "departments";
+
+    private final MongoTemplate mongo;
+    private final ProjectionWaiters<DepartmentView> waiters;
+
+    DepartmentProjection(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters) {
+        this.mongo = mongo;
+        this.waiters = departmentWaiters;
+    }
+
+    @EventHandler
+    void on(DepartmentCreated event) {
+        DocumentBatch<DepartmentDocument> batch = DocumentBatch.current(mongo, DepartmentDocument.class, d -> d.id,
+                written -> waiters.projected(written.keySet()));
+        List<String> ancestors = new ArrayList<>();
+        if (event.parentId() != null) {
+            DepartmentDocument parent = batch.find(event.parentId().value());
+            if (parent != null) {
+                ancestors.addAll(parent.ancestorIds);
+            }
+            ancestors.add(event.parentId().value());
+        }
+        DepartmentDocument document = new DepartmentDocument();
+        document.id = event.departmentId().value();
+        document.name = event.name();
+        document.parentId = event.parentId() == null ? null : event.parentId().value();
+        document.path = event.path();
+        document.ancestorIds = ancestors;
+        batch.save(document);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(DepartmentDocument.class);
+    }
+}

@@ -1,0 +1,76 @@
+package com.memberdirectory.query.member;
+
+import com.memberdirectory.kernel.member.FindMember;
+import com.memberdirectory.kernel.member.ListMembers;
+import com.memberdirectory.kernel.member.MemberPage;
+import com.memberdirectory.kernel.member.MemberView;
+import com.memberdirectory.query.department.DepartmentQueries;
+import com.memberdirectory.query.support.ProjectionWaiters;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/** Answers questions about members from the member list. */
+@Component
+class MemberQueries {
+
+    private final MongoTemplate mongo;
+    private final ProjectionWaiters<MemberView> waiters;
+    private final DepartmentQueries departments;
+
+    MemberQueries(MongoTemplate mongo, ProjectionWaiters<MemberView> memberWaiters, DepartmentQueries departments) {
+        this.mongo = mongo;
+        this.waiters = memberWaiters;
+        this.departments = departments;
+    }
+
+    @QueryHandler
+    CompletableFuture<MemberView> find(FindMember query) {
+        String id = query.memberId().value();
+        if (query.minVersion() <= 0) {
+            return CompletableFuture.completedFuture(read(id));
+        }
+        return waiters.await(id, query.minVersion(), () -> read(id), MemberView::version);
+    }
+
+    @QueryHandler
+    MemberPage list(ListMembers query) {
+        List<Criteria> filters = new ArrayList<>();
+        if (query.departmentId() != null) {
+            filters.add(Criteria.where("departmentIds").in(departments.subtreeOf(query.departmentId())));
+        }
+        if (query.status() != null) {
+            filters.add(Criteria.where("status").is(query.status()));
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            Pattern text = Pattern.compile(Pattern.quote(query.q().strip()), Pattern.CASE_INSENSITIVE);
+            filters.add(new Criteria().orOperator(
+                    Criteria.where("name").regex(text),
+                    Criteria.where("userId").regex(text),
+                    Criteria.where("workEmail").regex(text),
+                    Criteria.where("loginEmail").regex(text),
+                    Criteria.where("phone").regex(text)));
+        }
+        Query select = new Query();
+        if (!filters.isEmpty()) {
+            select.addCriteria(new Criteria().andOperator(filters));
+        }
+        long total = mongo.count(select, MemberDocument.class);
+        select.with(Sort.by("name", "_id")).skip((long) query.page() * query.size()).limit(query.size());
+        List<MemberView> items = mongo.find(select, MemberDocument.class).stream().map(MemberDocument::toView).toList();
+        return new MemberPage(items, query.page(), query.size(), total);
+    }
+
+    private MemberView read(String id) {
+        MemberDocument document = mongo.findById(id, MemberDocument.class);
+        return document == null ? null : document.toView();
+    }
+}

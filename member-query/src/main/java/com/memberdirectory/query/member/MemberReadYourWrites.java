@@ -1,0 +1,16 @@
+package com.memberdirectory.query.member;
+
+import com.memberdirectory.kernel.member.MemberView;
+import com.memberdirectory.query.support.ProjectionWaiters;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The read-your-writes waiters of the {@code members} read model. */
+@Configuration(proxyBeanMethods = false)
+class MemberReadYourWrites {
+
+    @Bean
+    ProjectionWaiters<MemberView> memberWaiters() {
+        return new ProjectionWaiters<>("members");
+    }
+}

@@ -1,0 +1,4 @@
+package com.memberdirectory.kernel.admin;
+
+public record ListAdmins() {
+}

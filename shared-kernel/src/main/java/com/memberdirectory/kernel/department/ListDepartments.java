@@ -1,0 +1,4 @@
+package com.memberdirectory.kernel.department;
+
+public record ListDepartments() {
+}

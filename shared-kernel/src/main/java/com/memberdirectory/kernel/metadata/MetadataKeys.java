@@ -1,0 +1,22 @@
+package com.memberdirectory.kernel.metadata;
+
+import java.util.List;
+
+/** Keys of the metadata that every command carries and every event inherits. */
+public final class MetadataKeys {
+
+    /** Subject of the caller who caused the change ({@code sub} of the JWT, or {@code system}). */
+    public static final String ACTOR = "actor";
+    /** Through what the change was made: {@code API}, {@code IMPORT:<id>} or {@code SYSTEM}. */
+    public static final String SOURCE = "source";
+    /** Correlates every event of one request or one import. */
+    public static final String CORRELATION_ID = "correlationId";
+
+    public static final List<String> ALL = List.of(ACTOR, SOURCE, CORRELATION_ID);
+
+    public static final String SOURCE_API = "API";
+    public static final String SOURCE_SYSTEM = "SYSTEM";
+
+    private MetadataKeys() {
+    }
+}

@@ -1,0 +1,40 @@
+package com.memberdirectory.kernel.problem;
+
+/** Machine-readable problem codes that clients rely on (API.md), with the HTTP status each maps to. */
+public enum ErrorCode {
+    NAME_REQUIRED(422),
+    DEPARTMENT_REQUIRED(422),
+    PHONE_OR_WORK_EMAIL_REQUIRED(422),
+    DUPLICATE_VALUE(409),
+    UNKNOWN_DEPARTMENT(422),
+    UNKNOWN_MEMBER(422),
+    MANAGER_CYCLE(422),
+    SELF_MANAGER(422),
+    NO_OPTIONS_DEFINED(422),
+    UNKNOWN_OPTION(422),
+    INVALID_EMAIL(422),
+    INVALID_PHONE(422),
+    INVALID_VALUE(422),
+    MEMBER_ACTIVE(422),
+    WEAK_PASSWORD(422),
+    IDENTITY_VERIFICATION_REQUIRED(403),
+    VERSION_CONFLICT(412),
+    DUPLICATE_DEPARTMENT(409),
+    NOT_FOUND(404),
+    FORBIDDEN(403);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The wire form, e.g. {@code duplicate_value}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
