@@ -81,7 +81,7 @@ public class AxonConfiguration {
 
     @Bean
     MemberPolicies memberPolicies(DirectoryProperties properties) {
-        return MemberPolicies.withDefaultPhoneRegion(properties.defaultPhoneRegion());
+        return MemberPolicies.of(properties.defaultPhoneRegion(), properties.businessMailDomains());
     }
 
     /**

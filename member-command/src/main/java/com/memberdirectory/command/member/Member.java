@@ -3,29 +3,44 @@ package com.memberdirectory.command.member;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.AliasChanged;
+import com.memberdirectory.kernel.member.BusinessEmailChanged;
+import com.memberdirectory.kernel.member.CityChanged;
 import com.memberdirectory.kernel.member.ContactEmailChanged;
+import com.memberdirectory.kernel.member.CountryRegionChanged;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.DepartmentsChanged;
+import com.memberdirectory.kernel.member.DottedLineManagersChanged;
+import com.memberdirectory.kernel.member.EmployeeIdChanged;
+import com.memberdirectory.kernel.member.EmploymentDateChanged;
+import com.memberdirectory.kernel.member.FirstNameChanged;
+import com.memberdirectory.kernel.member.GenderChanged;
 import com.memberdirectory.kernel.member.LoginEmailChanged;
 import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.ManagerChanged;
+import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberNameChanged;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.PhoneNumberChanged;
+import com.memberdirectory.kernel.member.PhoneVisibilityChanged;
+import com.memberdirectory.kernel.member.SeatChanged;
+import com.memberdirectory.kernel.member.SurnameChanged;
 import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.kernel.member.UserIdChanged;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -36,17 +51,25 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = "memberCache")
 public class Member {
 
+    /** The unique fields: their lookup-table kind, how a value is keyed, and the field name errors report. */
+    private record UniqueField(UniqueKind kind, String field, Function<MemberRecord, String> key) {
+    }
+
+    private static final List<UniqueField> UNIQUE_FIELDS = List.of(
+            new UniqueField(UniqueKind.USER_ID, "userId", r -> lower(r.userId())),
+            new UniqueField(UniqueKind.WORK_EMAIL, "workEmail", r -> lower(r.workEmail())),
+            new UniqueField(UniqueKind.BUSINESS_EMAIL, "businessEmail", r -> lower(r.businessEmail())),
+            new UniqueField(UniqueKind.PHONE, "phone", MemberRecord::phone),
+            new UniqueField(UniqueKind.SEAT_ID, "seatId", r -> lower(r.seatId())),
+            new UniqueField(UniqueKind.EMPLOYEE_ID, "employeeId", r -> lower(r.employeeId())));
+
+    /** Name of the lookup-table row that serialises changes of direct managers (see {@link #serializeManagerChanges}). */
+    private static final String MANAGER_GRAPH = "manager-graph";
+
     @AggregateIdentifier
     private MemberId memberId;
     private long version;
-    private MemberStatus status;
-    private String name;
-    private String userId;
-    private String workEmail;
-    private String phone;
-    private List<DepartmentId> departmentIds;
-    private LoginEmailType loginEmailType;
-    private String loginEmail;
+    private MemberRecord state;
 
     protected Member() {
         // for Axon
@@ -54,30 +77,32 @@ public class Member {
 
     @CommandHandler
     public Member(CreateMember command, MemberPolicies rules, UniqueValues unique) {
-        String newName = rules.name().check(command.name());
-        String newWorkEmail = rules.email().check("workEmail", command.workEmail());
-        String newPhone = rules.phone().check(command.phone());
-        rules.reachable().check(newPhone, newWorkEmail);
-        List<DepartmentId> departments = rules.departments().check(command.departmentIds(), departmentExists(unique));
-        String owner = command.memberId().value();
-
-        String newUserId;
-        if (command.userId() == null || command.userId().isBlank()) {
-            newUserId = generateUserId(rules, unique, owner);
-        } else {
-            newUserId = rules.userId().check(command.userId());
-            claimOrRefuse(unique, UniqueKind.USER_ID, UserIdRule.uniquenessKey(newUserId), owner, "userId");
+        MemberChanges fields = command.fields();
+        MemberChanges.Builder required = fields.toBuilder();
+        if (!fields.name().present()) {
+            required.name(null);
         }
-        if (newWorkEmail != null) {
-            claimOrRefuse(unique, UniqueKind.WORK_EMAIL, EmailAddressRule.uniquenessKey(newWorkEmail), owner, "workEmail");
+        if (!fields.departmentIds().present()) {
+            required.departmentIds(null);
         }
-        if (newPhone != null) {
-            claimOrRefuse(unique, UniqueKind.PHONE, newPhone, owner, "phone");
+        MemberId self = command.memberId();
+        MemberRecord next = MemberRulebook.apply(MemberRecord.NEW, required.build(), self, rules, lookups(unique));
+        String owner = self.value();
+        if (next.userId() == null) {
+            next = next.withUserId(generateUserId(rules, unique, owner));
         }
+        if (next.managerId() != null) {
+            serializeManagerChanges(unique, owner);
+        }
+        reclaim(unique, MemberRecord.NEW, next, owner);
         unique.claim(UniqueKind.MEMBER, owner, owner);
-
-        apply(new MemberCreated(command.memberId(), newName, newUserId, newWorkEmail, newPhone, departments,
-                LoginEmailType.WORK_EMAIL, newWorkEmail));
+        if (next.managerId() != null) {
+            unique.claim(UniqueKind.MANAGER, owner, next.managerId().value());
+        }
+        apply(new MemberCreated(self, next.name(), next.surname(), next.firstName(), next.alias(), next.userId(),
+                next.workEmail(), next.businessEmail(), next.phone(), next.hidePhone(), next.gender(),
+                next.departmentIds(), next.seatId(), next.employeeId(), next.employmentDate(), next.countryRegion(),
+                next.city(), next.managerId(), next.dottedLineManagerIds(), LoginEmailType.WORK_EMAIL, next.workEmail()));
     }
 
     @CommandHandler
@@ -87,134 +112,277 @@ public class Member {
                     "The member was changed meanwhile: it is at version " + version + ", not "
                             + command.expectedVersion() + ". Reload it and try again.");
         }
-        String newName = command.name().present() ? rules.name().check(command.name().value()) : name;
-        String newUserId = command.userId().present() ? rules.userId().check(command.userId().value()) : userId;
-        String newWorkEmail = command.workEmail().present()
-                ? rules.email().check("workEmail", command.workEmail().value()) : workEmail;
-        String newPhone = command.phone().present() ? rules.phone().check(command.phone().value()) : phone;
-        rules.reachable().check(newPhone, newWorkEmail);
-        List<DepartmentId> newDepartments = command.departmentIds().present()
-                ? rules.departments().check(command.departmentIds().value(), departmentExists(unique))
-                : departmentIds;
-
+        MemberRecord before = state;
         String owner = memberId.value();
-        if (!newUserId.equals(userId)) {
-            reclaim(unique, UniqueKind.USER_ID, UserIdRule.uniquenessKey(userId),
-                    UserIdRule.uniquenessKey(newUserId), owner, "userId");
+        boolean managerChanges = !Objects.equals(command.changes().managerId().orElse(before.managerId()), before.managerId());
+        if (managerChanges) {
+            serializeManagerChanges(unique, owner);
         }
-        if (!Objects.equals(newWorkEmail, workEmail)) {
-            reclaim(unique, UniqueKind.WORK_EMAIL, workEmail == null ? null : EmailAddressRule.uniquenessKey(workEmail),
-                    newWorkEmail == null ? null : EmailAddressRule.uniquenessKey(newWorkEmail), owner, "workEmail");
-        }
-        if (!Objects.equals(newPhone, phone)) {
-            reclaim(unique, UniqueKind.PHONE, phone, newPhone, owner, "phone");
-        }
-
-        if (!newName.equals(name)) {
-            apply(new MemberNameChanged(memberId, name, newName));
-        }
-        if (!newUserId.equals(userId)) {
-            apply(new UserIdChanged(memberId, userId, newUserId));
-        }
-        if (!Objects.equals(newWorkEmail, workEmail)) {
-            String oldWorkEmail = workEmail;
-            apply(new ContactEmailChanged(memberId, oldWorkEmail, newWorkEmail));
-            if (loginFollowsWorkEmail() && !Objects.equals(loginEmail, newWorkEmail)) {
-                apply(new LoginEmailChanged(memberId, loginEmail, newWorkEmail));
+        MemberRecord after = MemberRulebook.apply(before, command.changes(), memberId, rules, lookups(unique));
+        reclaim(unique, before, after, owner);
+        if (managerChanges) {
+            if (before.managerId() != null) {
+                unique.release(UniqueKind.MANAGER, owner, before.managerId().value());
+            }
+            if (after.managerId() != null) {
+                unique.claim(UniqueKind.MANAGER, owner, after.managerId().value());
             }
         }
-        if (!Objects.equals(newPhone, phone)) {
-            apply(new PhoneNumberChanged(memberId, phone, newPhone));
-        }
-        if (!newDepartments.equals(departmentIds)) {
-            apply(new DepartmentsChanged(memberId, departmentIds, newDepartments));
-        }
+        applyDifferences(before, after);
         return new MemberWritten(memberId, version);
+    }
+
+    private void applyDifferences(MemberRecord before, MemberRecord after) {
+        MemberId id = memberId;
+        if (!Objects.equals(before.name(), after.name())) {
+            apply(new MemberNameChanged(id, before.name(), after.name()));
+        }
+        if (!Objects.equals(before.surname(), after.surname())) {
+            apply(new SurnameChanged(id, before.surname(), after.surname()));
+        }
+        if (!Objects.equals(before.firstName(), after.firstName())) {
+            apply(new FirstNameChanged(id, before.firstName(), after.firstName()));
+        }
+        if (!Objects.equals(before.alias(), after.alias())) {
+            apply(new AliasChanged(id, before.alias(), after.alias()));
+        }
+        if (!Objects.equals(before.userId(), after.userId())) {
+            apply(new UserIdChanged(id, before.userId(), after.userId()));
+        }
+        if (!Objects.equals(before.workEmail(), after.workEmail())) {
+            apply(new ContactEmailChanged(id, before.workEmail(), after.workEmail()));
+            if (loginFollowsWorkEmail() && !Objects.equals(state.loginEmail(), after.workEmail())) {
+                apply(new LoginEmailChanged(id, state.loginEmail(), after.workEmail()));
+            }
+        }
+        if (!Objects.equals(before.businessEmail(), after.businessEmail())) {
+            apply(new BusinessEmailChanged(id, before.businessEmail(), after.businessEmail()));
+        }
+        if (!Objects.equals(before.phone(), after.phone())) {
+            apply(new PhoneNumberChanged(id, before.phone(), after.phone()));
+        }
+        if (before.hidePhone() != after.hidePhone()) {
+            apply(new PhoneVisibilityChanged(id, before.hidePhone(), after.hidePhone()));
+        }
+        if (before.gender() != after.gender()) {
+            apply(new GenderChanged(id, before.gender(), after.gender()));
+        }
+        if (!before.departmentIds().equals(after.departmentIds())) {
+            apply(new DepartmentsChanged(id, before.departmentIds(), after.departmentIds()));
+        }
+        if (!Objects.equals(before.seatId(), after.seatId())) {
+            apply(new SeatChanged(id, before.seatId(), after.seatId()));
+        }
+        if (!Objects.equals(before.employeeId(), after.employeeId())) {
+            apply(new EmployeeIdChanged(id, before.employeeId(), after.employeeId()));
+        }
+        if (!Objects.equals(before.employmentDate(), after.employmentDate())) {
+            apply(new EmploymentDateChanged(id, before.employmentDate(), after.employmentDate()));
+        }
+        if (!Objects.equals(before.countryRegion(), after.countryRegion())) {
+            apply(new CountryRegionChanged(id, before.countryRegion(), after.countryRegion()));
+        }
+        if (!Objects.equals(before.city(), after.city())) {
+            apply(new CityChanged(id, before.city(), after.city()));
+        }
+        if (!Objects.equals(before.managerId(), after.managerId())) {
+            apply(new ManagerChanged(id, before.managerId(), after.managerId()));
+        }
+        if (!before.dottedLineManagerIds().equals(after.dottedLineManagerIds())) {
+            apply(new DottedLineManagersChanged(id, before.dottedLineManagerIds(), after.dottedLineManagerIds()));
+        }
     }
 
     /** SPEC §2.2: while inactive with WORK_EMAIL, the login email follows the work email. */
     private boolean loginFollowsWorkEmail() {
-        return status == MemberStatus.INACTIVE && loginEmailType == LoginEmailType.WORK_EMAIL;
+        return state.status() == MemberStatus.INACTIVE && state.loginEmailType() == LoginEmailType.WORK_EMAIL;
     }
 
-    private static java.util.function.Predicate<DepartmentId> departmentExists(UniqueValues unique) {
-        return id -> unique.ownerOf(UniqueKind.DEPARTMENT, id.value()).isPresent();
+    private static MemberLookups lookups(UniqueValues unique) {
+        return new MemberLookups() {
+            @Override
+            public boolean departmentExists(DepartmentId id) {
+                return unique.ownerOf(UniqueKind.DEPARTMENT, id.value()).isPresent();
+            }
+
+            @Override
+            public boolean memberExists(MemberId id) {
+                return unique.ownerOf(UniqueKind.MEMBER, id.value()).isPresent();
+            }
+
+            @Override
+            public MemberId managerOf(MemberId id) {
+                return unique.ownerOf(UniqueKind.MANAGER, id.value()).map(MemberId::new).orElse(null);
+            }
+        };
+    }
+
+    /**
+     * Two concurrent changes could each pass the cycle check alone and form a cycle together (A→B while
+     * B→A). Claiming and releasing one shared row in the command's transaction makes such changes wait for
+     * each other: the second sees the first's committed managers.
+     */
+    private static void serializeManagerChanges(UniqueValues unique, String owner) {
+        unique.claim(UniqueKind.LOCK, MANAGER_GRAPH, owner);
+        unique.release(UniqueKind.LOCK, MANAGER_GRAPH, owner);
     }
 
     private static String generateUserId(MemberPolicies rules, UniqueValues unique, String owner) {
         for (int attempt = 0; attempt < 10; attempt++) {
             String candidate = rules.userId().generate();
-            if (unique.claim(UniqueKind.USER_ID, UserIdRule.uniquenessKey(candidate), owner)) {
+            if (unique.ownerOf(UniqueKind.USER_ID, lower(candidate)).isEmpty()) {
                 return candidate;
             }
         }
         throw new IllegalStateException("Could not generate a free user ID");
     }
 
-    private static void reclaim(UniqueValues unique, UniqueKind kind, String oldKey, String newKey, String owner,
-                                String field) {
-        if (newKey != null && !newKey.equals(oldKey)) {
-            claimOrRefuse(unique, kind, newKey, owner, field);
+    /** Claims every unique value that changed (refusing duplicates) and gives up the old ones. */
+    private static void reclaim(UniqueValues unique, MemberRecord before, MemberRecord after, String owner) {
+        for (UniqueField field : UNIQUE_FIELDS) {
+            String oldKey = field.key().apply(before);
+            String newKey = field.key().apply(after);
+            if (newKey != null && !newKey.equals(oldKey) && !unique.claim(field.kind(), newKey, owner)) {
+                throw new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, field.field(),
+                        "Another member already has this " + field.field() + ".");
+            }
         }
-        if (oldKey != null && !oldKey.equals(newKey)) {
-            unique.release(kind, oldKey, owner);
+        for (UniqueField field : UNIQUE_FIELDS) {
+            String oldKey = field.key().apply(before);
+            String newKey = field.key().apply(after);
+            if (oldKey != null && !oldKey.equals(newKey)) {
+                unique.release(field.kind(), oldKey, owner);
+            }
         }
     }
 
-    private static void claimOrRefuse(UniqueValues unique, UniqueKind kind, String key, String owner, String field) {
-        if (!unique.claim(kind, key, owner)) {
-            throw new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, field,
-                    "Another member already has this " + field + ".");
-        }
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
     }
 
     @EventSourcingHandler
-    void on(MemberCreated event, @SequenceNumber long sequence) {
-        memberId = event.memberId();
+    void on(MemberCreated e, @SequenceNumber long sequence) {
+        memberId = e.memberId();
         version = sequence + 1;
-        status = MemberStatus.INACTIVE;
-        name = event.name();
-        userId = event.userId();
-        workEmail = event.workEmail();
-        phone = event.phone();
-        departmentIds = List.copyOf(event.departmentIds());
-        loginEmailType = event.loginEmailType();
-        loginEmail = event.loginEmail();
+        state = new MemberRecord(MemberStatus.INACTIVE, e.name(), e.surname(), e.firstName(), e.alias(), e.userId(),
+                e.workEmail(), e.businessEmail(), e.phone(), e.hidePhone(),
+                e.gender() == null ? MemberRecord.NEW.gender() : e.gender(), List.copyOf(e.departmentIds()),
+                e.seatId(), e.employeeId(), e.employmentDate(), e.countryRegion(), e.city(), e.managerId(),
+                e.dottedLineManagerIds() == null ? List.of() : List.copyOf(e.dottedLineManagerIds()),
+                e.loginEmailType(), e.loginEmail());
     }
 
     @EventSourcingHandler
-    void on(MemberNameChanged event, @SequenceNumber long sequence) {
+    void on(MemberNameChanged e, @SequenceNumber long sequence) {
         version = sequence + 1;
-        name = event.after();
+        state = state.withName(e.after());
     }
 
     @EventSourcingHandler
-    void on(UserIdChanged event, @SequenceNumber long sequence) {
+    void on(SurnameChanged e, @SequenceNumber long sequence) {
         version = sequence + 1;
-        userId = event.after();
+        state = state.withSurname(e.after());
     }
 
     @EventSourcingHandler
-    void on(ContactEmailChanged event, @SequenceNumber long sequence) {
+    void on(FirstNameChanged e, @SequenceNumber long sequence) {
         version = sequence + 1;
-        workEmail = event.after();
+        state = state.withFirstName(e.after());
     }
 
     @EventSourcingHandler
-    void on(LoginEmailChanged event, @SequenceNumber long sequence) {
+    void on(AliasChanged e, @SequenceNumber long sequence) {
         version = sequence + 1;
-        loginEmail = event.after();
+        state = state.withAlias(e.after());
     }
 
     @EventSourcingHandler
-    void on(PhoneNumberChanged event, @SequenceNumber long sequence) {
+    void on(UserIdChanged e, @SequenceNumber long sequence) {
         version = sequence + 1;
-        phone = event.after();
+        state = state.withUserId(e.after());
     }
 
     @EventSourcingHandler
-    void on(DepartmentsChanged event, @SequenceNumber long sequence) {
+    void on(ContactEmailChanged e, @SequenceNumber long sequence) {
         version = sequence + 1;
-        departmentIds = List.copyOf(event.after());
+        state = state.withWorkEmail(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(LoginEmailChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withLoginEmail(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(BusinessEmailChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withBusinessEmail(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(PhoneNumberChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withPhone(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(PhoneVisibilityChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withHidePhone(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(GenderChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withGender(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(DepartmentsChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withDepartmentIds(List.copyOf(e.after()));
+    }
+
+    @EventSourcingHandler
+    void on(SeatChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withSeatId(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(EmployeeIdChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withEmployeeId(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(EmploymentDateChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withEmploymentDate(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(CountryRegionChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withCountryRegion(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(CityChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withCity(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(ManagerChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withManagerId(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(DottedLineManagersChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withDottedLineManagerIds(List.copyOf(e.after()));
     }
 }

@@ -1,15 +1,29 @@
 package com.memberdirectory.command.member;
 
+import java.util.List;
+
 /** The rules a member command is checked against, configured once by the application. */
 public record MemberPolicies(NameRule name,
+                             OptionalTextRule text,
                              UserIdRule userId,
                              EmailAddressRule email,
+                             BusinessEmailRule businessEmail,
                              PhoneNumberRule phone,
                              PhoneOrWorkEmailRequired reachable,
-                             DepartmentsRequired departments) {
+                             DepartmentsRequired departments,
+                             CountryRegionRule countryRegion,
+                             DirectManagerRule directManager,
+                             DottedLineManagersRule dottedLineManagers) {
 
+    public static MemberPolicies of(String defaultPhoneRegion, List<String> businessMailDomains) {
+        return new MemberPolicies(new NameRule(), new OptionalTextRule(), new UserIdRule(), new EmailAddressRule(),
+                new BusinessEmailRule(businessMailDomains), new PhoneNumberRule(defaultPhoneRegion),
+                new PhoneOrWorkEmailRequired(), new DepartmentsRequired(), new CountryRegionRule(),
+                new DirectManagerRule(), new DottedLineManagersRule());
+    }
+
+    /** Defaults for tests and tools: no business mail domain configured. */
     public static MemberPolicies withDefaultPhoneRegion(String region) {
-        return new MemberPolicies(new NameRule(), new UserIdRule(), new EmailAddressRule(),
-                new PhoneNumberRule(region), new PhoneOrWorkEmailRequired(), new DepartmentsRequired());
+        return of(region, List.of());
     }
 }

@@ -1,11 +1,13 @@
 package com.memberdirectory.query.member;
 
+import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberView;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** One member in the member list (collection {@code members}), owned by {@link MemberProjection}. */
@@ -17,15 +19,35 @@ class MemberDocument {
     long version;
     MemberStatus status;
     String name;
+    String surname;
+    String firstName;
+    String alias;
     String userId;
     String workEmail;
+    String businessEmail;
     String loginEmail;
     LoginEmailType loginEmailType;
+    boolean hasLoginPassword;
     String phone;
+    boolean hidePhone;
+    Gender gender;
     List<String> departmentIds;
+    String seatId;
+    String employeeId;
+    LocalDate employmentDate;
+    String countryRegion;
+    String city;
+    String managerId;
+    List<String> dottedLineManagerIds;
 
     MemberView toView() {
-        return new MemberView(id, version, status, name, userId, workEmail, loginEmail, loginEmailType, phone,
-                departmentIds == null ? List.of() : List.copyOf(departmentIds));
+        return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
+                loginEmail, loginEmailType, hasLoginPassword, phone, hidePhone, gender == null ? Gender.UNSPECIFIED : gender,
+                list(departmentIds), seatId, employeeId, employmentDate, countryRegion, city, managerId,
+                list(dottedLineManagerIds));
+    }
+
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
     }
 }

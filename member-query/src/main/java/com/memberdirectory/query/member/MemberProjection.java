@@ -2,6 +2,20 @@ package com.memberdirectory.query.member;
 
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ContactEmailChanged;
+import com.memberdirectory.kernel.member.AliasChanged;
+import com.memberdirectory.kernel.member.BusinessEmailChanged;
+import com.memberdirectory.kernel.member.CityChanged;
+import com.memberdirectory.kernel.member.CountryRegionChanged;
+import com.memberdirectory.kernel.member.DottedLineManagersChanged;
+import com.memberdirectory.kernel.member.EmployeeIdChanged;
+import com.memberdirectory.kernel.member.EmploymentDateChanged;
+import com.memberdirectory.kernel.member.FirstNameChanged;
+import com.memberdirectory.kernel.member.GenderChanged;
+import com.memberdirectory.kernel.member.ManagerChanged;
+import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.PhoneVisibilityChanged;
+import com.memberdirectory.kernel.member.SeatChanged;
+import com.memberdirectory.kernel.member.SurnameChanged;
 import com.memberdirectory.kernel.member.DepartmentsChanged;
 import com.memberdirectory.kernel.member.LoginEmailChanged;
 import com.memberdirectory.kernel.member.MemberCreated;
@@ -47,18 +61,31 @@ class MemberProjection {
         if (existing != null && existing.version > sequence) {
             return;
         }
-        MemberDocument document = new MemberDocument();
-        document.id = event.memberId().value();
-        document.version = sequence + 1;
-        document.status = MemberStatus.INACTIVE;
-        document.name = event.name();
-        document.userId = event.userId();
-        document.workEmail = event.workEmail();
-        document.phone = event.phone();
-        document.departmentIds = ids(event.departmentIds());
-        document.loginEmailType = event.loginEmailType();
-        document.loginEmail = event.loginEmail();
-        batch.save(document);
+        MemberDocument d = new MemberDocument();
+        d.id = event.memberId().value();
+        d.version = sequence + 1;
+        d.status = MemberStatus.INACTIVE;
+        d.name = event.name();
+        d.surname = event.surname();
+        d.firstName = event.firstName();
+        d.alias = event.alias();
+        d.userId = event.userId();
+        d.workEmail = event.workEmail();
+        d.businessEmail = event.businessEmail();
+        d.phone = event.phone();
+        d.hidePhone = event.hidePhone();
+        d.gender = event.gender();
+        d.departmentIds = departmentIds(event.departmentIds());
+        d.seatId = event.seatId();
+        d.employeeId = event.employeeId();
+        d.employmentDate = event.employmentDate();
+        d.countryRegion = event.countryRegion();
+        d.city = event.city();
+        d.managerId = event.managerId() == null ? null : event.managerId().value();
+        d.dottedLineManagerIds = memberIds(event.dottedLineManagerIds());
+        d.loginEmailType = event.loginEmailType();
+        d.loginEmail = event.loginEmail();
+        batch.save(d);
     }
 
     @EventHandler
@@ -67,25 +94,51 @@ class MemberProjection {
             return;
         }
         DocumentBatch<MemberDocument> batch = batch();
-        MemberDocument document = batch.find(event.memberId().value());
-        if (document == null || document.version > sequence) {
+        MemberDocument d = batch.find(event.memberId().value());
+        if (d == null || d.version > sequence) {
             return;
         }
         if (event instanceof MemberNameChanged e) {
-            document.name = e.after();
+            d.name = e.after();
+        } else if (event instanceof SurnameChanged e) {
+            d.surname = e.after();
+        } else if (event instanceof FirstNameChanged e) {
+            d.firstName = e.after();
+        } else if (event instanceof AliasChanged e) {
+            d.alias = e.after();
         } else if (event instanceof UserIdChanged e) {
-            document.userId = e.after();
+            d.userId = e.after();
         } else if (event instanceof ContactEmailChanged e) {
-            document.workEmail = e.after();
+            d.workEmail = e.after();
         } else if (event instanceof LoginEmailChanged e) {
-            document.loginEmail = e.after();
+            d.loginEmail = e.after();
+        } else if (event instanceof BusinessEmailChanged e) {
+            d.businessEmail = e.after();
         } else if (event instanceof PhoneNumberChanged e) {
-            document.phone = e.after();
+            d.phone = e.after();
+        } else if (event instanceof PhoneVisibilityChanged e) {
+            d.hidePhone = e.after();
+        } else if (event instanceof GenderChanged e) {
+            d.gender = e.after();
         } else if (event instanceof DepartmentsChanged e) {
-            document.departmentIds = ids(e.after());
+            d.departmentIds = departmentIds(e.after());
+        } else if (event instanceof SeatChanged e) {
+            d.seatId = e.after();
+        } else if (event instanceof EmployeeIdChanged e) {
+            d.employeeId = e.after();
+        } else if (event instanceof EmploymentDateChanged e) {
+            d.employmentDate = e.after();
+        } else if (event instanceof CountryRegionChanged e) {
+            d.countryRegion = e.after();
+        } else if (event instanceof CityChanged e) {
+            d.city = e.after();
+        } else if (event instanceof ManagerChanged e) {
+            d.managerId = e.after() == null ? null : e.after().value();
+        } else if (event instanceof DottedLineManagersChanged e) {
+            d.dottedLineManagerIds = memberIds(e.after());
         }
-        document.version = sequence + 1;
-        batch.save(document);
+        d.version = sequence + 1;
+        batch.save(d);
     }
 
     @ResetHandler
@@ -98,7 +151,11 @@ class MemberProjection {
                 written -> waiters.projected(written.keySet()));
     }
 
-    private static List<String> ids(List<DepartmentId> departmentIds) {
-        return departmentIds.stream().map(DepartmentId::value).toList();
+    private static List<String> departmentIds(List<DepartmentId> ids) {
+        return ids == null ? List.of() : ids.stream().map(DepartmentId::value).toList();
+    }
+
+    private static List<String> memberIds(List<MemberId> ids) {
+        return ids == null ? List.of() : ids.stream().map(MemberId::value).toList();
     }
 }

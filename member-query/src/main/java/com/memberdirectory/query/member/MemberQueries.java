@@ -54,6 +54,9 @@ class MemberQueries {
             Pattern text = Pattern.compile(Pattern.quote(query.q().strip()), Pattern.CASE_INSENSITIVE);
             filters.add(new Criteria().orOperator(
                     Criteria.where("name").regex(text),
+                    Criteria.where("alias").regex(text),
+                    Criteria.where("businessEmail").regex(text),
+                    Criteria.where("employeeId").regex(text),
                     Criteria.where("userId").regex(text),
                     Criteria.where("workEmail").regex(text),
                     Criteria.where("loginEmail").regex(text),

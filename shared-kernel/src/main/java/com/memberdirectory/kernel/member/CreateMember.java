@@ -1,14 +1,7 @@
 package com.memberdirectory.kernel.member;
 
-import com.memberdirectory.kernel.department.DepartmentId;
-import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Add a member; {@code userId} is generated when null. */
-public record CreateMember(@TargetAggregateIdentifier MemberId memberId,
-                           String name,
-                           String userId,
-                           String workEmail,
-                           String phone,
-                           List<DepartmentId> departmentIds) {
+/** Add a member with the given fields; absent fields take their defaults, {@code userId} is generated when absent. */
+public record CreateMember(@TargetAggregateIdentifier MemberId memberId, MemberChanges fields) {
 }

@@ -1,8 +1,11 @@
 package com.memberdirectory.kernel.member;
 
 /** Every fact recorded about a member; history and projections switch over the whole set. */
-public sealed interface MemberEvent permits MemberCreated, MemberNameChanged, UserIdChanged,
-        ContactEmailChanged, PhoneNumberChanged, DepartmentsChanged, LoginEmailChanged {
+public sealed interface MemberEvent permits MemberCreated, MemberNameChanged, SurnameChanged,
+        FirstNameChanged, AliasChanged, UserIdChanged, ContactEmailChanged, BusinessEmailChanged, PhoneNumberChanged,
+        PhoneVisibilityChanged, GenderChanged, DepartmentsChanged, SeatChanged, EmployeeIdChanged,
+        EmploymentDateChanged, CountryRegionChanged, CityChanged, ManagerChanged, DottedLineManagersChanged,
+        LoginEmailChanged {
 
     MemberId memberId();
 }

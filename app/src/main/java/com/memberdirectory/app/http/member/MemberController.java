@@ -52,12 +52,9 @@ class MemberController {
     @Operation(summary = "Add a member (INACTIVE; a user ID is generated when none is given)")
     @PostMapping
     ResponseEntity<MemberView> create(@RequestBody CreateMemberRequest request) {
-        List<DepartmentId> departments = request.departmentIds() == null ? List.of()
-                : request.departmentIds().stream().map(id -> id == null ? null : new DepartmentId(id)).toList();
-        access.requireMayWriteMember(List.of(), request.departmentIds() == null ? List.of() : request.departmentIds());
+        access.requireMayWriteMember(List.of(), request.departmentIdsOrEmpty());
         MemberId id = MemberId.generate();
-        commands.sendAndWait(new CreateMember(id, request.name(), request.userId(), request.workEmail(),
-                request.phone(), departments));
+        commands.sendAndWait(new CreateMember(id, request.toChanges()));
         MemberView member = readModel.ask(new FindMember(id, 1), MemberView.class);
         return ResponseEntity.created(URI.create("/api/members/" + id))
                 .eTag(Versions.etag(member.version()))
@@ -68,7 +65,7 @@ class MemberController {
     @GetMapping("/{id}")
     ResponseEntity<MemberView> get(@PathVariable String id) {
         MemberView member = find(id);
-        return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(member);
+        return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(visible(member));
     }
 
     @Operation(summary = "Change some fields of a member (JSON merge patch; null clears)")
@@ -77,9 +74,9 @@ class MemberController {
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      @RequestBody JsonNode body) {
         MemberView current = find(id);
-        UpdateMember command = MemberPatch.toCommand(new MemberId(id), Versions.expected(ifMatch), body);
-        List<String> after = command.departmentIds().present() && command.departmentIds().value() != null
-                ? command.departmentIds().value().stream().map(DepartmentId::value).toList()
+        UpdateMember command = new UpdateMember(new MemberId(id), Versions.expected(ifMatch), MemberPatch.toChanges(body));
+        List<String> after = command.changes().departmentIds().present()
+                ? command.changes().departmentIds().value().stream().filter(java.util.Objects::nonNull).map(DepartmentId::value).toList()
                 : current.departmentIds();
         access.requireMayWriteMember(current.departmentIds(), after);
         MemberWritten written = commands.sendAndWait(command);
@@ -100,7 +97,17 @@ class MemberController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badField("size", "'size' is between 1 and " + MAX_PAGE_SIZE + ".");
         }
-        return readModel.ask(new ListMembers(departmentId, status, q, page, size), MemberPage.class);
+        MemberPage result = readModel.ask(new ListMembers(departmentId, status, q, page, size), MemberPage.class);
+        if (access.isAdmin()) {
+            return result;
+        }
+        return new MemberPage(result.items().stream().map(MemberView::forNonAdmin).toList(), result.page(),
+                result.size(), result.total());
+    }
+
+    /** SPEC §2: the phone of a member who hides it is shown to administrators only. */
+    private MemberView visible(MemberView member) {
+        return access.isAdmin() ? member : member.forNonAdmin();
     }
 
     private MemberView find(String id) {

@@ -4,48 +4,78 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.memberdirectory.app.http.ApiException;
 import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.Gender;
+import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberId;
-import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.kernel.problem.FieldError;
 import org.springframework.http.HttpStatusCode;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Reads a JSON merge patch (RFC 7396) of a member into an {@link UpdateMember}: a property that is absent
+ * Reads a JSON merge patch (RFC 7396) of a member into {@link MemberChanges}: a property that is absent
  * leaves the field alone, {@code null} clears it, a value sets it.
  */
 final class MemberPatch {
 
-    private static final Set<String> READ_ONLY = Set.of("id", "version", "status", "loginEmail", "loginEmailType");
+    private static final Set<String> READ_ONLY = Set.of("id", "version", "status", "loginEmail", "loginEmailType",
+            "hasLoginPassword", "photoUrl");
 
     private MemberPatch() {
     }
 
-    static UpdateMember toCommand(MemberId memberId, Long expectedVersion, JsonNode body) {
+    static MemberChanges toChanges(JsonNode body) {
         if (!(body instanceof ObjectNode patch)) {
             throw ApiException.badField("", "The body must be a JSON object of the fields to change.");
         }
-        UpdateMember command = UpdateMember.of(memberId, expectedVersion);
+        MemberChanges.Builder changes = MemberChanges.builder();
         Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             JsonNode value = field.getValue();
-            command = switch (name) {
-                case "name" -> command.withName(text(name, value));
-                case "userId" -> command.withUserId(text(name, value));
-                case "workEmail" -> command.withWorkEmail(text(name, value));
-                case "phone" -> command.withPhone(text(name, value));
-                case "departmentIds" -> command.withDepartmentIds(departments(value));
+            switch (name) {
+                case "name" -> changes.name(text(name, value));
+                case "surname" -> changes.surname(text(name, value));
+                case "firstName" -> changes.firstName(text(name, value));
+                case "alias" -> changes.alias(text(name, value));
+                case "userId" -> changes.userId(text(name, value));
+                case "workEmail" -> changes.workEmail(text(name, value));
+                case "businessEmail" -> changes.businessEmail(text(name, value));
+                case "phone" -> changes.phone(text(name, value));
+                case "hidePhone" -> changes.hidePhone(bool(name, value));
+                case "gender" -> changes.gender(gender(value));
+                case "departmentIds" -> changes.departmentIds(ids(name, value, MemberPatch::departmentId));
+                case "seatId" -> changes.seatId(text(name, value));
+                case "employeeId" -> changes.employeeId(text(name, value));
+                case "employmentDate" -> changes.employmentDate(date(name, value));
+                case "countryRegion" -> changes.countryRegion(text(name, value));
+                case "city" -> changes.city(text(name, value));
+                case "managerId" -> {
+                    String id = text(name, value);
+                    changes.managerId(id == null ? null : new MemberId(id));
+                }
+                case "dottedLineManagerIds" -> changes.dottedLineManagerIds(ids(name, value, MemberPatch::memberId));
                 default -> throw unknown(name);
-            };
+            }
         }
-        return command;
+        return changes.build();
+    }
+
+    static DepartmentId departmentId(String id) {
+        return id == null ? null : new DepartmentId(id);
+    }
+
+    static MemberId memberId(String id) {
+        return id == null ? null : new MemberId(id);
     }
 
     private static ApiException unknown(String name) {
@@ -68,19 +98,53 @@ final class MemberPatch {
         return value.textValue();
     }
 
-    private static List<DepartmentId> departments(JsonNode value) {
+    private static Boolean bool(String name, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw ApiException.badField(name, "'" + name + "' must be true, false or null.");
+        }
+        return value.booleanValue();
+    }
+
+    private static Gender gender(JsonNode value) {
+        String text = text("gender", value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Gender.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("gender", "'gender' is one of " + Arrays.toString(Gender.values()) + " or null.");
+        }
+    }
+
+    private static LocalDate date(String name, JsonNode value) {
+        String text = text(name, value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField(name, "'" + name + "' is a date like 2024-03-01, or null.");
+        }
+    }
+
+    private static <T> List<T> ids(String name, JsonNode value, Function<String, T> id) {
         if (value.isNull()) {
             return List.of();
         }
         if (!value.isArray()) {
-            throw ApiException.badField("departmentIds", "'departmentIds' must be an array of department ids.");
+            throw ApiException.badField(name, "'" + name + "' must be an array of ids.");
         }
-        List<DepartmentId> ids = new ArrayList<>();
-        for (JsonNode id : value) {
-            if (!id.isTextual()) {
-                throw ApiException.badField("departmentIds", "'departmentIds' must be an array of department ids.");
+        List<T> ids = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw ApiException.badField(name, "'" + name + "' must be an array of ids.");
             }
-            ids.add(new DepartmentId(id.textValue()));
+            ids.add(id.apply(element.textValue()));
         }
         return ids;
     }

@@ -1,0 +1,124 @@
+package com.memberdirectory.command.member;
+
+import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.Gender;
+import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.MemberStatus;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Everything the write side knows about one member: the state the rules decide on. */
+record MemberRecord(
+                    MemberStatus status,
+                    String name,
+                    String surname,
+                    String firstName,
+                    String alias,
+                    String userId,
+                    String workEmail,
+                    String businessEmail,
+                    String phone,
+                    boolean hidePhone,
+                    Gender gender,
+                    List<DepartmentId> departmentIds,
+                    String seatId,
+                    String employeeId,
+                    LocalDate employmentDate,
+                    String countryRegion,
+                    String city,
+                    MemberId managerId,
+                    List<MemberId> dottedLineManagerIds,
+                    LoginEmailType loginEmailType,
+                    String loginEmail) {
+
+    /** Before the first event: nothing set, defaults where the spec has them. */
+    static final MemberRecord NEW = new MemberRecord(MemberStatus.INACTIVE, null, null, null, null, null, null, null,
+            null, false, Gender.UNSPECIFIED, List.of(), null, null, null, null, null, null, List.of(),
+            LoginEmailType.WORK_EMAIL, null);
+
+    MemberRecord withStatus(MemberStatus value) {
+        return new MemberRecord(value, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withName(String value) {
+        return new MemberRecord(status, value, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withSurname(String value) {
+        return new MemberRecord(status, name, value, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withFirstName(String value) {
+        return new MemberRecord(status, name, surname, value, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withAlias(String value) {
+        return new MemberRecord(status, name, surname, firstName, value, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withUserId(String value) {
+        return new MemberRecord(status, name, surname, firstName, alias, value, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withWorkEmail(String value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, value, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withBusinessEmail(String value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, value, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withPhone(String value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, value, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withHidePhone(boolean value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, value, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withGender(Gender value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, value, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withDepartmentIds(List<DepartmentId> value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, value, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withSeatId(String value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, value, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withEmployeeId(String value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, value, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withEmploymentDate(LocalDate value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, value, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withCountryRegion(String value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, value, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withCity(String value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, value, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withManagerId(MemberId value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, value, dottedLineManagerIds, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withDottedLineManagerIds(List<MemberId> value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, value, loginEmailType, loginEmail);
+    }
+
+    MemberRecord withLoginEmailType(LoginEmailType value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, value, loginEmail);
+    }
+
+    MemberRecord withLoginEmail(String value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, value);
+    }
+}

@@ -1,0 +1,8 @@
+package com.memberdirectory.kernel.member;
+
+public enum Gender {
+    UNSPECIFIED,
+    MALE,
+    FEMALE,
+    OTHER
+}
