@@ -76,6 +76,11 @@ public final class EmbeddedSchema {
               owner VARCHAR(4096) NOT NULL,
               PRIMARY KEY (kind, claim_value))
             """,
+            """
+            CREATE TABLE directory_credentials (
+              member_id VARCHAR(255) NOT NULL PRIMARY KEY,
+              password_hash VARCHAR(255) NOT NULL)
+            """,
             "CREATE TABLE directory_schema_version (version INTEGER NOT NULL)",
             "INSERT INTO directory_schema_version (version) VALUES (1)");
 

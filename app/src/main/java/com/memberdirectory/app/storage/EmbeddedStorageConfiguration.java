@@ -107,6 +107,11 @@ public class EmbeddedStorageConfiguration {
         return new JdbcUniqueValues(new JdbcTemplate(dataSource));
     }
 
+    @Bean
+    JdbcPasswordHashes passwordHashes(EmbeddedDatabase database, DataSource dataSource) {
+        return new JdbcPasswordHashes(new JdbcTemplate(dataSource));
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(DataFolder folder) {
         MongoServer server = new MongoServer(new H2Backend(folder.resolve("readmodels.mv").toString()));

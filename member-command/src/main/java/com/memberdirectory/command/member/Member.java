@@ -1,9 +1,16 @@
 package com.memberdirectory.command.member;
 
+import com.memberdirectory.command.credentials.LoginPasswords;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.ActivateMember;
 import com.memberdirectory.kernel.member.AliasChanged;
+import com.memberdirectory.kernel.member.ChooseLoginMethod;
+import com.memberdirectory.kernel.member.LoginMethodChosen;
+import com.memberdirectory.kernel.member.LoginMethodResult;
+import com.memberdirectory.kernel.member.LoginPasswordSet;
+import com.memberdirectory.kernel.member.MemberActivated;
 import com.memberdirectory.kernel.member.BusinessEmailChanged;
 import com.memberdirectory.kernel.member.CityChanged;
 import com.memberdirectory.kernel.member.ContactEmailChanged;
@@ -107,11 +114,7 @@ public class Member {
 
     @CommandHandler
     public MemberWritten handle(UpdateMember command, MemberPolicies rules, UniqueValues unique) {
-        if (command.expectedVersion() != null && command.expectedVersion() != version) {
-            throw new DomainRuleViolation(ErrorCode.VERSION_CONFLICT, "version",
-                    "The member was changed meanwhile: it is at version " + version + ", not "
-                            + command.expectedVersion() + ". Reload it and try again.");
-        }
+        checkVersion(command.expectedVersion());
         MemberRecord before = state;
         String owner = memberId.value();
         boolean managerChanges = !Objects.equals(command.changes().managerId().orElse(before.managerId()), before.managerId());
@@ -130,6 +133,71 @@ public class Member {
         }
         applyDifferences(before, after);
         return new MemberWritten(memberId, version);
+    }
+
+    @CommandHandler
+    public LoginMethodResult handle(ChooseLoginMethod command, MemberPolicies rules, LoginPasswords passwords) {
+        checkVersion(command.expectedVersion());
+        if (state.status() == MemberStatus.ACTIVE) {
+            throw new DomainRuleViolation(ErrorCode.MEMBER_ACTIVE, "loginEmailType",
+                    "The login method can only be chosen while the member is inactive.");
+        }
+        LoginEmailType type = command.loginEmailType();
+        if (type == null) {
+            throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "loginEmailType",
+                    "Choose WORK_EMAIL or BUSINESS_EMAIL.");
+        }
+        String password = null;
+        String generated = null;
+        if (command.generatePassword()) {
+            generated = rules.password().generate();
+            password = generated;
+        } else if (command.password() != null) {
+            rules.password().check(command.password());
+            password = command.password();
+        }
+        String loginEmail;
+        if (type == LoginEmailType.BUSINESS_EMAIL) {
+            if (state.businessEmail() == null) {
+                throw new DomainRuleViolation(ErrorCode.BUSINESS_EMAIL_REQUIRED, "businessEmail",
+                        "Give the member a business email before choosing it as the login email.");
+            }
+            if (password == null && !state.hasLoginPassword()) {
+                throw new DomainRuleViolation(ErrorCode.WEAK_PASSWORD, "password",
+                        "Signing in with the business email needs a login password: set one or ask for a generated one.");
+            }
+            loginEmail = state.businessEmail();
+        } else {
+            loginEmail = state.workEmail();
+        }
+        if (type != state.loginEmailType()) {
+            apply(new LoginMethodChosen(memberId, state.loginEmailType(), type));
+        }
+        if (!Objects.equals(loginEmail, state.loginEmail())) {
+            apply(new LoginEmailChanged(memberId, state.loginEmail(), loginEmail));
+        }
+        if (password != null) {
+            passwords.store(memberId, password);
+            apply(new LoginPasswordSet(memberId, generated != null));
+        }
+        return new LoginMethodResult(memberId, version, generated);
+    }
+
+    /** The first sign-in: idempotent, a member already active stays as it is. */
+    @CommandHandler
+    public MemberWritten handle(ActivateMember command) {
+        if (state.status() == MemberStatus.INACTIVE) {
+            apply(new MemberActivated(memberId));
+        }
+        return new MemberWritten(memberId, version);
+    }
+
+    private void checkVersion(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new DomainRuleViolation(ErrorCode.VERSION_CONFLICT, "version",
+                    "The member was changed meanwhile: it is at version " + version + ", not "
+                            + expectedVersion + ". Reload it and try again.");
+        }
     }
 
     private void applyDifferences(MemberRecord before, MemberRecord after) {
@@ -269,7 +337,7 @@ public class Member {
                 e.gender() == null ? MemberRecord.NEW.gender() : e.gender(), List.copyOf(e.departmentIds()),
                 e.seatId(), e.employeeId(), e.employmentDate(), e.countryRegion(), e.city(), e.managerId(),
                 e.dottedLineManagerIds() == null ? List.of() : List.copyOf(e.dottedLineManagerIds()),
-                e.loginEmailType(), e.loginEmail());
+                e.loginEmailType(), e.loginEmail(), false);
     }
 
     @EventSourcingHandler
@@ -378,6 +446,24 @@ public class Member {
     void on(ManagerChanged e, @SequenceNumber long sequence) {
         version = sequence + 1;
         state = state.withManagerId(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(LoginMethodChosen e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withLoginEmailType(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(LoginPasswordSet e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withHasLoginPassword(true);
+    }
+
+    @EventSourcingHandler
+    void on(MemberActivated e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withStatus(MemberStatus.ACTIVE);
     }
 
     @EventSourcingHandler

@@ -13,13 +13,14 @@ public record MemberPolicies(NameRule name,
                              DepartmentsRequired departments,
                              CountryRegionRule countryRegion,
                              DirectManagerRule directManager,
-                             DottedLineManagersRule dottedLineManagers) {
+                             DottedLineManagersRule dottedLineManagers,
+                             PasswordRule password) {
 
     public static MemberPolicies of(String defaultPhoneRegion, List<String> businessMailDomains) {
         return new MemberPolicies(new NameRule(), new OptionalTextRule(), new UserIdRule(), new EmailAddressRule(),
                 new BusinessEmailRule(businessMailDomains), new PhoneNumberRule(defaultPhoneRegion),
                 new PhoneOrWorkEmailRequired(), new DepartmentsRequired(), new CountryRegionRule(),
-                new DirectManagerRule(), new DottedLineManagersRule());
+                new DirectManagerRule(), new DottedLineManagersRule(), new PasswordRule());
     }
 
     /** Defaults for tests and tools: no business mail domain configured. */

@@ -31,94 +31,99 @@ record MemberRecord(
                     MemberId managerId,
                     List<MemberId> dottedLineManagerIds,
                     LoginEmailType loginEmailType,
-                    String loginEmail) {
+                    String loginEmail,
+                    boolean hasLoginPassword) {
 
     /** Before the first event: nothing set, defaults where the spec has them. */
     static final MemberRecord NEW = new MemberRecord(MemberStatus.INACTIVE, null, null, null, null, null, null, null,
             null, false, Gender.UNSPECIFIED, List.of(), null, null, null, null, null, null, List.of(),
-            LoginEmailType.WORK_EMAIL, null);
+            LoginEmailType.WORK_EMAIL, null, false);
 
     MemberRecord withStatus(MemberStatus value) {
-        return new MemberRecord(value, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(value, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withName(String value) {
-        return new MemberRecord(status, value, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, value, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withSurname(String value) {
-        return new MemberRecord(status, name, value, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, value, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withFirstName(String value) {
-        return new MemberRecord(status, name, surname, value, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, value, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withAlias(String value) {
-        return new MemberRecord(status, name, surname, firstName, value, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, value, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withUserId(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, value, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, value, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withWorkEmail(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, value, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, value, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withBusinessEmail(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, value, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, value, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withPhone(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, value, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, value, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withHidePhone(boolean value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, value, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, value, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withGender(Gender value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, value, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, value, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withDepartmentIds(List<DepartmentId> value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, value, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, value, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withSeatId(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, value, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, value, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withEmployeeId(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, value, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, value, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withEmploymentDate(LocalDate value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, value, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, value, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withCountryRegion(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, value, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, value, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withCity(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, value, managerId, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, value, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withManagerId(MemberId value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, value, dottedLineManagerIds, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, value, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withDottedLineManagerIds(List<MemberId> value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, value, loginEmailType, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, value, loginEmailType, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withLoginEmailType(LoginEmailType value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, value, loginEmail);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, value, loginEmail, hasLoginPassword);
     }
 
     MemberRecord withLoginEmail(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, value);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, value, hasLoginPassword);
+    }
+
+    MemberRecord withHasLoginPassword(boolean value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, value);
     }
 }

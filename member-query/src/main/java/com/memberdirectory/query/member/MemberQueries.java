@@ -47,6 +47,9 @@ class MemberQueries {
         if (query.departmentId() != null) {
             filters.add(Criteria.where("departmentIds").in(departments.subtreeOf(query.departmentId())));
         }
+        if (Boolean.TRUE.equals(query.withoutLoginPassword())) {
+            filters.add(Criteria.where("hasLoginPassword").is(false));
+        }
         if (query.status() != null) {
             filters.add(Criteria.where("status").is(query.status()));
         }

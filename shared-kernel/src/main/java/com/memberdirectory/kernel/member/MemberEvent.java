@@ -5,7 +5,7 @@ public sealed interface MemberEvent permits MemberCreated, MemberNameChanged, Su
         FirstNameChanged, AliasChanged, UserIdChanged, ContactEmailChanged, BusinessEmailChanged, PhoneNumberChanged,
         PhoneVisibilityChanged, GenderChanged, DepartmentsChanged, SeatChanged, EmployeeIdChanged,
         EmploymentDateChanged, CountryRegionChanged, CityChanged, ManagerChanged, DottedLineManagersChanged,
-        LoginEmailChanged {
+        LoginEmailChanged, LoginMethodChosen, LoginPasswordSet, MemberActivated {
 
     MemberId memberId();
 }

@@ -6,7 +6,15 @@ import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.app.http.Versions;
 import com.memberdirectory.app.security.AdminAccess;
 import com.memberdirectory.kernel.department.DepartmentId;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.memberdirectory.kernel.member.ActivateMember;
+import com.memberdirectory.kernel.member.ChooseLoginMethod;
 import com.memberdirectory.kernel.member.CreateMember;
+import com.memberdirectory.kernel.member.FindMemberAsOf;
+import com.memberdirectory.kernel.member.FindMemberHistory;
+import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.LoginMethodResult;
+import com.memberdirectory.kernel.member.MemberHistory;
 import com.memberdirectory.kernel.member.FindMember;
 import com.memberdirectory.kernel.member.ListMembers;
 import com.memberdirectory.kernel.member.MemberId;
@@ -23,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 /** Members over HTTP: translates requests into commands and queries, nothing more. */
@@ -61,9 +71,16 @@ class MemberController {
                 .body(member);
     }
 
-    @Operation(summary = "One member, with its version as ETag")
+    @Operation(summary = "One member, with its version as ETag; with asOf, the member as it was at that instant")
     @GetMapping("/{id}")
-    ResponseEntity<MemberView> get(@PathVariable String id) {
+    ResponseEntity<MemberView> get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        if (asOf != null) {
+            MemberView then = readModel.ask(new FindMemberAsOf(new MemberId(id), asOf), MemberView.class);
+            if (then == null) {
+                throw ApiException.notFound("Member '" + id + "' did not exist at " + asOf + ".");
+            }
+            return ResponseEntity.ok().eTag(Versions.etag(then.version())).body(visible(then));
+        }
         MemberView member = find(id);
         return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(visible(member));
     }
@@ -84,11 +101,57 @@ class MemberController {
         return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(member);
     }
 
+    /** Body of {@code PUT /api/members/{id}/login}. */
+    record LoginRequest(LoginEmailType loginEmailType, String password, Boolean generatePassword) {
+
+        @Override
+        public String toString() {
+            return "LoginRequest[loginEmailType=" + loginEmailType + ", password=***]";
+        }
+    }
+
+    /** Answer of {@code PUT /api/members/{id}/login}: the generated password is shown this once. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LoginResponse(MemberView member, String generatedPassword) {
+    }
+
+    @Operation(summary = "Choose how an inactive member signs in (BUSINESS_EMAIL needs a password: given or generated)")
+    @PutMapping("/{id}/login")
+    ResponseEntity<LoginResponse> chooseLogin(@PathVariable String id,
+                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                              @RequestBody LoginRequest request) {
+        MemberView current = find(id);
+        access.requireMayWriteMember(current.departmentIds(), current.departmentIds());
+        LoginMethodResult result = commands.sendAndWait(new ChooseLoginMethod(new MemberId(id), Versions.expected(ifMatch),
+                request.loginEmailType(), request.password(), Boolean.TRUE.equals(request.generatePassword())));
+        MemberView member = readModel.ask(new FindMember(result.memberId(), result.version()), MemberView.class);
+        return ResponseEntity.ok().eTag(Versions.etag(member.version()))
+                .body(new LoginResponse(member, result.generatedPassword()));
+    }
+
+    @Operation(summary = "Activate a member (stands in for the member's first sign-in)")
+    @PostMapping("/{id}/activation")
+    ResponseEntity<MemberView> activate(@PathVariable String id) {
+        MemberView current = find(id);
+        access.requireMayWriteMember(current.departmentIds(), current.departmentIds());
+        MemberWritten written = commands.sendAndWait(new ActivateMember(new MemberId(id)));
+        MemberView member = readModel.ask(new FindMember(written.memberId(), written.version()), MemberView.class);
+        return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(member);
+    }
+
+    @Operation(summary = "Every change of a member, oldest first, with before/after per field, actor and source")
+    @GetMapping("/{id}/history")
+    MemberHistory history(@PathVariable String id) {
+        find(id);
+        return readModel.ask(new FindMemberHistory(new MemberId(id)), MemberHistory.class);
+    }
+
     @Operation(summary = "A page of members, filtered by department (and its sub-departments), status and text")
     @GetMapping
     MemberPage list(@RequestParam(required = false) String departmentId,
                     @RequestParam(required = false) String q,
                     @RequestParam(required = false) MemberStatus status,
+                    @RequestParam(required = false) Boolean withoutLoginPassword,
                     @RequestParam(defaultValue = "0") int page,
                     @RequestParam(defaultValue = "50") int size) {
         if (page < 0) {
@@ -97,7 +160,7 @@ class MemberController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badField("size", "'size' is between 1 and " + MAX_PAGE_SIZE + ".");
         }
-        MemberPage result = readModel.ask(new ListMembers(departmentId, status, q, page, size), MemberPage.class);
+        MemberPage result = readModel.ask(new ListMembers(departmentId, status, q, withoutLoginPassword, page, size), MemberPage.class);
         if (access.isAdmin()) {
             return result;
         }

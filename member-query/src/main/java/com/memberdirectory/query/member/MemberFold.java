@@ -1,0 +1,127 @@
+package com.memberdirectory.query.member;
+
+import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.ContactEmailChanged;
+import com.memberdirectory.kernel.member.AliasChanged;
+import com.memberdirectory.kernel.member.BusinessEmailChanged;
+import com.memberdirectory.kernel.member.CityChanged;
+import com.memberdirectory.kernel.member.CountryRegionChanged;
+import com.memberdirectory.kernel.member.DottedLineManagersChanged;
+import com.memberdirectory.kernel.member.EmployeeIdChanged;
+import com.memberdirectory.kernel.member.EmploymentDateChanged;
+import com.memberdirectory.kernel.member.FirstNameChanged;
+import com.memberdirectory.kernel.member.GenderChanged;
+import com.memberdirectory.kernel.member.ManagerChanged;
+import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.PhoneVisibilityChanged;
+import com.memberdirectory.kernel.member.SeatChanged;
+import com.memberdirectory.kernel.member.SurnameChanged;
+import com.memberdirectory.kernel.member.DepartmentsChanged;
+import com.memberdirectory.kernel.member.LoginEmailChanged;
+import com.memberdirectory.kernel.member.LoginMethodChosen;
+import com.memberdirectory.kernel.member.LoginPasswordSet;
+import com.memberdirectory.kernel.member.MemberActivated;
+import com.memberdirectory.kernel.member.MemberCreated;
+import com.memberdirectory.kernel.member.MemberEvent;
+import com.memberdirectory.kernel.member.MemberNameChanged;
+import com.memberdirectory.kernel.member.MemberStatus;
+import com.memberdirectory.kernel.member.PhoneNumberChanged;
+import com.memberdirectory.kernel.member.UserIdChanged;
+
+import java.util.List;
+
+/**
+ * How events shape a member document: used by the member list projection and to rebuild a member as it
+ * was at an instant, so both always agree.
+ */
+final class MemberFold {
+
+    private MemberFold() {
+    }
+
+    static MemberDocument created(MemberCreated event, long sequence) {
+        MemberDocument d = new MemberDocument();
+        d.id = event.memberId().value();
+        d.version = sequence + 1;
+        d.status = MemberStatus.INACTIVE;
+        d.name = event.name();
+        d.surname = event.surname();
+        d.firstName = event.firstName();
+        d.alias = event.alias();
+        d.userId = event.userId();
+        d.workEmail = event.workEmail();
+        d.businessEmail = event.businessEmail();
+        d.phone = event.phone();
+        d.hidePhone = event.hidePhone();
+        d.gender = event.gender();
+        d.departmentIds = departmentIds(event.departmentIds());
+        d.seatId = event.seatId();
+        d.employeeId = event.employeeId();
+        d.employmentDate = event.employmentDate();
+        d.countryRegion = event.countryRegion();
+        d.city = event.city();
+        d.managerId = event.managerId() == null ? null : event.managerId().value();
+        d.dottedLineManagerIds = memberIds(event.dottedLineManagerIds());
+        d.loginEmailType = event.loginEmailType();
+        d.loginEmail = event.loginEmail();
+        return d;
+    }
+
+    /** Applies a change event (not {@link MemberCreated}) to {@code d} and sets its version. */
+    static void apply(MemberDocument d, MemberEvent event, long sequence) {
+        if (event instanceof MemberNameChanged e) {
+            d.name = e.after();
+        } else if (event instanceof SurnameChanged e) {
+            d.surname = e.after();
+        } else if (event instanceof FirstNameChanged e) {
+            d.firstName = e.after();
+        } else if (event instanceof AliasChanged e) {
+            d.alias = e.after();
+        } else if (event instanceof UserIdChanged e) {
+            d.userId = e.after();
+        } else if (event instanceof ContactEmailChanged e) {
+            d.workEmail = e.after();
+        } else if (event instanceof LoginEmailChanged e) {
+            d.loginEmail = e.after();
+        } else if (event instanceof BusinessEmailChanged e) {
+            d.businessEmail = e.after();
+        } else if (event instanceof PhoneNumberChanged e) {
+            d.phone = e.after();
+        } else if (event instanceof PhoneVisibilityChanged e) {
+            d.hidePhone = e.after();
+        } else if (event instanceof GenderChanged e) {
+            d.gender = e.after();
+        } else if (event instanceof DepartmentsChanged e) {
+            d.departmentIds = departmentIds(e.after());
+        } else if (event instanceof SeatChanged e) {
+            d.seatId = e.after();
+        } else if (event instanceof EmployeeIdChanged e) {
+            d.employeeId = e.after();
+        } else if (event instanceof EmploymentDateChanged e) {
+            d.employmentDate = e.after();
+        } else if (event instanceof CountryRegionChanged e) {
+            d.countryRegion = e.after();
+        } else if (event instanceof CityChanged e) {
+            d.city = e.after();
+        } else if (event instanceof ManagerChanged e) {
+            d.managerId = e.after() == null ? null : e.after().value();
+        } else if (event instanceof DottedLineManagersChanged e) {
+            d.dottedLineManagerIds = memberIds(e.after());
+        } else if (event instanceof LoginMethodChosen e) {
+            d.loginEmailType = e.after();
+        } else if (event instanceof LoginPasswordSet) {
+            d.hasLoginPassword = true;
+        } else if (event instanceof MemberActivated) {
+            d.status = MemberStatus.ACTIVE;
+        }
+        d.version = sequence + 1;
+    }
+
+    private static List<String> departmentIds(List<DepartmentId> ids) {
+        return ids == null ? List.of() : ids.stream().map(DepartmentId::value).toList();
+    }
+
+    private static List<String> memberIds(List<MemberId> ids) {
+        return ids == null ? List.of() : ids.stream().map(MemberId::value).toList();
+    }
+}
