@@ -1,6 +1,7 @@
 package com.memberdirectory.command.member;
 
 import com.memberdirectory.command.credentials.LoginPasswords;
+import com.memberdirectory.command.photo.PhotoStore;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.department.DepartmentId;
@@ -33,7 +34,9 @@ import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.PhoneNumberChanged;
 import com.memberdirectory.kernel.member.PhoneVisibilityChanged;
+import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 import com.memberdirectory.kernel.member.SeatChanged;
+import com.memberdirectory.kernel.member.SetProfilePhoto;
 import com.memberdirectory.kernel.member.SurnameChanged;
 import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.kernel.member.UserIdChanged;
@@ -192,6 +195,16 @@ public class Member {
         return new MemberWritten(memberId, version);
     }
 
+    @CommandHandler
+    public MemberWritten handle(SetProfilePhoto command, MemberPolicies rules, PhotoStore photos) {
+        checkVersion(command.expectedVersion());
+        rules.photo().check(command.content(), command.contentType());
+        String type = command.contentType().toLowerCase(java.util.Locale.ROOT).split(";")[0].strip();
+        String photoId = photos.store(command.content(), type);
+        apply(new ProfilePhotoChanged(memberId, state.photoId(), photoId, type, command.content().length));
+        return new MemberWritten(memberId, version);
+    }
+
     private void checkVersion(Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != version) {
             throw new DomainRuleViolation(ErrorCode.VERSION_CONFLICT, "version",
@@ -337,7 +350,7 @@ public class Member {
                 e.gender() == null ? MemberRecord.NEW.gender() : e.gender(), List.copyOf(e.departmentIds()),
                 e.seatId(), e.employeeId(), e.employmentDate(), e.countryRegion(), e.city(), e.managerId(),
                 e.dottedLineManagerIds() == null ? List.of() : List.copyOf(e.dottedLineManagerIds()),
-                e.loginEmailType(), e.loginEmail(), false);
+                e.loginEmailType(), e.loginEmail(), false, null);
     }
 
     @EventSourcingHandler
@@ -446,6 +459,12 @@ public class Member {
     void on(ManagerChanged e, @SequenceNumber long sequence) {
         version = sequence + 1;
         state = state.withManagerId(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(ProfilePhotoChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withPhotoId(e.after());
     }
 
     @EventSourcingHandler

@@ -14,13 +14,14 @@ public record MemberPolicies(NameRule name,
                              CountryRegionRule countryRegion,
                              DirectManagerRule directManager,
                              DottedLineManagersRule dottedLineManagers,
-                             PasswordRule password) {
+                             PasswordRule password,
+                             PhotoRule photo) {
 
     public static MemberPolicies of(String defaultPhoneRegion, List<String> businessMailDomains) {
         return new MemberPolicies(new NameRule(), new OptionalTextRule(), new UserIdRule(), new EmailAddressRule(),
                 new BusinessEmailRule(businessMailDomains), new PhoneNumberRule(defaultPhoneRegion),
                 new PhoneOrWorkEmailRequired(), new DepartmentsRequired(), new CountryRegionRule(),
-                new DirectManagerRule(), new DottedLineManagersRule(), new PasswordRule());
+                new DirectManagerRule(), new DottedLineManagersRule(), new PasswordRule(), new PhotoRule());
     }
 
     /** Defaults for tests and tools: no business mail domain configured. */

@@ -32,98 +32,103 @@ record MemberRecord(
                     List<MemberId> dottedLineManagerIds,
                     LoginEmailType loginEmailType,
                     String loginEmail,
-                    boolean hasLoginPassword) {
+                    boolean hasLoginPassword,
+                    String photoId) {
 
     /** Before the first event: nothing set, defaults where the spec has them. */
     static final MemberRecord NEW = new MemberRecord(MemberStatus.INACTIVE, null, null, null, null, null, null, null,
             null, false, Gender.UNSPECIFIED, List.of(), null, null, null, null, null, null, List.of(),
-            LoginEmailType.WORK_EMAIL, null, false);
+            LoginEmailType.WORK_EMAIL, null, false, null);
 
     MemberRecord withStatus(MemberStatus value) {
-        return new MemberRecord(value, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(value, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withName(String value) {
-        return new MemberRecord(status, value, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, value, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withSurname(String value) {
-        return new MemberRecord(status, name, value, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, value, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withFirstName(String value) {
-        return new MemberRecord(status, name, surname, value, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, value, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withAlias(String value) {
-        return new MemberRecord(status, name, surname, firstName, value, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, value, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withUserId(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, value, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, value, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withWorkEmail(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, value, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, value, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withBusinessEmail(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, value, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, value, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withPhone(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, value, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, value, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withHidePhone(boolean value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, value, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, value, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withGender(Gender value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, value, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, value, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withDepartmentIds(List<DepartmentId> value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, value, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, value, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withSeatId(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, value, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, value, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withEmployeeId(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, value, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, value, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withEmploymentDate(LocalDate value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, value, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, value, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withCountryRegion(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, value, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, value, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withCity(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, value, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, value, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withManagerId(MemberId value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, value, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, value, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withDottedLineManagerIds(List<MemberId> value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, value, loginEmailType, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, value, loginEmailType, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withLoginEmailType(LoginEmailType value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, value, loginEmail, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, value, loginEmail, hasLoginPassword, photoId);
     }
 
     MemberRecord withLoginEmail(String value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, value, hasLoginPassword);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, value, hasLoginPassword, photoId);
     }
 
     MemberRecord withHasLoginPassword(boolean value) {
-        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, value);
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, value, photoId);
+    }
+
+    MemberRecord withPhotoId(String value) {
+        return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, value);
     }
 }

@@ -24,6 +24,7 @@ import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberNameChanged;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.PhoneNumberChanged;
+import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 import com.memberdirectory.kernel.member.PhoneVisibilityChanged;
 import com.memberdirectory.kernel.member.SeatChanged;
 import com.memberdirectory.kernel.member.SurnameChanged;
@@ -85,6 +86,8 @@ public final class HistoryChanges {
             change = new FieldChange("loginEmailType", e.before(), e.after());
         } else if (event instanceof LoginPasswordSet) {
             change = new FieldChange("hasLoginPassword", false, true);
+        } else if (event instanceof ProfilePhotoChanged e) {
+            change = new FieldChange("photo", e.before(), e.after());
         } else if (event instanceof MemberActivated) {
             change = new FieldChange("status", MemberStatus.INACTIVE, MemberStatus.ACTIVE);
         } else {

@@ -39,12 +39,13 @@ class MemberDocument {
     String city;
     String managerId;
     List<String> dottedLineManagerIds;
+    String photoId;
 
     MemberView toView() {
         return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
                 loginEmail, loginEmailType, hasLoginPassword, phone, hidePhone, gender == null ? Gender.UNSPECIFIED : gender,
                 list(departmentIds), seatId, employeeId, employmentDate, countryRegion, city, managerId,
-                list(dottedLineManagerIds));
+                list(dottedLineManagerIds), photoId == null ? null : "/api/members/" + id + "/photo");
     }
 
     private static List<String> list(List<String> values) {

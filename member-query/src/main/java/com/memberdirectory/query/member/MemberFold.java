@@ -26,6 +26,7 @@ import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberNameChanged;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.PhoneNumberChanged;
+import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 import com.memberdirectory.kernel.member.UserIdChanged;
 
 import java.util.List;
@@ -111,6 +112,8 @@ final class MemberFold {
             d.loginEmailType = e.after();
         } else if (event instanceof LoginPasswordSet) {
             d.hasLoginPassword = true;
+        } else if (event instanceof ProfilePhotoChanged e) {
+            d.photoId = e.after();
         } else if (event instanceof MemberActivated) {
             d.status = MemberStatus.ACTIVE;
         }

@@ -5,7 +5,8 @@ public sealed interface MemberEvent permits MemberCreated, MemberNameChanged, Su
         FirstNameChanged, AliasChanged, UserIdChanged, ContactEmailChanged, BusinessEmailChanged, PhoneNumberChanged,
         PhoneVisibilityChanged, GenderChanged, DepartmentsChanged, SeatChanged, EmployeeIdChanged,
         EmploymentDateChanged, CountryRegionChanged, CityChanged, ManagerChanged, DottedLineManagersChanged,
-        LoginEmailChanged, LoginMethodChosen, LoginPasswordSet, MemberActivated {
+        LoginEmailChanged, LoginMethodChosen, LoginPasswordSet, MemberActivated,
+        ProfilePhotoChanged {
 
     MemberId memberId();
 }

@@ -27,7 +27,8 @@ public record MemberView(String id,
                          String countryRegion,
                          String city,
                          String managerId,
-                         List<String> dottedLineManagerIds) {
+                         List<String> dottedLineManagerIds,
+                         String photoUrl) {
 
     /** What viewers who are not administrators see: no phone when the member hides it. */
     public MemberView forNonAdmin() {
@@ -36,6 +37,6 @@ public record MemberView(String id,
         }
         return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
                 loginEmail, loginEmailType, hasLoginPassword, null, hidePhone, gender, departmentIds, seatId,
-                employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds);
+                employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, photoUrl);
     }
 }

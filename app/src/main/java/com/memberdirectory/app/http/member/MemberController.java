@@ -11,6 +11,14 @@ import com.memberdirectory.kernel.member.ActivateMember;
 import com.memberdirectory.kernel.member.ChooseLoginMethod;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.FindMemberAsOf;
+import com.memberdirectory.kernel.member.FindPhoto;
+import com.memberdirectory.kernel.member.Photo;
+import com.memberdirectory.kernel.member.SetProfilePhoto;
+import com.memberdirectory.kernel.problem.FieldError;
+import com.memberdirectory.command.member.PhotoRule;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import com.memberdirectory.kernel.member.FindMemberHistory;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.LoginMethodResult;
@@ -38,6 +46,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -137,6 +146,44 @@ class MemberController {
         MemberWritten written = commands.sendAndWait(new ActivateMember(new MemberId(id)));
         MemberView member = readModel.ask(new FindMember(written.memberId(), written.version()), MemberView.class);
         return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(member);
+    }
+
+    @Operation(summary = "Upload a profile photo (PNG or JPEG, at most 5 MiB)")
+    @PutMapping(value = "/{id}/photo", consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
+    ResponseEntity<Void> setPhoto(@PathVariable String id,
+                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                  @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                  @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long length,
+                                  HttpServletRequest request) throws IOException {
+        if (length != null && length > PhotoRule.MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] content = request.getInputStream().readNBytes(PhotoRule.MAX_BYTES + 1);
+        if (content.length > PhotoRule.MAX_BYTES) {
+            throw tooLarge();
+        }
+        MemberView current = find(id);
+        access.requireMayWriteMember(current.departmentIds(), current.departmentIds());
+        MemberWritten written = commands.sendAndWait(new SetProfilePhoto(new MemberId(id), Versions.expected(ifMatch),
+                content, contentType));
+        MemberView member = readModel.ask(new FindMember(written.memberId(), written.version()), MemberView.class);
+        return ResponseEntity.noContent().eTag(Versions.etag(member.version())).build();
+    }
+
+    @Operation(summary = "The member's profile photo")
+    @GetMapping("/{id}/photo")
+    ResponseEntity<byte[]> photo(@PathVariable String id) {
+        find(id);
+        Photo photo = readModel.ask(new FindPhoto(new MemberId(id)), Photo.class);
+        if (photo == null) {
+            throw ApiException.notFound("Member '" + id + "' has no photo.");
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).body(photo.content());
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(HttpStatusCode.valueOf(413), "payload_too_large", "A profile photo has at most 5 MiB.",
+                List.of(new FieldError("photo", "A profile photo has at most 5 MiB.")));
     }
 
     @Operation(summary = "Every change of a member, oldest first, with before/after per field, actor and source")

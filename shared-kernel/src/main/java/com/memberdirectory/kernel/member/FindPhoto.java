@@ -1,0 +1,5 @@
+package com.memberdirectory.kernel.member;
+
+/** The current profile photo of a member, or null. */
+public record FindPhoto(MemberId memberId) {
+}
