@@ -1,0 +1,186 @@
+package com.memberdirectory.command.member;
+
+import com.memberdirectory.command.credentials.LoginPasswords;
+import com.memberdirectory.command.photo.PhotoStore;
+import com.memberdirectory.command.uniqueness.UniqueKind;
+import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.ActivateMember;
+import com.memberdirectory.kernel.member.BusinessEmailChanged;
+import com.memberdirectory.kernel.member.ChooseLoginMethod;
+import com.memberdirectory.kernel.member.CityChanged;
+import com.memberdirectory.kernel.member.Gender;
+import com.memberdirectory.kernel.member.LoginEmailChanged;
+import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.LoginMethodChosen;
+import com.memberdirectory.kernel.member.LoginMethodResult;
+import com.memberdirectory.kernel.member.LoginPasswordSet;
+import com.memberdirectory.kernel.member.ManagerChanged;
+import com.memberdirectory.kernel.member.MemberActivated;
+import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberCreated;
+import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.ContactEmailChanged;
+import com.memberdirectory.kernel.member.SeatChanged;
+import com.memberdirectory.kernel.member.UpdateMember;
+import com.memberdirectory.kernel.problem.DomainRuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The member record beyond name and contact: business email, seats, managers, login method, activation. */
+class MemberRecordTest {
+
+    static final MemberId ANN = new MemberId("ann");
+    static final MemberId BO = new MemberId("bo");
+    static final DepartmentId SALES = new DepartmentId("sales");
+
+    FixtureConfiguration<Member> fixture;
+    TableOfClaims claims = new TableOfClaims();
+    Map<MemberId, String> passwords = new HashMap<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(MemberPolicies.of("CN", List.of("corp.example")));
+        fixture.registerInjectableResource(claims);
+        fixture.registerInjectableResource((LoginPasswords) passwords::put);
+        fixture.registerInjectableResource((PhotoStore) (content, type) -> "photo-1");
+        claims.claim(UniqueKind.DEPARTMENT, SALES.value(), "Sales");
+        claims.claim(UniqueKind.MEMBER, BO.value(), BO.value());
+    }
+
+    static MemberCreated ann() {
+        return new MemberCreated(ANN, "Ann", null, null, null, "ann", "ann@x.com", null, null, false, Gender.UNSPECIFIED,
+                List.of(SALES), null, null, null, null, null, null, List.of(), LoginEmailType.WORK_EMAIL, "ann@x.com");
+    }
+
+    @Test
+    void a_new_member_can_be_created_with_every_optional_field() {
+        fixture.givenNoPriorActivity()
+                .when(new com.memberdirectory.kernel.member.CreateMember(ANN, MemberChanges.builder()
+                        .name(" Ann ").userId("ann").workEmail("ann@x.com").businessEmail("ann@corp.example")
+                        .phone("13800138000").hidePhone(true).gender(Gender.FEMALE).departmentIds(List.of(SALES))
+                        .seatId("S-1").employeeId("E-1").employmentDate(LocalDate.of(2024, 3, 1))
+                        .countryRegion("cn").city("Shanghai").managerId(BO).dottedLineManagerIds(List.of(BO))
+                        .surname("Lee").firstName("Ann").alias("Annie").build()))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberCreated(ANN, "Ann", "Lee", "Ann", "Annie", "ann", "ann@x.com", "ann@corp.example",
+                        "+8613800138000", true, Gender.FEMALE, List.of(SALES), "S-1", "E-1", LocalDate.of(2024, 3, 1),
+                        "CN", "Shanghai", BO, List.of(BO), LoginEmailType.WORK_EMAIL, "ann@x.com"));
+        assertThat(claims.ownerOf(UniqueKind.SEAT_ID, "s-1")).contains("ann");
+        assertThat(claims.ownerOf(UniqueKind.MANAGER, "ann")).contains("bo");
+    }
+
+    @Test
+    void a_patch_of_several_fields_records_one_event_per_changed_field_and_none_for_unchanged_ones() {
+        fixture.given(ann())
+                .when(new UpdateMember(ANN, null, MemberChanges.builder()
+                        .name("Ann").seatId("S-9").city("Berlin").businessEmail("ann@corp.example").build()))
+                .expectEvents(new BusinessEmailChanged(ANN, null, "ann@corp.example"),
+                        new SeatChanged(ANN, null, "S-9"), new CityChanged(ANN, null, "Berlin"));
+    }
+
+    @Test
+    void a_seat_held_by_another_member_is_a_duplicate() {
+        claims.claim(UniqueKind.SEAT_ID, "s-9", "someone-else");
+        fixture.given(ann())
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().seatId("S-9").build()))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Another member already has this seatId.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_business_email_outside_the_mail_domains_is_refused() {
+        fixture.given(ann())
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().businessEmail("ann@gmail.com").build()))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("corp.example"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_direct_manager_is_recorded_and_the_chain_is_kept_for_cycle_checks() {
+        fixture.given(ann())
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().managerId(BO).build()))
+                .expectEvents(new ManagerChanged(ANN, null, BO));
+        assertThat(claims.ownerOf(UniqueKind.MANAGER, "ann")).contains("bo");
+    }
+
+    @Test
+    void a_manager_who_reports_to_the_member_is_a_cycle() {
+        claims.claim(UniqueKind.MANAGER, BO.value(), ANN.value());
+        fixture.given(ann())
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().managerId(BO).build()))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("cycle"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void choosing_the_business_email_needs_a_business_email() {
+        fixture.given(ann())
+                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.BUSINESS_EMAIL, null, true))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("business email"))
+                .expectNoEvents();
+        assertThat(passwords).isEmpty();
+    }
+
+    @Test
+    void choosing_the_business_email_with_a_generated_password_links_the_login_to_it_and_stores_only_outside_events() {
+        fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
+                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.BUSINESS_EMAIL, null, true))
+                .expectEvents(new LoginMethodChosen(ANN, LoginEmailType.WORK_EMAIL, LoginEmailType.BUSINESS_EMAIL),
+                        new LoginEmailChanged(ANN, "ann@x.com", "ann@corp.example"),
+                        new LoginPasswordSet(ANN, true))
+                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.instanceOf(LoginMethodResult.class));
+        assertThat(passwords.get(ANN)).hasSize(16);
+    }
+
+    @Test
+    void a_weak_password_is_refused() {
+        fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
+                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.BUSINESS_EMAIL, "short1", false))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("at least 8 characters"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_active_member_keeps_its_login_method() {
+        fixture.given(ann(), new MemberActivated(ANN))
+                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.WORK_EMAIL, null, false))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("inactive"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void after_activation_the_login_no_longer_follows_the_work_email() {
+        fixture.given(ann(), new MemberActivated(ANN))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().workEmail("new@x.com").build()))
+                .expectEvents(new ContactEmailChanged(ANN, "ann@x.com", "new@x.com"));
+    }
+
+    @Test
+    void activation_happens_once() {
+        fixture.given(ann()).when(new ActivateMember(ANN)).expectEvents(new MemberActivated(ANN));
+        fixture.given(ann(), new MemberActivated(ANN)).when(new ActivateMember(ANN)).expectNoEvents();
+    }
+
+    @Test
+    void a_stale_version_is_a_conflict() {
+        fixture.given(ann())
+                .when(new UpdateMember(ANN, 7L, MemberChanges.builder().city("Berlin").build()))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("it is at version 1, not 7"))
+                .expectNoEvents();
+    }
+
+}
