@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.memberdirectory.command.field.FieldDefinitionRules;
 import com.memberdirectory.command.member.MemberPolicies;
 import com.memberdirectory.app.config.DirectoryProperties;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
@@ -38,7 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public class AxonConfiguration {
 
     /** Read models whose tokens live in MongoDB next to their collections. */
-    public static final List<String> PROJECTIONS = List.of("members", "departments", "admins");
+    public static final List<String> PROJECTIONS = List.of("members", "departments", "admins", "fields");
 
     /**
      * One Jackson serializer for events, messages, sagas and tokens, independent of the web layer's
@@ -72,6 +73,11 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider messageOriginProvider() {
         return new SimpleCorrelationDataProvider(MetadataKeys.ALL.toArray(String[]::new));
+    }
+
+    @Bean
+    FieldDefinitionRules fieldDefinitionRules() {
+        return new FieldDefinitionRules();
     }
 
     @Bean

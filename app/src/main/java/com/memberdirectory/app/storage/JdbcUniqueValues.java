@@ -36,6 +36,14 @@ public class JdbcUniqueValues implements UniqueValues {
     }
 
     @Override
+    public long count(UniqueKind kind, String prefix) {
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM directory_claims WHERE kind = ? AND claim_value LIKE ? ESCAPE '\\'",
+                Long.class, kind.name(), pattern);
+        return count == null ? 0 : count;
+    }
+
+    @Override
     public Optional<String> ownerOf(UniqueKind kind, String value) {
         return jdbc.query("SELECT owner FROM directory_claims WHERE kind = ? AND claim_value = ?",
                 rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), kind.name(), value);

@@ -1,12 +1,18 @@
 package com.memberdirectory.command.member;
 
 import com.memberdirectory.command.credentials.LoginPasswords;
+import com.memberdirectory.command.field.OptionUse;
 import com.memberdirectory.command.photo.PhotoStore;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ActivateMember;
+import com.memberdirectory.kernel.field.BuiltInFields;
+import com.memberdirectory.kernel.field.FieldType;
 import com.memberdirectory.kernel.member.AliasChanged;
+import com.memberdirectory.kernel.member.CustomFieldValueChanged;
+import com.memberdirectory.kernel.member.JobTitleChanged;
+import com.memberdirectory.kernel.member.WorkforceTypeChanged;
 import com.memberdirectory.kernel.member.ChooseLoginMethod;
 import com.memberdirectory.kernel.member.LoginMethodChosen;
 import com.memberdirectory.kernel.member.LoginMethodResult;
@@ -48,8 +54,13 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -96,7 +107,9 @@ public class Member {
             required.departmentIds(null);
         }
         MemberId self = command.memberId();
-        MemberRecord next = MemberRulebook.apply(MemberRecord.NEW, required.build(), self, rules, lookups(unique));
+        serializeOptionFields(unique, fields);
+        MemberRecord next = MemberRulebook.apply(MemberRecord.NEW, required.build(), self, rules, lookups(unique),
+                fieldLookups(unique));
         String owner = self.value();
         if (next.userId() == null) {
             next = next.withUserId(generateUserId(rules, unique, owner));
@@ -105,14 +118,18 @@ public class Member {
             serializeManagerChanges(unique, owner);
         }
         reclaim(unique, MemberRecord.NEW, next, owner);
+        recordOptionUse(unique, MemberRecord.NEW, next, owner);
         unique.claim(UniqueKind.MEMBER, owner, owner);
         if (next.managerId() != null) {
             unique.claim(UniqueKind.MANAGER, owner, next.managerId().value());
         }
+        MemberRecord created = next;
         apply(new MemberCreated(self, next.name(), next.surname(), next.firstName(), next.alias(), next.userId(),
                 next.workEmail(), next.businessEmail(), next.phone(), next.hidePhone(), next.gender(),
                 next.departmentIds(), next.seatId(), next.employeeId(), next.employmentDate(), next.countryRegion(),
-                next.city(), next.managerId(), next.dottedLineManagerIds(), LoginEmailType.WORK_EMAIL, next.workEmail()));
+                next.city(), next.managerId(), next.dottedLineManagerIds(), LoginEmailType.WORK_EMAIL, next.workEmail()))
+                // In a constructor, events are applied once it returns; option and custom values follow then.
+                .andThen(() -> applyFieldValueDifferences(state, created));
     }
 
     @CommandHandler
@@ -124,8 +141,11 @@ public class Member {
         if (managerChanges) {
             serializeManagerChanges(unique, owner);
         }
-        MemberRecord after = MemberRulebook.apply(before, command.changes(), memberId, rules, lookups(unique));
+        serializeOptionFields(unique, command.changes());
+        MemberRecord after = MemberRulebook.apply(before, command.changes(), memberId, rules, lookups(unique),
+                fieldLookups(unique));
         reclaim(unique, before, after, owner);
+        recordOptionUse(unique, before, after, owner);
         if (managerChanges) {
             if (before.managerId() != null) {
                 unique.release(UniqueKind.MANAGER, owner, before.managerId().value());
@@ -272,6 +292,89 @@ public class Member {
         if (!before.dottedLineManagerIds().equals(after.dottedLineManagerIds())) {
             apply(new DottedLineManagersChanged(id, before.dottedLineManagerIds(), after.dottedLineManagerIds()));
         }
+        applyFieldValueDifferences(before, after);
+    }
+
+    private void applyFieldValueDifferences(MemberRecord before, MemberRecord after) {
+        MemberId id = memberId;
+        if (!Objects.equals(before.jobTitleId(), after.jobTitleId())) {
+            apply(new JobTitleChanged(id, before.jobTitleId(), after.jobTitleId()));
+        }
+        if (!Objects.equals(before.workforceTypeId(), after.workforceTypeId())) {
+            apply(new WorkforceTypeChanged(id, before.workforceTypeId(), after.workforceTypeId()));
+        }
+        Set<String> keys = new TreeSet<>(before.custom().keySet());
+        keys.addAll(after.custom().keySet());
+        for (String key : keys) {
+            List<String> old = before.custom().getOrDefault(key, List.of());
+            List<String> now = after.custom().getOrDefault(key, List.of());
+            if (!old.equals(now)) {
+                apply(new CustomFieldValueChanged(id, key, old, now));
+            }
+        }
+    }
+
+    /** Option fields named in the changes: their option lists must not change under our feet (see OptionUse). */
+    private static void serializeOptionFields(UniqueValues unique, MemberChanges changes) {
+        if (changes.jobTitle().present()) {
+            OptionUse.serialize(unique, BuiltInFields.JOB_TITLE);
+        }
+        if (changes.workforceType().present()) {
+            OptionUse.serialize(unique, BuiltInFields.WORKFORCE_TYPE);
+        }
+        if (changes.custom().present() && changes.custom().value() != null) {
+            changes.custom().value().keySet().stream().filter(Objects::nonNull).sorted()
+                    .filter(key -> unique.ownerOf(UniqueKind.FIELD, key).map(FieldType::valueOf)
+                            .map(FieldType::hasOptions).orElse(false))
+                    .forEach(key -> OptionUse.serialize(unique, key));
+        }
+    }
+
+    /** Keeps the lookup table's record of who uses which option in step with the member's values. */
+    private static void recordOptionUse(UniqueValues unique, MemberRecord before, MemberRecord after, String owner) {
+        Map<String, List<String>> old = optionValues(before, unique);
+        Map<String, List<String>> now = optionValues(after, unique);
+        old.forEach((key, ids) -> ids.stream().filter(id -> !now.getOrDefault(key, List.of()).contains(id))
+                .forEach(id -> OptionUse.stopUsing(unique, key, id, owner)));
+        now.forEach((key, ids) -> ids.stream().filter(id -> !old.getOrDefault(key, List.of()).contains(id))
+                .forEach(id -> OptionUse.use(unique, key, id, owner)));
+    }
+
+    private static Map<String, List<String>> optionValues(MemberRecord record, UniqueValues unique) {
+        Map<String, List<String>> values = new HashMap<>();
+        if (record.jobTitleId() != null) {
+            values.put(BuiltInFields.JOB_TITLE, List.of(record.jobTitleId()));
+        }
+        if (record.workforceTypeId() != null) {
+            values.put(BuiltInFields.WORKFORCE_TYPE, List.of(record.workforceTypeId()));
+        }
+        record.custom().forEach((key, value) -> {
+            boolean options = unique.ownerOf(UniqueKind.FIELD, key).map(FieldType::valueOf).map(FieldType::hasOptions)
+                    .orElse(false);
+            if (options) {
+                values.put(key, value);
+            }
+        });
+        return values;
+    }
+
+    private static FieldLookups fieldLookups(UniqueValues unique) {
+        return new FieldLookups() {
+            @Override
+            public Optional<FieldType> typeOf(String fieldKey) {
+                return unique.ownerOf(UniqueKind.FIELD, fieldKey).map(FieldType::valueOf);
+            }
+
+            @Override
+            public Optional<String> optionIdByLabel(String fieldKey, String label) {
+                return unique.ownerOf(UniqueKind.FIELD_OPTION_LABEL, fieldKey + "/" + label.toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public boolean hasOptions(String fieldKey) {
+                return unique.count(UniqueKind.FIELD_OPTION, fieldKey + "/") > 0;
+            }
+        };
     }
 
     /** SPEC §2.2: while inactive with WORK_EMAIL, the login email follows the work email. */
@@ -350,7 +453,7 @@ public class Member {
                 e.gender() == null ? MemberRecord.NEW.gender() : e.gender(), List.copyOf(e.departmentIds()),
                 e.seatId(), e.employeeId(), e.employmentDate(), e.countryRegion(), e.city(), e.managerId(),
                 e.dottedLineManagerIds() == null ? List.of() : List.copyOf(e.dottedLineManagerIds()),
-                e.loginEmailType(), e.loginEmail(), false, null);
+                e.loginEmailType(), e.loginEmail(), false, null, null, null, Map.of());
     }
 
     @EventSourcingHandler
@@ -465,6 +568,30 @@ public class Member {
     void on(ProfilePhotoChanged e, @SequenceNumber long sequence) {
         version = sequence + 1;
         state = state.withPhotoId(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(JobTitleChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withJobTitleId(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(WorkforceTypeChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        state = state.withWorkforceTypeId(e.after());
+    }
+
+    @EventSourcingHandler
+    void on(CustomFieldValueChanged e, @SequenceNumber long sequence) {
+        version = sequence + 1;
+        Map<String, List<String>> custom = new HashMap<>(state.custom());
+        if (e.after() == null || e.after().isEmpty()) {
+            custom.remove(e.fieldKey());
+        } else {
+            custom.put(e.fieldKey(), List.copyOf(e.after()));
+        }
+        state = state.withCustom(Map.copyOf(custom));
     }
 
     @EventSourcingHandler

@@ -15,13 +15,14 @@ public record MemberPolicies(NameRule name,
                              DirectManagerRule directManager,
                              DottedLineManagersRule dottedLineManagers,
                              PasswordRule password,
-                             PhotoRule photo) {
+                             PhotoRule photo,
+                             FieldValueRule fieldValues) {
 
     public static MemberPolicies of(String defaultPhoneRegion, List<String> businessMailDomains) {
         return new MemberPolicies(new NameRule(), new OptionalTextRule(), new UserIdRule(), new EmailAddressRule(),
                 new BusinessEmailRule(businessMailDomains), new PhoneNumberRule(defaultPhoneRegion),
                 new PhoneOrWorkEmailRequired(), new DepartmentsRequired(), new CountryRegionRule(),
-                new DirectManagerRule(), new DottedLineManagersRule(), new PasswordRule(), new PhotoRule());
+                new DirectManagerRule(), new DottedLineManagersRule(), new PasswordRule(), new PhotoRule(), new FieldValueRule());
     }
 
     /** Defaults for tests and tools: no business mail domain configured. */

@@ -1,10 +1,16 @@
 package com.memberdirectory.command.member;
 
 import com.memberdirectory.kernel.Patch;
+import com.memberdirectory.kernel.field.BuiltInFields;
+import com.memberdirectory.kernel.problem.DomainRuleViolation;
+import com.memberdirectory.kernel.problem.ErrorCode;
 import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberId;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -17,7 +23,7 @@ final class MemberRulebook {
     }
 
     static MemberRecord apply(MemberRecord current, MemberChanges changes, MemberId self, MemberPolicies rules,
-                              MemberLookups lookups) {
+                              MemberLookups lookups, FieldLookups fields) {
         MemberRecord next = current;
         next = next.withName(checked(changes.name(), current.name(), rules.name()::check));
         next = next.withSurname(checked(changes.surname(), current.surname(), v -> rules.text().check("surname", v)));
@@ -49,6 +55,29 @@ final class MemberRulebook {
         if (changes.dottedLineManagerIds().present()) {
             next = next.withDottedLineManagerIds(
                     rules.dottedLineManagers().check(self, changes.dottedLineManagerIds().value(), lookups::memberExists));
+        }
+        if (changes.jobTitle().present()) {
+            next = next.withJobTitleId(rules.fieldValues().option(BuiltInFields.JOB_TITLE, changes.jobTitle().value(), fields));
+        }
+        if (changes.workforceType().present()) {
+            next = next.withWorkforceTypeId(
+                    rules.fieldValues().option(BuiltInFields.WORKFORCE_TYPE, changes.workforceType().value(), fields));
+        }
+        if (changes.custom().present() && changes.custom().value() != null) {
+            Map<String, List<String>> custom = new TreeMap<>(current.custom());
+            changes.custom().value().forEach((key, raw) -> {
+                if (key == null || BuiltInFields.isBuiltIn(key)) {
+                    throw new DomainRuleViolation(ErrorCode.UNKNOWN_FIELD, "custom." + key,
+                            "'" + key + "' is not a custom field.");
+                }
+                List<String> value = rules.fieldValues().value(key, "custom." + key, raw, fields, lookups::memberExists);
+                if (value.isEmpty()) {
+                    custom.remove(key);
+                } else {
+                    custom.put(key, value);
+                }
+            });
+            next = next.withCustom(Map.copyOf(custom));
         }
         rules.reachable().check(next.phone(), next.workEmail());
         return next;

@@ -14,6 +14,16 @@ public enum UniqueKind {
     MANAGER,
     /** value: a lock name; claimed and released within one transaction to make commands wait for each other. */
     LOCK,
+    /** value: a field key in lower case; owner: the key as defined (keys are unique regardless of case, never reused). */
+    FIELD_KEY,
+    /** value: a field key; owner: the field's type. */
+    FIELD,
+    /** value: {@code <key>/<option id>}; owner: the option's label. */
+    FIELD_OPTION,
+    /** value: {@code <key>/<label in lower case>}; owner: the option id (labels are unique within a field). */
+    FIELD_OPTION_LABEL,
+    /** value: {@code <key>/<option id>/<member id>}; owner: the member id. Counts who uses an option. */
+    OPTION_USE,
     /** value: a department id; owner: the department's path. */
     DEPARTMENT,
     /** value: a department path in lower case; owner: the department id (sibling names are unique). */

@@ -20,6 +20,9 @@ public interface UniqueValues {
     /** Gives up {@code value} if {@code owner} holds it. */
     void release(UniqueKind kind, String value, String owner);
 
+    /** How many values of {@code kind} start with {@code prefix}. */
+    long count(UniqueKind kind, String prefix);
+
     /** Who holds {@code value}, if anyone. */
     Optional<String> ownerOf(UniqueKind kind, String value);
 }

@@ -23,6 +23,11 @@ class TableOfClaims implements UniqueValues {
     }
 
     @Override
+    public long count(UniqueKind kind, String prefix) {
+        return owners.keySet().stream().filter(key -> key.startsWith(kind + "/" + prefix)).count();
+    }
+
+    @Override
     public Optional<String> ownerOf(UniqueKind kind, String value) {
         return Optional.ofNullable(owners.get(kind + "/" + value));
     }

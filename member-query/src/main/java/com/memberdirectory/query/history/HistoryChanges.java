@@ -5,6 +5,10 @@ import com.memberdirectory.kernel.member.AliasChanged;
 import com.memberdirectory.kernel.member.BusinessEmailChanged;
 import com.memberdirectory.kernel.member.CityChanged;
 import com.memberdirectory.kernel.member.ContactEmailChanged;
+import com.memberdirectory.kernel.member.CustomFieldValueChanged;
+import com.memberdirectory.kernel.member.JobTitleChanged;
+import com.memberdirectory.kernel.member.WorkforceTypeChanged;
+import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.kernel.member.CountryRegionChanged;
 import com.memberdirectory.kernel.member.DepartmentsChanged;
 import com.memberdirectory.kernel.member.DottedLineManagersChanged;
@@ -36,10 +40,13 @@ import java.util.List;
 /** What each member event changed, field by field, with the names of the Member JSON. */
 public final class HistoryChanges {
 
-    private HistoryChanges() {
+    private final FieldLabels labels;
+
+    public HistoryChanges(FieldLabels labels) {
+        this.labels = labels;
     }
 
-    public static List<FieldChange> of(MemberEvent event) {
+    public List<FieldChange> of(MemberEvent event) {
         if (event instanceof MemberCreated e) {
             return created(e);
         }
@@ -86,6 +93,13 @@ public final class HistoryChanges {
             change = new FieldChange("loginEmailType", e.before(), e.after());
         } else if (event instanceof LoginPasswordSet) {
             change = new FieldChange("hasLoginPassword", false, true);
+        } else if (event instanceof JobTitleChanged e) {
+            change = new FieldChange("jobTitle", labels.jobTitle(e.before()), labels.jobTitle(e.after()));
+        } else if (event instanceof WorkforceTypeChanged e) {
+            change = new FieldChange("workforceType", labels.workforceType(e.before()), labels.workforceType(e.after()));
+        } else if (event instanceof CustomFieldValueChanged e) {
+            change = new FieldChange("custom." + e.fieldKey(), labels.shown(e.fieldKey(), e.before()),
+                    labels.shown(e.fieldKey(), e.after()));
         } else if (event instanceof ProfilePhotoChanged e) {
             change = new FieldChange("photo", e.before(), e.after());
         } else if (event instanceof MemberActivated) {

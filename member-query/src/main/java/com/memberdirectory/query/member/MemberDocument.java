@@ -4,11 +4,13 @@ import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberView;
+import com.memberdirectory.query.field.FieldLabels;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** One member in the member list (collection {@code members}), owned by {@link MemberProjection}. */
 @Document("members")
@@ -40,12 +42,16 @@ class MemberDocument {
     String managerId;
     List<String> dottedLineManagerIds;
     String photoId;
+    String jobTitleId;
+    String workforceTypeId;
+    Map<String, List<String>> custom;
 
-    MemberView toView() {
+    MemberView toView(FieldLabels labels) {
         return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
                 loginEmail, loginEmailType, hasLoginPassword, phone, hidePhone, gender == null ? Gender.UNSPECIFIED : gender,
                 list(departmentIds), seatId, employeeId, employmentDate, countryRegion, city, managerId,
-                list(dottedLineManagerIds), photoId == null ? null : "/api/members/" + id + "/photo");
+                list(dottedLineManagerIds), labels.jobTitle(jobTitleId), labels.workforceType(workforceTypeId),
+                labels.custom(custom), photoId == null ? null : "/api/members/" + id + "/photo");
     }
 
     private static List<String> list(List<String> values) {

@@ -2,6 +2,9 @@ package com.memberdirectory.query.member;
 
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ContactEmailChanged;
+import com.memberdirectory.kernel.member.CustomFieldValueChanged;
+import com.memberdirectory.kernel.member.JobTitleChanged;
+import com.memberdirectory.kernel.member.WorkforceTypeChanged;
 import com.memberdirectory.kernel.member.AliasChanged;
 import com.memberdirectory.kernel.member.BusinessEmailChanged;
 import com.memberdirectory.kernel.member.CityChanged;
@@ -29,7 +32,9 @@ import com.memberdirectory.kernel.member.PhoneNumberChanged;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 import com.memberdirectory.kernel.member.UserIdChanged;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How events shape a member document: used by the member list projection and to rebuild a member as it
@@ -114,6 +119,18 @@ final class MemberFold {
             d.hasLoginPassword = true;
         } else if (event instanceof ProfilePhotoChanged e) {
             d.photoId = e.after();
+        } else if (event instanceof JobTitleChanged e) {
+            d.jobTitleId = e.after();
+        } else if (event instanceof WorkforceTypeChanged e) {
+            d.workforceTypeId = e.after();
+        } else if (event instanceof CustomFieldValueChanged e) {
+            Map<String, List<String>> custom = d.custom == null ? new HashMap<>() : new HashMap<>(d.custom);
+            if (e.after() == null || e.after().isEmpty()) {
+                custom.remove(e.fieldKey());
+            } else {
+                custom.put(e.fieldKey(), e.after());
+            }
+            d.custom = custom;
         } else if (event instanceof MemberActivated) {
             d.status = MemberStatus.ACTIVE;
         }

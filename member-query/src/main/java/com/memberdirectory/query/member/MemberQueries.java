@@ -5,6 +5,7 @@ import com.memberdirectory.kernel.member.ListMembers;
 import com.memberdirectory.kernel.member.MemberPage;
 import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.query.department.DepartmentQueries;
+import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
@@ -25,8 +26,11 @@ class MemberQueries {
     private final MongoTemplate mongo;
     private final ProjectionWaiters<MemberView> waiters;
     private final DepartmentQueries departments;
+    private final FieldLabels labels;
 
-    MemberQueries(MongoTemplate mongo, ProjectionWaiters<MemberView> memberWaiters, DepartmentQueries departments) {
+    MemberQueries(MongoTemplate mongo, ProjectionWaiters<MemberView> memberWaiters, DepartmentQueries departments,
+                  FieldLabels labels) {
+        this.labels = labels;
         this.mongo = mongo;
         this.waiters = memberWaiters;
         this.departments = departments;
@@ -71,12 +75,12 @@ class MemberQueries {
         }
         long total = mongo.count(select, MemberDocument.class);
         select.with(Sort.by("name", "_id")).skip((long) query.page() * query.size()).limit(query.size());
-        List<MemberView> items = mongo.find(select, MemberDocument.class).stream().map(MemberDocument::toView).toList();
+        List<MemberView> items = mongo.find(select, MemberDocument.class).stream().map(d -> d.toView(labels)).toList();
         return new MemberPage(items, query.page(), query.size(), total);
     }
 
     private MemberView read(String id) {
         MemberDocument document = mongo.findById(id, MemberDocument.class);
-        return document == null ? null : document.toView();
+        return document == null ? null : document.toView(labels);
     }
 }

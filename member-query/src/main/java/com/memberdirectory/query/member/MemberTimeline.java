@@ -8,6 +8,7 @@ import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberHistory;
 import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
+import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.history.HistoryChanges;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -27,9 +28,11 @@ import java.util.Objects;
 class MemberTimeline {
 
     private final EventStore events;
+    private final FieldLabels labels;
 
-    MemberTimeline(EventStore events) {
+    MemberTimeline(EventStore events, FieldLabels labels) {
         this.events = events;
+        this.labels = labels;
     }
 
     @QueryHandler
@@ -44,7 +47,7 @@ class MemberTimeline {
                         text(message.getMetaData().get(MetadataKeys.ACTOR)),
                         text(message.getMetaData().get(MetadataKeys.SOURCE)),
                         text(message.getMetaData().get(MetadataKeys.CORRELATION_ID)),
-                        HistoryChanges.of((MemberEvent) message.getPayload()))));
+                        new HistoryChanges(labels).of((MemberEvent) message.getPayload()))));
         return new MemberHistory(entries);
     }
 
@@ -63,7 +66,7 @@ class MemberTimeline {
                 MemberFold.apply(document, event, message.getSequenceNumber());
             }
         }
-        return document == null ? null : document.toView();
+        return document == null ? null : document.toView(labels);
     }
 
     private static String text(Object value) {

@@ -5,11 +5,13 @@ import com.memberdirectory.kernel.department.DepartmentId;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fields a create, a PATCH or a spreadsheet row sets. Each is a {@link Patch}: absent (leave as it
  * is), present with a value (set), or present with {@code null} (clear). Values are as the caller wrote
- * them; the rules of the Member aggregate check and normalise them.
+ * them; the rules of the Member aggregate check and normalise them. {@code custom} maps field keys to values
+ * as written (text, number, list of option labels); a {@code null} value clears that custom field.
  */
 public record MemberChanges(
                             Patch<String> name,
@@ -29,7 +31,10 @@ public record MemberChanges(
                             Patch<String> countryRegion,
                             Patch<String> city,
                             Patch<MemberId> managerId,
-                            Patch<List<MemberId>> dottedLineManagerIds) {
+                            Patch<List<MemberId>> dottedLineManagerIds,
+                            Patch<String> jobTitle,
+                            Patch<String> workforceType,
+                            Patch<Map<String, Object>> custom) {
 
     public static Builder builder() {
         return new Builder();
@@ -61,6 +66,9 @@ public record MemberChanges(
         private Patch<String> city = Patch.absent();
         private Patch<MemberId> managerId = Patch.absent();
         private Patch<List<MemberId>> dottedLineManagerIds = Patch.absent();
+        private Patch<String> jobTitle = Patch.absent();
+        private Patch<String> workforceType = Patch.absent();
+        private Patch<Map<String, Object>> custom = Patch.absent();
 
         private static Builder from(MemberChanges changes) {
             Builder builder = new Builder();
@@ -82,6 +90,9 @@ public record MemberChanges(
             builder.city = changes.city;
             builder.managerId = changes.managerId;
             builder.dottedLineManagerIds = changes.dottedLineManagerIds;
+            builder.jobTitle = changes.jobTitle;
+            builder.workforceType = changes.workforceType;
+            builder.custom = changes.custom;
             return builder;
         }
 
@@ -175,8 +186,23 @@ public record MemberChanges(
             return this;
         }
 
+        public Builder jobTitle(String value) {
+            this.jobTitle = Patch.of(value);
+            return this;
+        }
+
+        public Builder workforceType(String value) {
+            this.workforceType = Patch.of(value);
+            return this;
+        }
+
+        public Builder custom(Map<String, Object> value) {
+            this.custom = Patch.of(value);
+            return this;
+        }
+
         public MemberChanges build() {
-            return new MemberChanges(name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds);
+            return new MemberChanges(name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, jobTitle, workforceType, custom);
         }
     }
 }

@@ -6,7 +6,7 @@ public sealed interface MemberEvent permits MemberCreated, MemberNameChanged, Su
         PhoneVisibilityChanged, GenderChanged, DepartmentsChanged, SeatChanged, EmployeeIdChanged,
         EmploymentDateChanged, CountryRegionChanged, CityChanged, ManagerChanged, DottedLineManagersChanged,
         LoginEmailChanged, LoginMethodChosen, LoginPasswordSet, MemberActivated,
-        ProfilePhotoChanged {
+        ProfilePhotoChanged, JobTitleChanged, WorkforceTypeChanged, CustomFieldValueChanged {
 
     MemberId memberId();
 }

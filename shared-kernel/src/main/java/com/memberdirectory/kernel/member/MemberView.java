@@ -2,6 +2,7 @@ package com.memberdirectory.kernel.member;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** A member as the member list shows it (the Member JSON of API.md). */
 public record MemberView(String id,
@@ -28,6 +29,9 @@ public record MemberView(String id,
                          String city,
                          String managerId,
                          List<String> dottedLineManagerIds,
+                         String jobTitle,
+                         String workforceType,
+                         Map<String, Object> custom,
                          String photoUrl) {
 
     /** What viewers who are not administrators see: no phone when the member hides it. */
@@ -37,6 +41,6 @@ public record MemberView(String id,
         }
         return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
                 loginEmail, loginEmailType, hasLoginPassword, null, hidePhone, gender, departmentIds, seatId,
-                employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, photoUrl);
+                employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, jobTitle, workforceType, custom, photoUrl);
     }
 }

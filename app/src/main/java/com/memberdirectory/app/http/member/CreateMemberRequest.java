@@ -6,6 +6,7 @@ import com.memberdirectory.kernel.member.MemberId;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Body of {@code POST /api/members}: a member without id, version and status. */
 public record CreateMemberRequest(String name,
@@ -25,7 +26,10 @@ public record CreateMemberRequest(String name,
                                   String countryRegion,
                                   String city,
                                   String managerId,
-                                  List<String> dottedLineManagerIds) {
+                                  List<String> dottedLineManagerIds,
+                                  String jobTitle,
+                                  String workforceType,
+                                  Map<String, Object> custom) {
 
     MemberChanges toChanges() {
         MemberChanges.Builder fields = MemberChanges.builder()
@@ -78,6 +82,15 @@ public record CreateMemberRequest(String name,
         }
         if (dottedLineManagerIds != null) {
             fields.dottedLineManagerIds(dottedLineManagerIds.stream().map(MemberPatch::memberId).toList());
+        }
+        if (jobTitle != null) {
+            fields.jobTitle(jobTitle);
+        }
+        if (workforceType != null) {
+            fields.workforceType(workforceType);
+        }
+        if (custom != null) {
+            fields.custom(custom);
         }
         return fields.build();
     }

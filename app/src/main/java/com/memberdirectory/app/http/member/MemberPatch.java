@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,10 +65,49 @@ final class MemberPatch {
                     changes.managerId(id == null ? null : new MemberId(id));
                 }
                 case "dottedLineManagerIds" -> changes.dottedLineManagerIds(ids(name, value, MemberPatch::memberId));
+                case "jobTitle" -> changes.jobTitle(text(name, value));
+                case "workforceType" -> changes.workforceType(text(name, value));
+                case "custom" -> changes.custom(custom(value));
                 default -> throw unknown(name);
             }
         }
         return changes.build();
+    }
+
+    /** Custom values as plain Java: text, number, list of labels; JSON null clears the field. */
+    static Map<String, Object> custom(JsonNode value) {
+        if (value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw ApiException.badField("custom", "'custom' is an object of field keys and values.");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        value.fields().forEachRemaining(entry -> values.put(entry.getKey(), plain("custom." + entry.getKey(), entry.getValue())));
+        return values;
+    }
+
+    private static Object plain(String name, JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isTextual()) {
+                    throw ApiException.badField(name, "'" + name + "' lists option labels as strings.");
+                }
+                items.add(item.textValue());
+            }
+            return items;
+        }
+        throw ApiException.badField(name, "'" + name + "' is a string, a number, a list of strings or null.");
     }
 
     static DepartmentId departmentId(String id) {

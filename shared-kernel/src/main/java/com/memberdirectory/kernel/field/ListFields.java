@@ -1,0 +1,4 @@
+package com.memberdirectory.kernel.field;
+
+public record ListFields() {
+}
