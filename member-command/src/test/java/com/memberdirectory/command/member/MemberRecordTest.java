@@ -2,6 +2,7 @@ package com.memberdirectory.command.member;
 
 import com.memberdirectory.command.credentials.LoginPasswords;
 import com.memberdirectory.command.photo.PhotoStore;
+import com.memberdirectory.command.testing.TableOfClaims;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ActivateMember;

@@ -1,4 +1,4 @@
-package com.memberdirectory.command.member;
+package com.memberdirectory.command.testing;
 
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The lookup table in memory, for aggregate tests. */
-class TableOfClaims implements UniqueValues {
+public class TableOfClaims implements UniqueValues {
 
-    final Map<String, String> owners = new HashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
 
     @Override
     public boolean claim(UniqueKind kind, String value, String owner) {
