@@ -25,7 +25,9 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
     /**
      * @param jwtSecret    HS256 secret of the embedded default (at least 32 bytes); not needed with an issuer URI
      * @param primaryAdmin subject of the primary administrator
+     * @param encryptionKey key material for secrets stored encrypted (defaults to one derived from jwtSecret)
      */
-    public record Security(String jwtSecret, @NotBlank(message = "set directory.security.primary-admin") String primaryAdmin) {
+    public record Security(String jwtSecret, @NotBlank(message = "set directory.security.primary-admin") String primaryAdmin,
+                           String encryptionKey) {
     }
 }

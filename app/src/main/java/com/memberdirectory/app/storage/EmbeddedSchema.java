@@ -81,6 +81,13 @@ public final class EmbeddedSchema {
               member_id VARCHAR(255) NOT NULL PRIMARY KEY,
               password_hash VARCHAR(255) NOT NULL)
             """,
+            """
+            CREATE TABLE directory_import_secrets (
+              import_id VARCHAR(64) NOT NULL,
+              member_id VARCHAR(255) NOT NULL,
+              secret VARBINARY(1024) NOT NULL,
+              PRIMARY KEY (import_id, member_id))
+            """,
             "CREATE TABLE directory_schema_version (version INTEGER NOT NULL)",
             "INSERT INTO directory_schema_version (version) VALUES (1)");
 

@@ -1,6 +1,7 @@
 package com.memberdirectory.app.storage;
 
 import com.memberdirectory.app.config.DirectoryProperties;
+import com.memberdirectory.app.credentials.SecretBox;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -110,6 +111,11 @@ public class EmbeddedStorageConfiguration {
     @Bean
     JdbcPasswordHashes passwordHashes(EmbeddedDatabase database, DataSource dataSource) {
         return new JdbcPasswordHashes(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    JdbcImportSecrets importSecrets(EmbeddedDatabase database, DataSource dataSource, SecretBox secretBox) {
+        return new JdbcImportSecrets(new JdbcTemplate(dataSource), secretBox);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -2,6 +2,8 @@ package com.memberdirectory.command.member;
 
 import com.memberdirectory.command.credentials.LoginPasswords;
 import com.memberdirectory.command.field.OptionUse;
+import com.memberdirectory.command.importing.ImportMarks;
+import com.memberdirectory.command.importing.ImportSecrets;
 import com.memberdirectory.command.photo.PhotoStore;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
@@ -28,7 +30,9 @@ import com.memberdirectory.kernel.member.DottedLineManagersChanged;
 import com.memberdirectory.kernel.member.EmployeeIdChanged;
 import com.memberdirectory.kernel.member.EmploymentDateChanged;
 import com.memberdirectory.kernel.member.FirstNameChanged;
+import com.memberdirectory.kernel.member.FieldChange;
 import com.memberdirectory.kernel.member.GenderChanged;
+import com.memberdirectory.kernel.member.ImportRow;
 import com.memberdirectory.kernel.member.LoginEmailChanged;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.ManagerChanged;
@@ -54,6 +58,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +138,15 @@ public class Member {
     }
 
     @CommandHandler
-    public MemberWritten handle(UpdateMember command, MemberPolicies rules, UniqueValues unique) {
-        checkVersion(command.expectedVersion());
+    public MemberWritten handle(UpdateMember command, MemberPolicies rules, UniqueValues unique,
+                                LoginPasswords passwords, ImportSecrets secrets) {
+        ImportRow row = command.importRow();
+        if (row != null && !command.dryRun() && ImportMarks.applied(unique, row)) {
+            return new MemberWritten(memberId, version);
+        }
+        if (row == null) {
+            checkVersion(command.expectedVersion());
+        }
         MemberRecord before = state;
         String owner = memberId.value();
         boolean managerChanges = !Objects.equals(command.changes().managerId().orElse(before.managerId()), before.managerId());
@@ -144,6 +156,19 @@ public class Member {
         serializeOptionFields(unique, command.changes());
         MemberRecord after = MemberRulebook.apply(before, command.changes(), memberId, rules, lookups(unique),
                 fieldLookups(unique));
+        LoginDecision login = command.loginEmailType() == null ? LoginDecision.NONE
+                : decideLogin(after, command.loginEmailType(), null, false, true, rules);
+        List<FieldChange> changes = new ArrayList<>(MemberRecordDiff.between(before, after));
+        changes.addAll(login.changes(before));
+        if (row != null && command.expectedVersion() != null && command.expectedVersion() != version && !changes.isEmpty()) {
+            throw new DomainRuleViolation(ErrorCode.VERSION_CONFLICT, "version",
+                    "The member was changed after the export (version " + version + ", the row has "
+                            + command.expectedVersion() + "); export again and redo this row.");
+        }
+        if (command.dryRun()) {
+            checkFree(unique, before, after, owner);
+            return new MemberWritten(memberId, version, List.copyOf(changes), null);
+        }
         reclaim(unique, before, after, owner);
         recordOptionUse(unique, before, after, owner);
         if (managerChanges) {
@@ -155,55 +180,102 @@ public class Member {
             }
         }
         applyDifferences(before, after);
-        return new MemberWritten(memberId, version);
+        applyLogin(login, passwords);
+        if (login.generated() != null && row != null) {
+            secrets.keep(row.importId(), memberId, login.generated());
+        }
+        if (row != null) {
+            ImportMarks.mark(unique, row, owner, !changes.isEmpty());
+        }
+        return new MemberWritten(memberId, version, List.copyOf(changes), login.generated());
     }
 
     @CommandHandler
     public LoginMethodResult handle(ChooseLoginMethod command, MemberPolicies rules, LoginPasswords passwords) {
         checkVersion(command.expectedVersion());
-        if (state.status() == MemberStatus.ACTIVE) {
-            throw new DomainRuleViolation(ErrorCode.MEMBER_ACTIVE, "loginEmailType",
-                    "The login method can only be chosen while the member is inactive.");
-        }
-        LoginEmailType type = command.loginEmailType();
-        if (type == null) {
+        if (command.loginEmailType() == null) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "loginEmailType",
                     "Choose WORK_EMAIL or BUSINESS_EMAIL.");
         }
-        String password = null;
+        LoginDecision login = decideLogin(state, command.loginEmailType(), command.password(),
+                command.generatePassword(), false, rules);
+        applyLogin(login, passwords);
+        return new LoginMethodResult(memberId, version, login.generated());
+    }
+
+    /** What choosing a login method means for this member: the new type, login email and password. */
+    private record LoginDecision(LoginEmailType type, String loginEmail, String password, String generated) {
+
+        static final LoginDecision NONE = new LoginDecision(null, null, null, null);
+
+        List<FieldChange> changes(MemberRecord before) {
+            List<FieldChange> changes = new ArrayList<>();
+            if (type != null && type != before.loginEmailType()) {
+                changes.add(new FieldChange("loginEmailType", before.loginEmailType(), type));
+            }
+            if (type != null && !Objects.equals(loginEmail, before.loginEmail())) {
+                changes.add(new FieldChange("loginEmail", before.loginEmail(), loginEmail));
+            }
+            if (password != null) {
+                changes.add(new FieldChange("hasLoginPassword", before.hasLoginPassword(), true));
+            }
+            return changes;
+        }
+    }
+
+    /**
+     * SPEC §2.2: only while inactive; BUSINESS_EMAIL needs a business email and a password — given,
+     * generated on request ({@code generate}), or generated because the member has none
+     * ({@code generateIfMissing}, as a spreadsheet row asks).
+     */
+    private static LoginDecision decideLogin(MemberRecord member, LoginEmailType type, String password, boolean generate,
+                                             boolean generateIfMissing, MemberPolicies rules) {
+        if (member.status() == MemberStatus.ACTIVE) {
+            // A spreadsheet row repeats the login type it was exported with: harmless when it is unchanged.
+            if (generateIfMissing && type == member.loginEmailType()) {
+                return LoginDecision.NONE;
+            }
+            throw new DomainRuleViolation(ErrorCode.MEMBER_ACTIVE, "loginEmailType",
+                    "The login method can only be chosen while the member is inactive.");
+        }
         String generated = null;
-        if (command.generatePassword()) {
+        if (password != null) {
+            rules.password().check(password);
+        } else if (generate || generateIfMissing && type == LoginEmailType.BUSINESS_EMAIL && !member.hasLoginPassword()) {
             generated = rules.password().generate();
             password = generated;
-        } else if (command.password() != null) {
-            rules.password().check(command.password());
-            password = command.password();
         }
         String loginEmail;
         if (type == LoginEmailType.BUSINESS_EMAIL) {
-            if (state.businessEmail() == null) {
+            if (member.businessEmail() == null) {
                 throw new DomainRuleViolation(ErrorCode.BUSINESS_EMAIL_REQUIRED, "businessEmail",
                         "Give the member a business email before choosing it as the login email.");
             }
-            if (password == null && !state.hasLoginPassword()) {
+            if (password == null && !member.hasLoginPassword()) {
                 throw new DomainRuleViolation(ErrorCode.WEAK_PASSWORD, "password",
                         "Signing in with the business email needs a login password: set one or ask for a generated one.");
             }
-            loginEmail = state.businessEmail();
+            loginEmail = member.businessEmail();
         } else {
-            loginEmail = state.workEmail();
+            loginEmail = member.workEmail();
         }
-        if (type != state.loginEmailType()) {
-            apply(new LoginMethodChosen(memberId, state.loginEmailType(), type));
+        return new LoginDecision(type, loginEmail, password, generated);
+    }
+
+    private void applyLogin(LoginDecision login, LoginPasswords passwords) {
+        if (login.type() == null) {
+            return;
         }
-        if (!Objects.equals(loginEmail, state.loginEmail())) {
-            apply(new LoginEmailChanged(memberId, state.loginEmail(), loginEmail));
+        if (login.type() != state.loginEmailType()) {
+            apply(new LoginMethodChosen(memberId, state.loginEmailType(), login.type()));
         }
-        if (password != null) {
-            passwords.store(memberId, password);
-            apply(new LoginPasswordSet(memberId, generated != null));
+        if (!Objects.equals(login.loginEmail(), state.loginEmail())) {
+            apply(new LoginEmailChanged(memberId, state.loginEmail(), login.loginEmail()));
         }
-        return new LoginMethodResult(memberId, version, generated);
+        if (login.password() != null) {
+            passwords.store(memberId, login.password());
+            apply(new LoginPasswordSet(memberId, login.generated() != null));
+        }
     }
 
     /** The first sign-in: idempotent, a member already active stays as it is. */
@@ -419,6 +491,18 @@ public class Member {
             }
         }
         throw new IllegalStateException("Could not generate a free user ID");
+    }
+
+    /** The uniqueness check of {@link #reclaim} without claiming anything (dry run). */
+    private static void checkFree(UniqueValues unique, MemberRecord before, MemberRecord after, String owner) {
+        for (UniqueField field : UNIQUE_FIELDS) {
+            String newKey = field.key().apply(after);
+            if (newKey != null && !newKey.equals(field.key().apply(before))
+                    && unique.ownerOf(field.kind(), newKey).filter(holder -> !holder.equals(owner)).isPresent()) {
+                throw new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, field.field(),
+                        "Another member already has this " + field.field() + ".");
+            }
+        }
     }
 
     /** Claims every unique value that changed (refusing duplicates) and gives up the old ones. */

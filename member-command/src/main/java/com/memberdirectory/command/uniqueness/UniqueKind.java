@@ -24,6 +24,8 @@ public enum UniqueKind {
     FIELD_OPTION_LABEL,
     /** value: {@code <key>/<option id>/<member id>}; owner: the member id. Counts who uses an option. */
     OPTION_USE,
+    /** value: {@code <import id>/<changed|unchanged>/<row>}; owner: the member id. Rows an import applied. */
+    IMPORT_ROW,
     /** value: a department id; owner: the department's path. */
     DEPARTMENT,
     /** value: a department path in lower case; owner: the department id (sibling names are unique). */

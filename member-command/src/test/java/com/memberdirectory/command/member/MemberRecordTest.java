@@ -1,6 +1,7 @@
 package com.memberdirectory.command.member;
 
 import com.memberdirectory.command.credentials.LoginPasswords;
+import com.memberdirectory.command.importing.ImportSecrets;
 import com.memberdirectory.command.photo.PhotoStore;
 import com.memberdirectory.command.testing.TableOfClaims;
 import com.memberdirectory.command.uniqueness.UniqueKind;
@@ -10,6 +11,7 @@ import com.memberdirectory.kernel.member.BusinessEmailChanged;
 import com.memberdirectory.kernel.member.ChooseLoginMethod;
 import com.memberdirectory.kernel.member.CityChanged;
 import com.memberdirectory.kernel.member.Gender;
+import com.memberdirectory.kernel.member.ImportRow;
 import com.memberdirectory.kernel.member.LoginEmailChanged;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.LoginMethodChosen;
@@ -46,6 +48,7 @@ class MemberRecordTest {
     FixtureConfiguration<Member> fixture;
     TableOfClaims claims = new TableOfClaims();
     Map<MemberId, String> passwords = new HashMap<>();
+    Map<MemberId, String> importPasswords = new HashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -54,6 +57,7 @@ class MemberRecordTest {
         fixture.registerInjectableResource(claims);
         fixture.registerInjectableResource((LoginPasswords) passwords::put);
         fixture.registerInjectableResource((PhotoStore) (content, type) -> "photo-1");
+        fixture.registerInjectableResource((ImportSecrets) (importId, member, password) -> importPasswords.put(member, password));
         claims.claim(UniqueKind.DEPARTMENT, SALES.value(), "Sales");
         claims.claim(UniqueKind.MEMBER, BO.value(), BO.value());
     }
@@ -184,4 +188,55 @@ class MemberRecordTest {
                 .expectNoEvents();
     }
 
+
+    @Test
+    void an_import_row_is_applied_once_even_when_sent_again_after_a_crash() {
+        ImportRow row = new ImportRow("imp-1", 7);
+        UpdateMember fromRow = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null, row, false);
+        fixture.given(ann())
+                .when(fromRow)
+                .expectEvents(new CityChanged(ANN, null, "Berlin"));
+        assertThat(claims.count(UniqueKind.IMPORT_ROW, "imp-1/changed/")).isEqualTo(1);
+        fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
+                .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null, row, false))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_row_with_an_old_version_is_a_conflict_only_if_it_would_change_something() {
+        UpdateMember stale = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null,
+                new ImportRow("imp-2", 1), false);
+        fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
+                .when(stale)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
+                .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null,
+                        new ImportRow("imp-2", 2), false))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("changed after the export"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_dry_run_answers_the_changes_and_records_nothing() {
+        fixture.given(ann())
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").seatId("S-1").build(), null,
+                        new ImportRow("imp-3", 1), true))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(
+                        org.hamcrest.Matchers.containsString("changes=2")));
+        assertThat(claims.ownerOf(UniqueKind.SEAT_ID, "s-1")).isEmpty();
+        assertThat(claims.count(UniqueKind.IMPORT_ROW, "imp-3/")).isZero();
+    }
+
+    @Test
+    void a_row_choosing_the_business_email_for_a_member_without_password_generates_one_for_the_password_file() {
+        fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().build(), LoginEmailType.BUSINESS_EMAIL,
+                        new ImportRow("imp-4", 1), false))
+                .expectEvents(new LoginMethodChosen(ANN, LoginEmailType.WORK_EMAIL, LoginEmailType.BUSINESS_EMAIL),
+                        new LoginEmailChanged(ANN, "ann@x.com", "ann@corp.example"),
+                        new LoginPasswordSet(ANN, true));
+        assertThat(importPasswords.get(ANN)).isEqualTo(passwords.get(ANN)).hasSize(16);
+    }
 }

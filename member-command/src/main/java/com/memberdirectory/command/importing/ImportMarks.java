@@ -1,0 +1,40 @@
+package com.memberdirectory.command.importing;
+
+import com.memberdirectory.command.uniqueness.UniqueKind;
+import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.memberdirectory.kernel.member.ImportRow;
+
+/**
+ * Which rows of an import have been applied, and whether they changed their member. Marked in the lookup
+ * table in the same transaction as the row's events: a resumed import skips marked rows, and the final
+ * counts of changed and unchanged rows come from the marks.
+ */
+public final class ImportMarks {
+
+    private static final String CHANGED = "changed";
+    private static final String UNCHANGED = "unchanged";
+
+    private ImportMarks() {
+    }
+
+    public static boolean applied(UniqueValues unique, ImportRow row) {
+        return unique.ownerOf(UniqueKind.IMPORT_ROW, key(row, CHANGED)).isPresent()
+                || unique.ownerOf(UniqueKind.IMPORT_ROW, key(row, UNCHANGED)).isPresent();
+    }
+
+    public static void mark(UniqueValues unique, ImportRow row, String memberId, boolean changed) {
+        unique.claim(UniqueKind.IMPORT_ROW, key(row, changed ? CHANGED : UNCHANGED), memberId);
+    }
+
+    public static long changedRows(UniqueValues unique, String importId) {
+        return unique.count(UniqueKind.IMPORT_ROW, importId + "/" + CHANGED + "/");
+    }
+
+    public static long unchangedRows(UniqueValues unique, String importId) {
+        return unique.count(UniqueKind.IMPORT_ROW, importId + "/" + UNCHANGED + "/");
+    }
+
+    private static String key(ImportRow row, String outcome) {
+        return row.importId() + "/" + outcome + "/" + row.rowNumber();
+    }
+}
