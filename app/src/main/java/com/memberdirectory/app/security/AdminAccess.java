@@ -54,6 +54,21 @@ public class AdminAccess {
         }
     }
 
+    /**
+     * Imports and exports cover the whole directory, so they need the primary admin or an admin whose grant
+     * is not limited to departments.
+     */
+    public void requireOrganizationAdmin() {
+        if (isPrimaryAdmin()) {
+            return;
+        }
+        AdminView grant = memberAdminGrant().orElseThrow(() -> ApiException.forbidden(
+                "This needs the MEMBER_AND_DEPARTMENT permission."));
+        if (!grant.departmentIds().isEmpty()) {
+            throw ApiException.forbidden("Imports and exports cover the whole directory; your grant is limited to some departments.");
+        }
+    }
+
     public void requireAdmin() {
         if (!isAdmin()) {
             throw ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission.");

@@ -30,6 +30,13 @@ public class JdbcImportSecrets implements ImportSecrets, ImportSecretsReader {
     }
 
     @Override
+    public boolean holdsAny(String importId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM directory_import_secrets WHERE import_id = ?",
+                Integer.class, importId);
+        return count != null && count > 0;
+    }
+
+    @Override
     public Map<String, String> passwords(String importId) {
         Map<String, String> passwords = new LinkedHashMap<>();
         jdbc.query("SELECT member_id, secret FROM directory_import_secrets WHERE import_id = ? ORDER BY member_id",

@@ -34,6 +34,11 @@ public class MongoImportSecrets implements ImportSecrets, ImportSecretsReader {
     }
 
     @Override
+    public boolean holdsAny(String importId) {
+        return mongo.exists(Query.query(Criteria.where("importId").is(importId)), COLLECTION);
+    }
+
+    @Override
     public Map<String, String> passwords(String importId) {
         Map<String, String> passwords = new LinkedHashMap<>();
         mongo.find(Query.query(Criteria.where("importId").is(importId)).with(Sort.by("memberId")), Document.class, COLLECTION)

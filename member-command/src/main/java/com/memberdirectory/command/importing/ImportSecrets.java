@@ -9,4 +9,7 @@ import com.memberdirectory.kernel.member.MemberId;
 public interface ImportSecrets {
 
     void keep(String importId, MemberId memberId, String password);
+
+    /** Whether passwords of this import are waiting to be handed out. */
+    boolean holdsAny(String importId);
 }

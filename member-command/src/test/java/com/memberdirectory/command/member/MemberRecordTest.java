@@ -57,7 +57,17 @@ class MemberRecordTest {
         fixture.registerInjectableResource(claims);
         fixture.registerInjectableResource((LoginPasswords) passwords::put);
         fixture.registerInjectableResource((PhotoStore) (content, type) -> "photo-1");
-        fixture.registerInjectableResource((ImportSecrets) (importId, member, password) -> importPasswords.put(member, password));
+        fixture.registerInjectableResource(new ImportSecrets() {
+            @Override
+            public void keep(String importId, MemberId member, String password) {
+                importPasswords.put(member, password);
+            }
+
+            @Override
+            public boolean holdsAny(String importId) {
+                return !importPasswords.isEmpty();
+            }
+        });
         claims.claim(UniqueKind.DEPARTMENT, SALES.value(), "Sales");
         claims.claim(UniqueKind.MEMBER, BO.value(), BO.value());
     }

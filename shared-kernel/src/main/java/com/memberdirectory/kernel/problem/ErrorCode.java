@@ -25,6 +25,7 @@ public enum ErrorCode {
     VERSION_CONFLICT(412),
     DUPLICATE_DEPARTMENT(409),
     NOT_FOUND(404),
+    GONE(410),
     FORBIDDEN(403);
 
     private final int status;

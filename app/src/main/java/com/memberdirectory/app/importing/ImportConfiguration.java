@@ -1,0 +1,50 @@
+package com.memberdirectory.app.importing;
+
+import com.memberdirectory.command.importing.ImportCatalog;
+import com.memberdirectory.command.importing.ImportProcessor;
+import com.memberdirectory.command.importing.ImportRunner;
+import com.memberdirectory.command.importing.ImportSecrets;
+import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.memberdirectory.query.field.FieldLabels;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+
+/** The import pipeline: runner, its processor, and the adapters it needs. */
+@Configuration(proxyBeanMethods = false)
+class ImportConfiguration {
+
+    /** Rows of different members applied in parallel. */
+    static final int WORKERS = 4;
+
+    @Bean
+    GridFsImportFiles importFiles(GridFsTemplate files) {
+        return new GridFsImportFiles(files);
+    }
+
+    @Bean
+    ImportCatalog importCatalog(FieldLabels fields) {
+        return new FieldCatalogForImports(fields);
+    }
+
+    @Bean
+    ImportRunner importRunner(CommandGateway commands, UniqueValues lookups, GridFsImportFiles importFiles,
+                              ImportCatalog importCatalog, ImportSecrets secrets) {
+        return new ImportRunner(commands, lookups, importFiles, importCatalog, secrets, WORKERS);
+    }
+
+    @Bean
+    ImportProcessor importProcessor(ImportRunner runner) {
+        return new ImportProcessor(runner);
+    }
+
+    /** The runner's handler must not hold a transaction open for the length of an import. */
+    @Bean
+    ConfigurerModule importProcessing() {
+        return configurer -> configurer.eventProcessing()
+                .registerTransactionManager(ImportProcessor.PROCESSING_GROUP, c -> NoTransactionManager.INSTANCE);
+    }
+}

@@ -1,0 +1,233 @@
+package com.memberdirectory.command.importing;
+
+import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.memberdirectory.kernel.importing.FinishImport;
+import com.memberdirectory.kernel.importing.ImportCounts;
+import com.memberdirectory.kernel.importing.ImportQueued;
+import com.memberdirectory.kernel.importing.ImportStatus;
+import com.memberdirectory.kernel.importing.RecordImportProgress;
+import com.memberdirectory.kernel.importing.StartImportRun;
+import com.memberdirectory.kernel.member.FieldChange;
+import com.memberdirectory.kernel.member.ImportRow;
+import com.memberdirectory.kernel.member.MemberWritten;
+import com.memberdirectory.kernel.member.UpdateMember;
+import com.memberdirectory.kernel.metadata.MetadataKeys;
+import com.memberdirectory.kernel.problem.DomainRuleViolation;
+import com.memberdirectory.kernel.problem.FieldError;
+import com.memberdirectory.kernel.workbook.MemberColumns;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one import: reads the workbook twice with the streaming reader (first to check its size and collect
+ * the user IDs it sets, then to apply it), turns each row into the same {@link UpdateMember} the console
+ * sends — marked with its row, so a run resumed after a crash skips rows already applied — and finishes with
+ * the counts, the error report and (dry run) the preview. Rows of different members are applied in parallel.
+ */
+public final class ImportRunner {
+
+    public static final int MAX_ROWS = 200_000;
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final int PROGRESS_EVERY = 1_000;
+
+    private final CommandGateway commands;
+    private final UniqueValues lookups;
+    private final ImportFiles files;
+    private final ImportCatalog catalog;
+    private final ImportSecrets secrets;
+    private final int workers;
+
+    public ImportRunner(CommandGateway commands, UniqueValues lookups, ImportFiles files, ImportCatalog catalog,
+                        ImportSecrets secrets, int workers) {
+        this.commands = commands;
+        this.lookups = lookups;
+        this.files = files;
+        this.catalog = catalog;
+        this.secrets = secrets;
+        this.workers = workers;
+    }
+
+    public void run(ImportQueued job) {
+        MetaData meta = MetaData.with(MetadataKeys.ACTOR, job.admin())
+                .and(MetadataKeys.SOURCE, "IMPORT:" + job.importId())
+                .and(MetadataKeys.CORRELATION_ID, job.importId());
+        Path file = null;
+        try {
+            file = files.download(job.fileId());
+            List<String> header = SheetRows.header(file);
+            RowTranslator probe = new RowTranslator(header, catalog.customColumns(), lookups, Map.of());
+            probe.checkHeader();
+            Map<String, String> userIdsInFile = new HashMap<>();
+            long total = count(file, probe, userIdsInFile);
+            Boolean go = commands.sendAndWait(new StartImportRun(job.importId(), total), meta);
+            if (!Boolean.TRUE.equals(go)) {
+                return;
+            }
+            apply(job, meta, file, header, new RowTranslator(header, catalog.customColumns(), lookups, userIdsInFile), total);
+        } catch (ImportRefused refused) {
+            finish(job, meta, ImportStatus.FAILED, ImportCounts.NONE, null, null, refused.getMessage());
+        } catch (IOException e) {
+            log.error("Import {} could not read its file", job.importId(), e);
+            finish(job, meta, ImportStatus.FAILED, ImportCounts.NONE, null, null, "The uploaded file could not be read.");
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    log.warn("Could not delete {}", file);
+                }
+            }
+        }
+    }
+
+    private long count(Path file, RowTranslator translator, Map<String, String> userIdsInFile) {
+        long[] rows = {0};
+        boolean collect = translator.has(MemberColumns.MEMBER_ID) && translator.has(MemberColumns.USER_ID);
+        SheetRows.rows(file, (number, cells) -> {
+            if (++rows[0] > MAX_ROWS) {
+                throw new ImportRefused("too_many_rows", "The workbook has more than " + MAX_ROWS + " rows; split it into several files.");
+            }
+            if (collect) {
+                String userId = translator.cell(cells, MemberColumns.USER_ID);
+                String memberId = translator.cell(cells, MemberColumns.MEMBER_ID);
+                if (userId != null && !userId.isBlank() && memberId != null && !memberId.isBlank()) {
+                    userIdsInFile.putIfAbsent(userId.strip().toLowerCase(Locale.ROOT), memberId.strip());
+                }
+            }
+        });
+        return rows[0];
+    }
+
+    private void apply(ImportQueued job, MetaData meta, Path file, List<String> header, RowTranslator translator,
+                       long total) throws IOException {
+        AtomicLong failed = new AtomicLong();
+        AtomicLong changed = new AtomicLong();
+        AtomicLong unchanged = new AtomicLong();
+        AtomicLong processed = new AtomicLong();
+        FileUniqueness seen = new FileUniqueness(translator);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread thread = new Thread(r, "import-" + job.importId().substring(0, Math.min(8, job.importId().length())));
+            thread.setDaemon(true);
+            return thread;
+        });
+        Semaphore inFlight = new Semaphore(workers * 32);
+        try (RowReport errors = new RowReport(header, MemberColumns.ERRORS);
+             RowReport preview = new RowReport(header, MemberColumns.CHANGES)) {
+            SheetRows.rows(file, (number, cells) -> {
+                RowTranslator.Translated row = translator.translate(cells);
+                List<String> problems = new java.util.ArrayList<>(row.errors());
+                if (row.ok()) {
+                    problems.addAll(seen.check(number, cells, row.memberId()));
+                }
+                if (!problems.isEmpty()) {
+                    errors.add(cells, String.join("\n", problems));
+                    failed.incrementAndGet();
+                    progress(job, meta, processed.incrementAndGet());
+                    return;
+                }
+                inFlight.acquireUninterruptibly();
+                pool.execute(() -> {
+                    try {
+                        MemberWritten written = commands.sendAndWait(new UpdateMember(row.memberId(), row.version(),
+                                row.changes(), row.loginEmailType(), new ImportRow(job.importId(), number), job.dryRun()), meta);
+                        if (written.changed()) {
+                            changed.incrementAndGet();
+                            if (job.dryRun()) {
+                                preview.add(cells, describe(written.changes()));
+                            }
+                        } else {
+                            unchanged.incrementAndGet();
+                        }
+                    } catch (DomainRuleViolation violation) {
+                        errors.add(cells, describe(violation, translator));
+                        failed.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        log.error("Import {} row {} failed unexpectedly", job.importId(), number, e);
+                        errors.add(cells, "This row could not be applied because of an internal error; import it again.");
+                        failed.incrementAndGet();
+                    } finally {
+                        inFlight.release();
+                        progress(job, meta, processed.incrementAndGet());
+                    }
+                });
+            });
+            pool.shutdown();
+            awaitQuietly(pool);
+            String errorReportId = errors.size() == 0 ? null
+                    : files.store(reportName(job, "errors"), job.admin(), errors::writeTo);
+            String previewId = !job.dryRun() || preview.size() == 0 ? null
+                    : files.store(reportName(job, "preview"), job.admin(), preview::writeTo);
+            long changedRows = job.dryRun() ? changed.get() : ImportMarks.changedRows(lookups, job.importId());
+            long unchangedRows = job.dryRun() ? unchanged.get() : ImportMarks.unchangedRows(lookups, job.importId());
+            ImportCounts counts = new ImportCounts(total, total, changedRows, unchangedRows, failed.get());
+            ImportStatus status = failed.get() == 0 ? ImportStatus.SUCCEEDED
+                    : failed.get() == total ? ImportStatus.FAILED : ImportStatus.PARTIALLY_FAILED;
+            String message = failed.get() == 0 ? null : failed.get() + " of " + total
+                    + " rows were not applied; the error report says why.";
+            commands.sendAndWait(new FinishImport(job.importId(), status, counts, errorReportId, previewId,
+                    !job.dryRun() && secrets.holdsAny(job.importId()), message), meta);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void progress(ImportQueued job, MetaData meta, long processed) {
+        if (processed % PROGRESS_EVERY == 0) {
+            commands.send(new RecordImportProgress(job.importId(), processed), meta);
+        }
+    }
+
+    private void finish(ImportQueued job, MetaData meta, ImportStatus status, ImportCounts counts, String errorReportId,
+                        String previewId, String message) {
+        commands.sendAndWait(new FinishImport(job.importId(), status, counts, errorReportId, previewId, false, message), meta);
+    }
+
+    private static String reportName(ImportQueued job, String kind) {
+        String base = job.fileName() == null ? "import" : job.fileName().replaceAll("(?i)\\.xlsx$", "");
+        return base + "-" + kind + ".xlsx";
+    }
+
+    private static String describe(List<FieldChange> changes) {
+        return changes.stream().map(c -> c.field() + ": " + shown(c.before()) + " → " + shown(c.after()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String shown(Object value) {
+        return value == null ? "(empty)" : value.toString();
+    }
+
+    private static String describe(DomainRuleViolation violation, RowTranslator translator) {
+        if (violation.errors().isEmpty()) {
+            return violation.getMessage();
+        }
+        return violation.errors().stream().map(FieldError::field).distinct()
+                .map(field -> ColumnNames.of(field) + ": " + violation.getMessage())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                log.debug("Waiting for import rows to finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

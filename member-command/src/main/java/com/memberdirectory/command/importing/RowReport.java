@@ -1,0 +1,70 @@
+package com.memberdirectory.command.importing;
+
+import com.memberdirectory.kernel.workbook.MemberColumns;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A workbook of some of the uploaded rows, as uploaded (all cells as text), plus one column explaining
+ * them: the error report ({@code Errors}, re-importable as it is — the import ignores that column) or the
+ * dry-run preview ({@code Changes}). Streams through SXSSF, so it costs little memory however many rows.
+ */
+final class RowReport implements AutoCloseable {
+
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+    private final Sheet sheet;
+    private final int explanationColumn;
+    private int rows;
+
+    RowReport(List<String> header, String explanationHeader) {
+        sheet = workbook.createSheet(MemberColumns.SHEET);
+        List<String> columns = new ArrayList<>(header);
+        explanationColumn = columns.size();
+        columns.add(explanationHeader);
+        write(columns);
+    }
+
+    synchronized void add(List<String> cells, String explanation) {
+        List<String> row = new ArrayList<>(cells);
+        while (row.size() < explanationColumn) {
+            row.add("");
+        }
+        row.add(explanation);
+        write(row);
+    }
+
+    synchronized int size() {
+        return rows - 1;
+    }
+
+    private void write(List<String> cells) {
+        Row row = sheet.createRow(rows++);
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i) != null && !cells.get(i).isEmpty()) {
+                Cell cell = row.createCell(i);
+                cell.setCellValue(cells.get(i));
+            }
+        }
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+        workbook.write(out);
+    }
+
+    @Override
+    public void close() {
+        workbook.dispose();
+        try {
+            workbook.close();
+        } catch (IOException e) {
+            // temporary files only
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package com.memberdirectory.query.export;
+
+import com.memberdirectory.kernel.field.BuiltInFields;
+import com.memberdirectory.kernel.field.FieldView;
+import com.memberdirectory.query.field.FieldLabels;
+import com.mongodb.client.gridfs.model.GridFSFile;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.gridfs.GridFsResource;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import static com.memberdirectory.kernel.workbook.MemberColumns.*;
+
+/**
+ * Exports members to a workbook in the background and keeps the file (GridFS) for its admin for a while.
+ * Reads the member list as it stands; memory stays flat whatever the number of rows.
+ */
+@Component
+public class MemberExports {
+
+    public static final Duration KEPT_FOR = Duration.ofHours(1);
+    private static final Logger log = LoggerFactory.getLogger(MemberExports.class);
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final MongoTemplate mongo;
+    private final GridFsTemplate files;
+    private final FieldLabels labels;
+    private final Clock clock;
+    private final ExecutorService exporter = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "export");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public MemberExports(MongoTemplate mongo, GridFsTemplate files, FieldLabels labels) {
+        this.mongo = mongo;
+        this.files = files;
+        this.labels = labels;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Which members to export: the selected ones, or everyone without a login password. */
+    public enum Selection { SELECTED, WITHOUT_LOGIN_PASSWORD }
+
+    public ExportDocument start(String admin, Selection selection, List<String> memberIds, String fileName) {
+        removeExpired();
+        ExportDocument export = new ExportDocument();
+        export.id = new ObjectId().toHexString();
+        export.admin = admin;
+        export.fileName = fileName;
+        export.status = "RUNNING";
+        export.createdAt = clock.instant();
+        export.expiresAt = export.createdAt.plus(KEPT_FOR);
+        mongo.insert(export);
+        exporter.execute(() -> run(export, selection, memberIds));
+        return export;
+    }
+
+    /** The export if it is this admin's (and not expired). */
+    public ExportDocument find(String id, String admin) {
+        ExportDocument export = mongo.findById(id, ExportDocument.class);
+        return export != null && export.admin.equals(admin) ? export : null;
+    }
+
+    public InputStream open(ExportDocument export) throws IOException {
+        GridFSFile file = files.findOne(Query.query(Criteria.where("_id").is(new ObjectId(export.fileId))));
+        if (file == null) {
+            return null;
+        }
+        GridFsResource resource = files.getResource(file);
+        return resource.getInputStream();
+    }
+
+    public boolean expired(ExportDocument export) {
+        return clock.instant().isAfter(export.expiresAt);
+    }
+
+    private void run(ExportDocument export, Selection selection, List<String> memberIds) {
+        try {
+            Map<String, String> userIds = new HashMap<>();
+            Query ids = new Query();
+            ids.fields().include("userId");
+            mongo.stream(ids, Document.class, "members").forEach(d -> userIds.put(d.getString("_id"), d.getString("userId")));
+            Map<String, String> paths = mongo.findAll(Document.class, "departments").stream()
+                    .collect(Collectors.toMap(d -> d.getString("_id"), d -> d.getString("path")));
+            List<FieldView> valueFields = labels.valueFields();
+            List<FieldView> custom = valueFields.stream().filter(f -> !f.builtIn()).toList();
+            long rows;
+            try (MemberWorkbookWriter writer = new MemberWorkbookWriter(valueFields, custom)) {
+                if (selection == Selection.SELECTED) {
+                    for (int from = 0; from < memberIds.size(); from += 1000) {
+                        List<String> chunk = memberIds.subList(from, Math.min(memberIds.size(), from + 1000));
+                        mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, "members")
+                                .forEach(d -> writer.add(row(d, userIds, paths, custom)));
+                    }
+                } else {
+                    mongo.stream(Query.query(Criteria.where("hasLoginPassword").is(false)).with(Sort.by("_id")),
+                            Document.class, "members").forEach(d -> writer.add(row(d, userIds, paths, custom)));
+                }
+                rows = writer.rowCount();
+                export.fileId = store(export, writer);
+            }
+            export.rowCount = rows;
+            export.status = "SUCCEEDED";
+        } catch (RuntimeException | IOException e) {
+            log.error("Export {} failed", export.id, e);
+            export.status = "FAILED";
+            export.message = "The export failed; try again.";
+        }
+        mongo.save(export);
+    }
+
+    private String store(ExportDocument export, MemberWorkbookWriter writer) throws IOException {
+        java.nio.file.Path temp = java.nio.file.Files.createTempFile("export-", ".xlsx");
+        try {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(temp)) {
+                writer.writeTo(out);
+            }
+            Document metadata = new Document("owner", export.admin).append("kind", "export");
+            try (InputStream in = java.nio.file.Files.newInputStream(temp)) {
+                return files.store(in, export.fileName, XLSX, metadata).toHexString();
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(temp);
+        }
+    }
+
+    private MemberWorkbookWriter.RowValues row(Document d, Map<String, String> userIds, Map<String, String> paths,
+                                               List<FieldView> custom) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put(MEMBER_ID, d.getString("_id"));
+        v.put(USER_ID, d.getString("userId"));
+        v.put(NAME, d.getString("name"));
+        v.put(SURNAME, d.getString("surname"));
+        v.put(FIRST_NAME, d.getString("firstName"));
+        v.put(ALIAS, d.getString("alias"));
+        v.put(WORK_EMAIL, d.getString("workEmail"));
+        v.put(BUSINESS_EMAIL, d.getString("businessEmail"));
+        v.put(PHONE, d.getString("phone"));
+        v.put(HIDE_PHONE, Boolean.TRUE.equals(d.getBoolean("hidePhone")) ? YES : NO);
+        v.put(GENDER, gender(d.getString("gender")));
+        v.put(DEPARTMENT, join(d.getList("departmentIds", String.class), paths));
+        v.put(SEAT_ID, d.getString("seatId"));
+        v.put(EMPLOYEE_ID, d.getString("employeeId"));
+        v.put(EMPLOYMENT_DATE, date(d.get("employmentDate")));
+        v.put(COUNTRY_REGION, d.getString("countryRegion"));
+        v.put(CITY, d.getString("city"));
+        v.put(DIRECT_MANAGER, d.getString("managerId") == null ? null : userIds.get(d.getString("managerId")));
+        v.put(DOTTED_LINE_MANAGERS, join(d.getList("dottedLineManagerIds", String.class), userIds));
+        v.put(JOB_TITLE, labels.optionLabel(BuiltInFields.JOB_TITLE, d.getString("jobTitleId")));
+        v.put(WORKFORCE_TYPE, labels.optionLabel(BuiltInFields.WORKFORCE_TYPE, d.getString("workforceTypeId")));
+        v.put(LOGIN_EMAIL_TYPE, "BUSINESS_EMAIL".equals(d.getString("loginEmailType")) ? BUSINESS_EMAIL_LOGIN : WORK_EMAIL_LOGIN);
+        Document values = d.get("custom", Document.class);
+        if (values != null) {
+            for (FieldView field : custom) {
+                @SuppressWarnings("unchecked")
+                List<String> value = (List<String>) values.get(field.key());
+                if (value != null && !value.isEmpty()) {
+                    v.put(field.label(), customCell(field, value, userIds));
+                }
+            }
+        }
+        v.put(VERSION, d.get("version") instanceof Number n ? n.longValue() : null);
+        return new MemberWorkbookWriter.RowValues(v);
+    }
+
+    private Object customCell(FieldView field, List<String> value, Map<String, String> userIds) {
+        return switch (field.type()) {
+            case NUMBER -> new BigDecimal(value.get(0));
+            case DATE -> LocalDate.parse(value.get(0));
+            case MEMBER -> userIds.getOrDefault(value.get(0), value.get(0));
+            case SINGLE_OPTION -> labels.optionLabel(field.key(), value.get(0));
+            case MULTI_OPTION -> value.stream().map(id -> labels.optionLabel(field.key(), id))
+                    .collect(Collectors.joining(LIST_SEPARATOR + " "));
+            default -> value.get(0);
+        };
+    }
+
+    private static String gender(String gender) {
+        if (gender == null) {
+            return null;
+        }
+        return switch (gender) {
+            case "MALE" -> "Male";
+            case "FEMALE" -> "Female";
+            case "OTHER" -> "Other";
+            default -> null;
+        };
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        }
+        return value == null ? null : LocalDate.parse(value.toString().substring(0, 10));
+    }
+
+    private static String join(List<String> ids, Map<String, String> names) {
+        if (ids == null || ids.isEmpty()) {
+            return null;
+        }
+        List<String> shown = new ArrayList<>();
+        ids.forEach(id -> shown.add(names.getOrDefault(id, id)));
+        return String.join(LIST_SEPARATOR + " ", shown);
+    }
+
+    private void removeExpired() {
+        Instant now = clock.instant();
+        mongo.find(Query.query(Criteria.where("expiresAt").lt(now)), ExportDocument.class).forEach(expired -> {
+            if (expired.fileId != null) {
+                files.delete(Query.query(Criteria.where("_id").is(new ObjectId(expired.fileId))));
+            }
+            mongo.remove(expired);
+        });
+    }
+
+}

@@ -1,0 +1,46 @@
+package com.memberdirectory.query.importing;
+
+import com.memberdirectory.kernel.importing.FindImport;
+import com.memberdirectory.kernel.importing.ImportList;
+import com.memberdirectory.kernel.importing.ImportView;
+import com.memberdirectory.kernel.importing.ListImports;
+import com.memberdirectory.query.support.ProjectionWaiters;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.CompletableFuture;
+
+/** Each admin sees only their own imports. */
+@Component
+class ImportQueries {
+
+    private final MongoTemplate mongo;
+    private final ProjectionWaiters<ImportDocument> waiters;
+
+    ImportQueries(MongoTemplate mongo, ProjectionWaiters<ImportDocument> importWaiters) {
+        this.mongo = mongo;
+        this.waiters = importWaiters;
+    }
+
+    @QueryHandler
+    ImportList list(ListImports query) {
+        Query select = Query.query(Criteria.where("admin").is(query.admin()))
+                .with(Sort.by(Sort.Direction.DESC, "startedAt")).limit(query.limit());
+        return new ImportList(mongo.find(select, ImportDocument.class).stream().map(ImportDocument::toView).toList());
+    }
+
+    /** Waits until the import is in the history (read-your-writes after an upload). */
+    @QueryHandler
+    CompletableFuture<ImportView> find(FindImport query) {
+        if (!query.awaitQueued()) {
+            ImportDocument d = mongo.findById(query.importId(), ImportDocument.class);
+            return CompletableFuture.completedFuture(d != null && d.admin.equals(query.admin()) ? d.toView() : null);
+        }
+        return waiters.await(query.importId(), 1, () -> mongo.findById(query.importId(), ImportDocument.class), d -> d.version)
+                .thenApply(d -> d.admin.equals(query.admin()) ? d.toView() : null);
+    }
+}

@@ -1,0 +1,4 @@
+package com.memberdirectory.kernel.importing;
+
+public record ImportList(java.util.List<ImportView> items) {
+}

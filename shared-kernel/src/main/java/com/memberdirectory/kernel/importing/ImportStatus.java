@@ -1,0 +1,9 @@
+package com.memberdirectory.kernel.importing;
+
+public enum ImportStatus {
+    QUEUED,
+    RUNNING,
+    SUCCEEDED,
+    PARTIALLY_FAILED,
+    FAILED
+}

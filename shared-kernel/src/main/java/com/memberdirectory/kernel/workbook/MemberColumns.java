@@ -1,0 +1,58 @@
+package com.memberdirectory.kernel.workbook;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The columns of the member workbook (API.md, "Workbook layout"): what an export writes and an import reads.
+ * Custom fields follow as one column each, headed by the field's label, before {@link #VERSION}.
+ */
+public final class MemberColumns {
+
+    public static final String SHEET = "Members";
+    public static final String MEMBER_ID = "Member ID";
+    public static final String USER_ID = "User ID";
+    public static final String NAME = "Name";
+    public static final String SURNAME = "Surname";
+    public static final String FIRST_NAME = "First name";
+    public static final String ALIAS = "Alias";
+    public static final String WORK_EMAIL = "Work email";
+    public static final String BUSINESS_EMAIL = "Business email";
+    public static final String PHONE = "Phone number";
+    public static final String HIDE_PHONE = "Hide phone number";
+    public static final String GENDER = "Gender";
+    public static final String DEPARTMENT = "Department";
+    public static final String SEAT_ID = "Seat ID";
+    public static final String EMPLOYEE_ID = "Employee ID";
+    public static final String EMPLOYMENT_DATE = "Date of employment";
+    public static final String COUNTRY_REGION = "Country or region";
+    public static final String CITY = "City";
+    public static final String DIRECT_MANAGER = "Direct manager";
+    public static final String DOTTED_LINE_MANAGERS = "Dotted-line managers";
+    public static final String JOB_TITLE = "Job title";
+    public static final String WORKFORCE_TYPE = "Workforce type";
+    public static final String LOGIN_EMAIL_TYPE = "Login email type";
+    public static final String VERSION = "Version";
+    public static final String ERRORS = "Errors";
+    public static final String CHANGES = "Changes";
+
+    /** The built-in columns in export order. */
+    public static final List<String> BUILT_IN = List.of(MEMBER_ID, USER_ID, NAME, SURNAME, FIRST_NAME, ALIAS, WORK_EMAIL,
+            BUSINESS_EMAIL, PHONE, HIDE_PHONE, GENDER, DEPARTMENT, SEAT_ID, EMPLOYEE_ID, EMPLOYMENT_DATE, COUNTRY_REGION,
+            CITY, DIRECT_MANAGER, DOTTED_LINE_MANAGERS, JOB_TITLE, WORKFORCE_TYPE, LOGIN_EMAIL_TYPE);
+
+    public static final String YES = "Yes";
+    public static final String NO = "No";
+    public static final String WORK_EMAIL_LOGIN = "Work email";
+    public static final String BUSINESS_EMAIL_LOGIN = "Business email";
+    /** Separator of several departments or managers in one cell. */
+    public static final String LIST_SEPARATOR = ";";
+
+    private MemberColumns() {
+    }
+
+    /** Headers are matched ignoring case and surrounding spaces. */
+    public static String normalize(String header) {
+        return header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
+    }
+}
