@@ -121,6 +121,8 @@ public final class ImportRunner {
         AtomicLong unchanged = new AtomicLong();
         AtomicLong processed = new AtomicLong();
         FileUniqueness seen = new FileUniqueness(translator);
+        Map<String, String> labels = new HashMap<>();
+        catalog.customColumns().forEach(c -> labels.put("custom." + c.key(), c.label()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread thread = new Thread(r, "import-" + job.importId().substring(0, Math.min(8, job.importId().length())));
             thread.setDaemon(true);
@@ -149,7 +151,7 @@ public final class ImportRunner {
                         if (written.changed()) {
                             changed.incrementAndGet();
                             if (job.dryRun()) {
-                                preview.add(cells, describe(written.changes()));
+                                preview.add(cells, describe(written.changes(), labels));
                             }
                         } else {
                             unchanged.incrementAndGet();
@@ -203,13 +205,27 @@ public final class ImportRunner {
         return base + "-" + kind + ".xlsx";
     }
 
-    private static String describe(List<FieldChange> changes) {
-        return changes.stream().map(c -> c.field() + ": " + shown(c.before()) + " → " + shown(c.after()))
+    /** A dry-run preview line per changed field, with column names and option labels as people know them. */
+    private String describe(List<FieldChange> changes, Map<String, String> customLabels) {
+        return changes.stream().map(c -> customLabels.getOrDefault(c.field(), ColumnNames.of(c.field())) + ": "
+                        + shown(c.field(), c.before()) + " → " + shown(c.field(), c.after()))
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String shown(Object value) {
-        return value == null ? "(empty)" : value.toString();
+    private String shown(String field, Object value) {
+        if (value == null || value instanceof List<?> list && list.isEmpty()) {
+            return "(empty)";
+        }
+        String key = field.startsWith("custom.") ? field.substring("custom.".length()) : field;
+        java.util.function.Function<Object, String> label = id -> lookups.ownerOf(
+                com.memberdirectory.command.uniqueness.UniqueKind.FIELD_OPTION, key + "/" + id).orElse(String.valueOf(id));
+        boolean options = lookups.ownerOf(com.memberdirectory.command.uniqueness.UniqueKind.FIELD, key)
+                .map(type -> type.endsWith("OPTION")).orElse(false);
+        if (!options) {
+            return value instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining("; "))
+                    : value.toString();
+        }
+        return value instanceof List<?> list ? list.stream().map(label).collect(Collectors.joining("; ")) : label.apply(value);
     }
 
     private static String describe(DomainRuleViolation violation, RowTranslator translator) {
