@@ -98,6 +98,15 @@ public class AdminAccess {
         }
     }
 
+    /** The departments the caller's grant is limited to; empty for the primary admin and whole-organization admins. */
+    public java.util.Set<String> scope() {
+        if (isPrimaryAdmin()) {
+            return java.util.Set.of();
+        }
+        return memberAdminGrant().map(grant -> java.util.Set.copyOf(grant.departmentIds()))
+                .orElseThrow(() -> ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission."));
+    }
+
     /** May the caller create a department under {@code parentId} (null: at the top)? */
     public void requireMayCreateDepartmentUnder(String parentId) {
         if (isPrimaryAdmin()) {

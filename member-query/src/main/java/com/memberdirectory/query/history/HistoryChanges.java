@@ -46,7 +46,41 @@ public final class HistoryChanges {
         this.labels = labels;
     }
 
+    /** The changes of an event, option ids shown as their current labels. */
     public List<FieldChange> of(MemberEvent event) {
+        return labelled(raw(event));
+    }
+
+    /** Shows stored option ids (job title, workforce type, option custom fields) as their current labels. */
+    public List<FieldChange> labelled(List<FieldChange> raw) {
+        return raw.stream().map(this::labelled).toList();
+    }
+
+    private FieldChange labelled(FieldChange change) {
+        String field = change.field();
+        if (field.equals("jobTitle")) {
+            return new FieldChange(field, labels.jobTitle((String) change.before()), labels.jobTitle((String) change.after()));
+        }
+        if (field.equals("workforceType")) {
+            return new FieldChange(field, labels.workforceType((String) change.before()),
+                    labels.workforceType((String) change.after()));
+        }
+        if (field.startsWith("custom.")) {
+            String key = field.substring("custom.".length());
+            return new FieldChange(field, labels.shown(key, strings(change.before())), labels.shown(key, strings(change.after())));
+        }
+        return change;
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return value == null ? List.of() : List.of(value.toString());
+    }
+
+    /** The changes of an event as stored: option fields hold option ids. */
+    public static List<FieldChange> raw(MemberEvent event) {
         if (event instanceof MemberCreated e) {
             return created(e);
         }
@@ -94,12 +128,12 @@ public final class HistoryChanges {
         } else if (event instanceof LoginPasswordSet) {
             change = new FieldChange("hasLoginPassword", false, true);
         } else if (event instanceof JobTitleChanged e) {
-            change = new FieldChange("jobTitle", labels.jobTitle(e.before()), labels.jobTitle(e.after()));
+            change = new FieldChange("jobTitle", e.before(), e.after());
         } else if (event instanceof WorkforceTypeChanged e) {
-            change = new FieldChange("workforceType", labels.workforceType(e.before()), labels.workforceType(e.after()));
+            change = new FieldChange("workforceType", e.before(), e.after());
         } else if (event instanceof CustomFieldValueChanged e) {
-            change = new FieldChange("custom." + e.fieldKey(), labels.shown(e.fieldKey(), e.before()),
-                    labels.shown(e.fieldKey(), e.after()));
+            change = new FieldChange("custom." + e.fieldKey(), e.before().isEmpty() ? null : e.before(),
+                    e.after().isEmpty() ? null : e.after());
         } else if (event instanceof ProfilePhotoChanged e) {
             change = new FieldChange("photo", e.before(), e.after());
         } else if (event instanceof MemberActivated) {

@@ -2,6 +2,8 @@ package com.memberdirectory.query.member;
 
 import com.memberdirectory.kernel.member.FindMember;
 import com.memberdirectory.kernel.member.ListMembers;
+import com.memberdirectory.kernel.member.MemberIds;
+import com.memberdirectory.kernel.member.MembersInDepartments;
 import com.memberdirectory.kernel.member.MemberPage;
 import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.query.department.DepartmentQueries;
@@ -77,6 +79,17 @@ class MemberQueries {
         select.with(Sort.by("name", "_id")).skip((long) query.page() * query.size()).limit(query.size());
         List<MemberView> items = mongo.find(select, MemberDocument.class).stream().map(d -> d.toView(labels)).toList();
         return new MemberPage(items, query.page(), query.size(), total);
+    }
+
+    @QueryHandler
+    MemberIds inDepartments(MembersInDepartments query) {
+        java.util.Set<String> departments = new java.util.HashSet<>();
+        query.departmentIds().forEach(id -> departments.addAll(this.departments.subtreeOf(id)));
+        Query select = Query.query(Criteria.where("departmentIds").in(departments));
+        select.fields().include("_id");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        mongo.find(select, org.bson.Document.class, "members").forEach(d -> ids.add(d.getString("_id")));
+        return new MemberIds(ids);
     }
 
     private MemberView read(String id) {

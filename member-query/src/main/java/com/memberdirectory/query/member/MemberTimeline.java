@@ -8,7 +8,16 @@ import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberHistory;
 import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
+import com.memberdirectory.kernel.member.ListMembersAsOf;
+import com.memberdirectory.kernel.member.MemberPage;
+import com.memberdirectory.query.department.DepartmentQueries;
 import com.memberdirectory.query.field.FieldLabels;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import com.memberdirectory.query.history.HistoryChanges;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -29,10 +38,12 @@ class MemberTimeline {
 
     private final EventStore events;
     private final FieldLabels labels;
+    private final DepartmentQueries departments;
 
-    MemberTimeline(EventStore events, FieldLabels labels) {
+    MemberTimeline(EventStore events, FieldLabels labels, DepartmentQueries departments) {
         this.events = events;
         this.labels = labels;
+        this.departments = departments;
     }
 
     @QueryHandler
@@ -67,6 +78,45 @@ class MemberTimeline {
             }
         }
         return document == null ? null : document.toView(labels);
+    }
+
+    /**
+     * Replays the member events up to {@code asOf} (in the order they were stored) and answers a page of the
+     * members that existed then, sorted like the member list. Costs one pass over the event store.
+     */
+    @QueryHandler
+    MemberPage listAsOf(ListMembersAsOf query) {
+        Map<String, MemberDocument> members = new HashMap<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> message = stream.nextAvailable();
+                if (message.getTimestamp().isAfter(query.asOf())) {
+                    break;
+                }
+                if (!(message instanceof DomainEventMessage<?> domain) || !(message.getPayload() instanceof MemberEvent event)) {
+                    continue;
+                }
+                if (event instanceof MemberCreated created) {
+                    members.put(created.memberId().value(), MemberFold.created(created, domain.getSequenceNumber()));
+                } else {
+                    MemberDocument document = members.get(event.memberId().value());
+                    if (document != null) {
+                        MemberFold.apply(document, event, domain.getSequenceNumber());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while replaying", e);
+        }
+        Set<String> departments = query.departmentId() == null ? null : Set.copyOf(this.departments.subtreeOf(query.departmentId()));
+        List<MemberDocument> matching = members.values().stream()
+                .filter(d -> departments == null || d.departmentIds != null && d.departmentIds.stream().anyMatch(departments::contains))
+                .sorted(Comparator.comparing((MemberDocument d) -> d.name == null ? "" : d.name).thenComparing(d -> d.id))
+                .toList();
+        List<MemberView> items = matching.stream().skip((long) query.page() * query.size()).limit(query.size())
+                .map(d -> d.toView(labels)).toList();
+        return new MemberPage(items, query.page(), query.size(), matching.size());
     }
 
     private static String text(Object value) {

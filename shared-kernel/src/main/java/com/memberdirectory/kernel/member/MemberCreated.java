@@ -6,8 +6,12 @@ import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A member was added to the directory (always INACTIVE). Optional fields are null when not given. */
-@Revision("1")
+/**
+ * A member was added to the directory (always INACTIVE). Optional fields are null when not given.
+ * Revision 2 holds every field of the member record; revision-1 events (name, user ID, contact and
+ * departments only) are upcast on reading.
+ */
+@Revision("2")
 public record MemberCreated(MemberId memberId,
                             String name,
                             String surname,

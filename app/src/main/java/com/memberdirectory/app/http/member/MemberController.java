@@ -25,6 +25,7 @@ import com.memberdirectory.kernel.member.LoginMethodResult;
 import com.memberdirectory.kernel.member.MemberHistory;
 import com.memberdirectory.kernel.member.FindMember;
 import com.memberdirectory.kernel.member.ListMembers;
+import com.memberdirectory.kernel.member.ListMembersAsOf;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberPage;
 import com.memberdirectory.kernel.member.MemberStatus;
@@ -199,6 +200,7 @@ class MemberController {
                     @RequestParam(required = false) String q,
                     @RequestParam(required = false) MemberStatus status,
                     @RequestParam(required = false) Boolean withoutLoginPassword,
+                    @RequestParam(required = false) Instant asOf,
                     @RequestParam(defaultValue = "0") int page,
                     @RequestParam(defaultValue = "50") int size) {
         if (page < 0) {
@@ -207,7 +209,12 @@ class MemberController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badField("size", "'size' is between 1 and " + MAX_PAGE_SIZE + ".");
         }
-        MemberPage result = readModel.ask(new ListMembers(departmentId, status, q, withoutLoginPassword, page, size), MemberPage.class);
+        if (asOf != null && (q != null || status != null || withoutLoginPassword != null)) {
+            throw ApiException.badField("asOf", "With asOf, only departmentId, page and size can be used.");
+        }
+        MemberPage result = asOf != null
+                ? readModel.ask(new ListMembersAsOf(asOf, departmentId, page, size), MemberPage.class)
+                : readModel.ask(new ListMembers(departmentId, status, q, withoutLoginPassword, page, size), MemberPage.class);
         if (access.isAdmin()) {
             return result;
         }

@@ -1,0 +1,99 @@
+package com.memberdirectory.app.http.audit;
+
+import com.memberdirectory.app.http.ApiException;
+import com.memberdirectory.app.http.ReadModel;
+import com.memberdirectory.app.security.AdminAccess;
+import com.memberdirectory.kernel.audit.AuditEntry;
+import com.memberdirectory.kernel.audit.AuditPage;
+import com.memberdirectory.kernel.audit.AuditQuery;
+import com.memberdirectory.kernel.member.MemberIds;
+import com.memberdirectory.kernel.member.MembersInDepartments;
+import com.memberdirectory.query.audit.ChangeListWriter;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The directory-wide change list for auditors (SPEC §6), filtered and paged, or as a workbook. */
+@RestController
+@RequestMapping("/api/audit")
+class AuditController {
+
+    static final int MAX_PAGE = 500;
+    static final int MAX_EXPORT_ROWS = 100_000;
+
+    private final ReadModel readModel;
+    private final AdminAccess access;
+
+    AuditController(ReadModel readModel, AdminAccess access) {
+        this.readModel = readModel;
+        this.access = access;
+    }
+
+    @Operation(summary = "Changes filtered by time range, actor, field, member and source (e.g. IMPORT:<id>), paged")
+    @GetMapping
+    AuditPage list(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                   @RequestParam(required = false) String actor, @RequestParam(required = false) String field,
+                   @RequestParam(required = false) String memberId, @RequestParam(required = false) String source,
+                   @RequestParam(defaultValue = "desc") String order,
+                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw ApiException.badField("page", "'page' starts at 0.");
+        }
+        if (size < 1 || size > MAX_PAGE) {
+            throw ApiException.badField("size", "'size' is between 1 and " + MAX_PAGE + ".");
+        }
+        return readModel.ask(query(from, to, actor, field, memberId, source, order, page, size), AuditPage.class);
+    }
+
+    @Operation(summary = "The same filtered change list as a workbook (at most 100,000 changes)")
+    @GetMapping(value = "/export", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) Instant from,
+                                                 @RequestParam(required = false) Instant to,
+                                                 @RequestParam(required = false) String actor,
+                                                 @RequestParam(required = false) String field,
+                                                 @RequestParam(required = false) String memberId,
+                                                 @RequestParam(required = false) String source,
+                                                 @RequestParam(defaultValue = "asc") String order) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int page = 0; entries.size() < MAX_EXPORT_ROWS; page++) {
+            AuditPage chunk = readModel.ask(query(from, to, actor, field, memberId, source, order, page, MAX_PAGE), AuditPage.class);
+            entries.addAll(chunk.items());
+            if (chunk.items().size() < MAX_PAGE) {
+                break;
+            }
+        }
+        String name = memberId == null ? "changes.xlsx" : "history-" + memberId + ".xlsx";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(out -> ChangeListWriter.write(entries, out));
+    }
+
+    private AuditQuery query(Instant from, Instant to, String actor, String field, String memberId, String source,
+                             String order, int page, int size) {
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw ApiException.badField("order", "'order' is asc or desc.");
+        }
+        Set<String> scope = access.scope();
+        Set<String> members = scope.isEmpty() ? null
+                : readModel.ask(new MembersInDepartments(scope), MemberIds.class).ids();
+        return new AuditQuery(from, to, blank(actor), blank(field), blank(memberId), blank(source), members,
+                order.equals("desc"), page, size);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,75 @@
+package com.memberdirectory.query.audit;
+
+import com.memberdirectory.kernel.audit.AuditEntry;
+import com.memberdirectory.kernel.audit.AuditPage;
+import com.memberdirectory.kernel.audit.AuditQuery;
+import com.memberdirectory.kernel.member.FieldChange;
+import com.memberdirectory.query.field.FieldLabels;
+import com.memberdirectory.query.history.HistoryChanges;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Answers auditors' questions over the change list. */
+@Component
+class AuditQueries {
+
+    private final MongoTemplate mongo;
+    private final HistoryChanges history;
+
+    AuditQueries(MongoTemplate mongo, FieldLabels labels) {
+        this.mongo = mongo;
+        this.history = new HistoryChanges(labels);
+    }
+
+    @QueryHandler
+    AuditPage audit(AuditQuery query) {
+        List<Criteria> filters = new ArrayList<>();
+        if (query.from() != null || query.to() != null) {
+            Criteria time = Criteria.where("occurredAt");
+            if (query.from() != null) {
+                time = time.gte(query.from());
+            }
+            if (query.to() != null) {
+                time = time.lt(query.to());
+            }
+            filters.add(time);
+        }
+        if (query.actor() != null) {
+            filters.add(Criteria.where("actor").is(query.actor()));
+        }
+        if (query.field() != null) {
+            filters.add(Criteria.where("fields").is(query.field()));
+        }
+        if (query.memberId() != null) {
+            filters.add(Criteria.where("memberId").is(query.memberId()));
+        }
+        if (query.source() != null) {
+            filters.add(Criteria.where("source").regex("^" + Pattern.quote(query.source()) + "$", "i"));
+        }
+        if (query.memberIds() != null) {
+            filters.add(Criteria.where("memberId").in(query.memberIds()));
+        }
+        Query select = filters.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(filters));
+        long total = mongo.count(select, AuditDocument.class);
+        Sort.Direction direction = query.newestFirst() ? Sort.Direction.DESC : Sort.Direction.ASC;
+        select.with(Sort.by(direction, "occurredAt", "sequence", "_id"))
+                .skip((long) query.page() * query.size()).limit(query.size());
+        List<AuditEntry> items = mongo.find(select, AuditDocument.class).stream().map(this::entry).toList();
+        return new AuditPage(items, query.page(), query.size(), total);
+    }
+
+    private AuditEntry entry(AuditDocument d) {
+        List<FieldChange> raw = d.changes.stream()
+                .map(c -> new FieldChange(c.getString("field"), c.get("before"), c.get("after"))).toList();
+        return new AuditEntry(d.id, d.memberId, d.type, d.occurredAt, d.actor, d.source, d.correlationId,
+                history.labelled(raw));
+    }
+}
