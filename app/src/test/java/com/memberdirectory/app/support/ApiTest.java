@@ -1,0 +1,79 @@
+package com.memberdirectory.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the HTTP integration tests on the embedded default. Every subclass shares one Spring context
+ * (same configuration), started on a fresh data folder under {@code target/}.
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "directory.security.jwt-secret=" + Tokens.SECRET,
+        "directory.security.primary-admin=admin",
+        "directory.business-mail-domains=corp.example",
+        "logging.level.d.b.mongo=WARN"
+})
+public abstract class ApiTest {
+
+    private static final Path DATA = Path.of("target", "it-data", UUID.randomUUID().toString());
+
+    @LocalServerPort
+    protected int port;
+    protected Api admin;
+
+    @DynamicPropertySource
+    static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
+        Files.createDirectories(DATA);
+        registry.add("directory.embedded-store.path", DATA::toString);
+    }
+
+    @BeforeEach
+    void clients() {
+        admin = new Api(port, Tokens.valid("admin"));
+    }
+
+    protected Api as(String subject) {
+        return new Api(port, Tokens.valid(subject));
+    }
+
+    protected Api anonymous() {
+        return new Api(port, null);
+    }
+
+    /** A new department (top level unless a parent is given); answers its id. */
+    protected String department(String name, String parentId) {
+        Api.Response created = admin.post("/api/departments", parentId == null ? Map.of("name", name)
+                : Map.of("name", name, "parentId", parentId));
+        assertThat(created.status()).as(created.body() == null ? "" : created.body().toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A new member in the department with a unique work email; answers the Member JSON. */
+    protected JsonNode member(String departmentId, Map<String, Object> more) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", unique("Member "),
+                "workEmail", unique("m") + "@example.com", "departmentIds", List.of(departmentId)));
+        body.putAll(more);
+        Api.Response created = admin.post("/api/members", body);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body();
+    }
+}
