@@ -89,7 +89,9 @@ public class FieldCatalog {
         if (!type.hasOptions() && !labels.isEmpty()) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "options", "Only option fields have options.");
         }
-        if (!unique.claim(UniqueKind.FIELD_KEY, key.toLowerCase(Locale.ROOT), key)) {
+        boolean taken = fields.keySet().stream().anyMatch(existing -> existing.equalsIgnoreCase(key))
+                || unique.ownerOf(UniqueKind.FIELD_KEY, key.toLowerCase(Locale.ROOT)).isPresent();
+        if (taken || !unique.claim(UniqueKind.FIELD_KEY, key.toLowerCase(Locale.ROOT), key)) {
             throw new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, "key",
                     "The key '" + key + "' is or was in use; keys are never reused.");
         }

@@ -78,6 +78,10 @@ class FieldCatalogTest {
                 .when(new DefineField(CATALOG, "LEVEL", "Level 2", FieldType.TEXT, List.of()))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(containsString("never reused"));
+        fixture.given(new FieldCatalogInitialized(CATALOG))
+                .andGivenCommands(new DefineField(CATALOG, "grade", "Grade", FieldType.TEXT, List.of()))
+                .when(new DefineField(CATALOG, "grade", "Grade again", FieldType.TEXT, List.of()))
+                .expectExceptionMessage(containsString("never reused"));
     }
 
     @Test
