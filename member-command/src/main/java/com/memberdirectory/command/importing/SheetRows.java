@@ -126,7 +126,7 @@ public final class SheetRows {
             }
         } catch (Stop stop) {
             // the handler has what it needs
-        } catch (NotOfficeXmlFileException | InvalidFormatException e) {
+        } catch (NotOfficeXmlFileException | InvalidFormatException | org.apache.poi.ooxml.POIXMLException e) {
             throw new ImportRefused("not_xlsx", "The file is not an .xlsx workbook.", e);
         } catch (EncryptedDocumentException e) {
             throw new ImportRefused("encrypted_workbook", "The workbook is encrypted; remove the password and upload it again.", e);
@@ -189,11 +189,19 @@ public final class SheetRows {
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
-            int column = new org.apache.poi.ss.util.CellReference(reference).getCol();
+            int column = reference == null ? cells.size() : new org.apache.poi.ss.util.CellReference(reference).getCol();
+            String text = value == null ? "" : value.strip();
+            if (column < cells.size()) {
+                // The same cell reported twice (POI writes inline strings that way when it edits them): keep the text.
+                if (!text.isEmpty()) {
+                    cells.set(column, text);
+                }
+                return;
+            }
             while (cells.size() < column) {
                 cells.add("");
             }
-            cells.add(value == null ? "" : value.strip());
+            cells.add(text);
         }
     }
 

@@ -1,0 +1,285 @@
+package com.memberdirectory.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.memberdirectory.app.support.Api;
+import com.memberdirectory.app.support.ApiTest;
+import com.memberdirectory.app.support.Tokens;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ImportExportApiTest extends ApiTest {
+
+    @Test
+    void exporting_needs_a_recent_sign_in() {
+        Api stale = new Api(port, Tokens.signedInLongAgo("admin"));
+        Api.Response refused = stale.post("/api/exports", Map.of("selection", "WITHOUT_LOGIN_PASSWORD"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("identity_verification_required");
+    }
+
+    @Test
+    void export_edit_and_import_back_with_an_error_report_history_and_idempotence() throws IOException {
+        String dept = department(unique("Imp"), null);
+        String other = department(unique("Other"), null);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(member(dept, Map.of("name", "Row " + i)).get("id").asText());
+        }
+        byte[] exported = export(ids);
+        Map<String, Integer> columns;
+        byte[] edited;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            Sheet sheet = workbook.getSheet("Members");
+            columns = header(sheet.getRow(0));
+            assertThat(columns).containsKeys("Member ID", "User ID", "Name", "Work email", "Phone number", "Department",
+                    "Job title", "Workforce type", "Login email type", "Version");
+            assertThat(sheet.isColumnHidden(columns.get("Version"))).isTrue();
+            assertThat(sheet.getDataValidations()).as("drop-down of the workforce type").isNotEmpty();
+            for (Row row : sheet) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                String name = row.getCell(columns.get("Name")).getStringCellValue();
+                switch (name) {
+                    case "Row 0" -> cell(row, columns.get("City")).setCellValue("Lisbon");
+                    case "Row 1" -> cell(row, columns.get("Name")).setCellValue("   ");
+                    case "Row 2" -> {
+                        cell(row, columns.get("Phone number")).setCellValue(13700001000d + Math.floor(Math.random() * 999));
+                        cell(row, columns.get("Department")).setCellValue(workbook.getCreationHelper().createRichTextString(
+                                pathOf(dept) + "; " + pathOf(other)).getString());
+                    }
+                    default -> { }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            edited = out.toByteArray();
+        }
+
+        JsonNode dry = importAndWait(edited, true);
+        assertThat(dry.get("changedRows").asInt()).isEqualTo(2);
+        assertThat(dry.get("failedRows").asInt()).isEqualTo(1);
+        assertThat(admin.get("/api/members/" + ids.get(0)).body().get("city").isNull()).as("a dry run applies nothing").isTrue();
+        assertThat(admin.get(dry.get("previewUrl").asText()).status()).isEqualTo(200);
+
+        JsonNode done = importAndWait(edited, false);
+        assertThat(done.get("status").asText()).isEqualTo("PARTIALLY_FAILED");
+        assertThat(done.get("totalRows").asInt()).isEqualTo(4);
+        assertThat(done.get("changedRows").asInt()).isEqualTo(2);
+        assertThat(done.get("unchangedRows").asInt()).isEqualTo(1);
+        assertThat(done.get("failedRows").asInt()).isEqualTo(1);
+        assertThat(admin.get("/api/members/" + ids.get(0)).body().get("city").asText()).isEqualTo("Lisbon");
+        assertThat(admin.get("/api/members/" + ids.get(2)).body().get("departmentIds")).hasSize(2);
+        assertThat(admin.get("/api/members/" + ids.get(1)).body().get("name").asText()).isEqualTo("Row 1");
+        JsonNode history = admin.get("/api/members/" + ids.get(0) + "/history").body().get("items");
+        assertThat(history.get(history.size() - 1).get("source").asText()).isEqualTo("IMPORT:" + done.get("id").asText());
+
+        Api.Response report = admin.get(done.get("errorReportUrl").asText());
+        try (XSSFWorkbook errors = new XSSFWorkbook(new ByteArrayInputStream(report.raw()))) {
+            Sheet sheet = errors.getSheet("Members");
+            Map<String, Integer> reportColumns = header(sheet.getRow(0));
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(text(sheet.getRow(1), reportColumns.get("Member ID"))).isEqualTo(ids.get(1));
+            assertThat(text(sheet.getRow(1), reportColumns.get("Errors"))).contains("Name");
+        }
+        JsonNode again = importAndWait(edited, false);
+        assertThat(again.get("changedRows").asInt()).as("importing the same file twice is harmless").isZero();
+        assertThat(again.get("unchangedRows").asInt()).isEqualTo(3);
+
+        Api.Response mine = admin.get("/api/imports");
+        assertThat(mine.body().get("items").size()).isLessThanOrEqualTo(10);
+        assertThat(mine.body().get("items").get(0).get("id").asText()).isEqualTo(again.get("id").asText());
+        String otherAdmin = unique("other-admin-");
+        admin.put("/api/admins/" + otherAdmin, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT")));
+        assertThat(as(otherAdmin).get("/api/imports/" + done.get("id").asText()).status()).isEqualTo(404);
+        assertThat(as(otherAdmin).get("/api/imports").body().get("items")).isEmpty();
+    }
+
+    @Test
+    void a_stale_row_is_a_conflict_and_business_email_logins_get_a_password_file_once() throws IOException {
+        String dept = department(unique("Pw"), null);
+        String id = member(dept, Map.of("businessEmail", unique("pw") + "@corp.example")).get("id").asText();
+        String stale = member(dept, Map.of()).get("id").asText();
+        byte[] exported = export(List.of(id, stale));
+        admin.patch("/api/members/" + stale, Map.of("city", "Changed since the export"));
+        byte[] edited;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            Sheet sheet = workbook.getSheet("Members");
+            Map<String, Integer> columns = header(sheet.getRow(0));
+            for (Row row : sheet) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                if (text(row, columns.get("Member ID")).equals(id)) {
+                    cell(row, columns.get("Login email type")).setCellValue("Business email");
+                } else {
+                    cell(row, columns.get("City")).setCellValue("Overwrite");
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            edited = out.toByteArray();
+        }
+        JsonNode done = importAndWait(edited, false);
+        assertThat(done.get("failedRows").asInt()).as(errors(done)).isEqualTo(1);
+        assertThat(admin.get("/api/members/" + stale).body().get("city").asText()).isEqualTo("Changed since the export");
+        assertThat(admin.get("/api/members/" + id).body().get("hasLoginPassword").asBoolean()).isTrue();
+        String passwordFile = done.get("passwordFileUrl").asText();
+        Api.Response first = admin.get(passwordFile);
+        assertThat(first.status()).isEqualTo(200);
+        try (XSSFWorkbook passwords = new XSSFWorkbook(new ByteArrayInputStream(first.raw()))) {
+            Row row = passwords.getSheetAt(0).getRow(1);
+            assertThat(text(row, 0)).isEqualTo(id);
+            assertThat(text(row, 4)).hasSize(16);
+        }
+        Api.Response second = admin.get(passwordFile);
+        assertThat(second.status()).isEqualTo(410);
+    }
+
+    @Test
+    void files_that_are_not_importable_are_refused_at_once_and_change_nothing() throws IOException {
+        Api.Response text = admin.upload("/api/imports", "notes.xlsx", "just text".getBytes());
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.code()).isEqualTo("not_xlsx");
+        Api.Response ole = admin.upload("/api/imports", "old.xlsx", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0,
+                (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0, 0, 0, 0, 0, 0});
+        assertThat(ole.status()).isEqualTo(415);
+        assertThat(ole.code()).isEqualTo("encrypted_workbook");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet("Members").createRow(0).createCell(0).setCellValue("Favourite colour");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            Api.Response headless = admin.upload("/api/imports", "colours.xlsx", out.toByteArray());
+            assertThat(headless.status()).isEqualTo(202);
+            String id = headless.text("id");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !List.of("QUEUED", "RUNNING")
+                    .contains(admin.get("/api/imports/" + id).text("status")));
+            JsonNode failed = admin.get("/api/imports/" + id).body();
+            assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+            assertThat(failed.get("message").asText()).contains("header");
+        }
+        Api.Response bomb = admin.upload("/api/imports", "bomb.xlsx", zipBomb());
+        assertThat(bomb.status()).isEqualTo(400);
+        assertThat(bomb.code()).isEqualTo("zip_bomb");
+    }
+
+    /** The Errors column of an import's error report, for assertion messages. */
+    private String errors(JsonNode done) {
+        if (done.get("errorReportUrl").isNull()) {
+            return "no error report";
+        }
+        try (XSSFWorkbook report = new XSSFWorkbook(new ByteArrayInputStream(admin.get(done.get("errorReportUrl").asText()).raw()))) {
+            Sheet sheet = report.getSheet("Members");
+            int column = header(sheet.getRow(0)).get("Errors");
+            StringBuilder errors = new StringBuilder();
+            for (Row row : sheet) {
+                errors.append(text(row, column)).append('\n');
+            }
+            return errors.toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private byte[] export(List<String> ids) {
+        Api.Response started = admin.post("/api/exports", Map.of("selection", "SELECTED", "memberIds", ids, "fileName", "test"));
+        assertThat(started.status()).isEqualTo(202);
+        String id = started.text("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !admin.get("/api/exports/" + id).text("status").equals("RUNNING"));
+        JsonNode export = admin.get("/api/exports/" + id).body();
+        assertThat(export.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(export.get("rowCount").asInt()).isEqualTo(ids.size());
+        Api.Response file = admin.get("/api/exports/" + id + "/file");
+        assertThat(file.status()).isEqualTo(200);
+        return file.raw();
+    }
+
+    private JsonNode importAndWait(byte[] workbook, boolean dryRun) {
+        Api.Response queued = admin.upload("/api/imports" + (dryRun ? "?dryRun=true" : ""), "edited.xlsx", workbook);
+        assertThat(queued.status()).as(String.valueOf(queued.body())).isEqualTo(202);
+        String id = queued.text("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !List.of("QUEUED", "RUNNING")
+                .contains(admin.get("/api/imports/" + id).text("status")));
+        return admin.get("/api/imports/" + id).body();
+    }
+
+    private String pathOf(String departmentId) {
+        for (JsonNode d : admin.get("/api/departments").body().get("items")) {
+            if (d.get("id").asText().equals(departmentId)) {
+                return d.get("path").asText();
+            }
+        }
+        throw new AssertionError("no department " + departmentId);
+    }
+
+    private static Map<String, Integer> header(Row row) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (Cell cell : row) {
+            columns.put(cell.getStringCellValue(), cell.getColumnIndex());
+        }
+        return columns;
+    }
+
+    /** A fresh cell: POI edits inline-string cells in place badly (it keeps the old text next to the new). */
+    private static Cell cell(Row row, int column) {
+        Cell existing = row.getCell(column);
+        if (existing != null) {
+            row.removeCell(existing);
+        }
+        return row.createCell(column);
+    }
+
+    private static String text(Row row, int column) {
+        return new DataFormatter().formatCellValue(row.getCell(column));
+    }
+
+    /** A real workbook whose sheet is padded with 50 MB of spaces: it compresses a thousand-fold. */
+    private static byte[] zipBomb() throws IOException {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet("Members").createRow(0).createCell(0).setCellValue("Member ID");
+            workbook.write(plain);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(plain.toByteArray()));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    int at = xml.indexOf("<sheetData");
+                    zip.write(xml.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    byte[] spaces = new byte[1 << 20];
+                    java.util.Arrays.fill(spaces, (byte) ' ');
+                    for (int i = 0; i < 50; i++) {
+                        zip.write(spaces);
+                    }
+                    zip.write(xml.substring(at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    zip.write(content);
+                }
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
