@@ -2,6 +2,9 @@ package com.memberdirectory.app.storage;
 
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoCommandException;
+import com.mongodb.ReadConcern;
+import com.mongodb.TransactionOptions;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CreateCollectionOptions;
@@ -49,12 +52,20 @@ import java.util.ArrayList;
  * The saga's processor (and any processor not registered as a projection) runs in the same kind of transaction,
  * so a saga's state and its token move together. Projections keep their own MongoDB token store without
  * transactions (see {@code AxonConfiguration}).
+ * <p>
+ * Known limit of the Axon Mongo event store: it has no global sequence, tracking tokens follow event timestamps
+ * and look back one second for events that became visible late. An event is stamped when the command applies it
+ * and becomes visible when the transaction commits; a command whose transaction takes longer than that window
+ * (e.g. a stalled commit under heavy load) could be skipped by a tracking processor that has moved on meanwhile.
+ * Commands are short (one aggregate, a few claims), but the count of events vs. read-model documents should be
+ * watched in this mode.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(MongoStoreCondition.class)
 public class MongoStorageConfiguration {
 
     static final String TRANSACTIONS_PROPERTY = "directory.mongo.transactions";
+    private static final int COMMAND_NOT_FOUND = 59;
     private static final Logger log = LoggerFactory.getLogger(MongoStorageConfiguration.class);
 
     /** Majority write concern for every write of the client Boot builds, unless the URI says otherwise. */
@@ -80,7 +91,7 @@ public class MongoStorageConfiguration {
     @Bean
     @ConditionalOnProperty(name = TRANSACTIONS_PROPERTY, havingValue = "true", matchIfMissing = true)
     MongoTransactionManager mongoTransactionManager(MongoDatabaseFactory databaseFactory) {
-        Document hello = databaseFactory.getMongoDatabase().runCommand(new Document("hello", 1));
+        Document hello = hello(databaseFactory.getMongoDatabase());
         boolean replicaSet = hello.get("setName") != null;
         boolean sharded = "isdbgrid".equals(hello.get("msg"));
         if (!replicaSet && !sharded) {
@@ -88,7 +99,23 @@ public class MongoStorageConfiguration {
                     + " a sharded cluster, so it has no transactions. Start it as a (single-node) replica set, or set "
                     + TRANSACTIONS_PROPERTY + "=false for development only (claims are then compensated, not atomic).");
         }
-        return new MongoTransactionManager(databaseFactory);
+        // Reads inside a command see one majority-committed snapshot; the commit waits for the majority.
+        return new MongoTransactionManager(databaseFactory, TransactionOptions.builder()
+                .readConcern(ReadConcern.SNAPSHOT)
+                .writeConcern(WriteConcern.MAJORITY)
+                .build());
+    }
+
+    /** The server's {@code hello} answer; servers that predate it (or stand-ins) answer the legacy {@code isMaster}. */
+    private static Document hello(MongoDatabase database) {
+        try {
+            return database.runCommand(new Document("hello", 1));
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() != COMMAND_NOT_FOUND) {
+                throw e;
+            }
+            return database.runCommand(new Document("isMaster", 1));
+        }
     }
 
     @Bean
