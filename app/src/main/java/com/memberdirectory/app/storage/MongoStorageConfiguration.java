@@ -172,4 +172,15 @@ public class MongoStorageConfiguration {
         }
         return new MongoUniqueValues(axonMongoTemplate);
     }
+
+    @Bean
+    MongoPasswordHashes passwordHashes(org.springframework.data.mongodb.core.MongoTemplate mongoTemplate) {
+        return new MongoPasswordHashes(mongoTemplate);
+    }
+
+    @Bean
+    MongoImportSecrets importSecrets(org.springframework.data.mongodb.core.MongoTemplate mongoTemplate,
+                                     com.memberdirectory.app.credentials.SecretBox secretBox) {
+        return new MongoImportSecrets(mongoTemplate, secretBox);
+    }
 }

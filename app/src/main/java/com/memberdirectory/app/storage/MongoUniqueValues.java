@@ -106,6 +106,12 @@ public class MongoUniqueValues implements UniqueValues {
     }
 
     @Override
+    public long count(UniqueKind kind, String prefix) {
+        return claims().countDocuments(Filters.and(Filters.eq("kind", kind.name()),
+                Filters.regex("value", "^" + java.util.regex.Pattern.quote(prefix))));
+    }
+
+    @Override
     public Optional<String> ownerOf(UniqueKind kind, String value) {
         Document claim = claims().find(Filters.eq("_id", id(kind, value))).first();
         return Optional.ofNullable(claim).map(c -> c.getString("owner"));
