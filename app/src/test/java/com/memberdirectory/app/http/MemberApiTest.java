@@ -99,7 +99,10 @@ class MemberApiTest extends ApiTest {
         assertProblem(admin.patch("/api/members/" + id, Map.of("phone", "12")), 422, "invalid_phone", "phone");
         assertProblem(admin.patch("/api/members/" + id, Map.of("workEmail", taken.toUpperCase())), 409, "duplicate_value", "workEmail");
         assertProblem(admin.patch("/api/members/" + id, Map.of("managerId", id)), 422, "self_manager", "managerId");
-        assertProblem(admin.patch("/api/members/" + id, Map.of("jobTitle", "Engineer")), 422, "no_options_defined", "jobTitle");
+        String empty = "empty" + unique("").replace("-", "");
+        admin.post("/api/fields", Map.of("key", empty, "label", "Empty " + empty, "type", "SINGLE_OPTION"));
+        assertProblem(admin.patch("/api/members/" + id, Map.of("custom", Map.of(empty, "Anything"))), 422,
+                "no_options_defined", "custom." + empty);
         assertProblem(admin.patch("/api/members/" + id, Map.of("nickname", "x")), 400, "unknown_property", "nickname");
         assertProblem(admin.patch("/api/members/" + id, Map.of("version", 3)), 400, "read_only_property", "version");
         assertProblem(admin.post("/api/members", Map.of("name", "A", "typo", "x")), 400, "unknown_property", "typo");
