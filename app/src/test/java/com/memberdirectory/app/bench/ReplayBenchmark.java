@@ -1,0 +1,125 @@
+package com.memberdirectory.app.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.memberdirectory.app.storage.EmbeddedSchema;
+import com.memberdirectory.app.support.Api;
+import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.CityChanged;
+import com.memberdirectory.kernel.member.Gender;
+import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.MemberCreated;
+import com.memberdirectory.kernel.member.MemberId;
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Issue #8's benchmark: a store of N events (a tenth of them MemberCreated, the rest edits) is written
+ * straight into a fresh embedded data folder, the service is started on it (its projections catch up from
+ * nothing), and then a replay rebuilds the member list; events/s and times are printed.
+ */
+@Tag("bench")
+class ReplayBenchmark {
+
+    @Test
+    void replay_a_large_store() throws Exception {
+        int events = Integer.getInteger("bench.events", 1_000_000);
+        int members = events / 10;
+        Path root = Path.of("target", "bench", "replay-" + events + "-" + System.currentTimeMillis());
+        Path data = root.resolve("data");
+        StringBuilder report = new StringBuilder();
+        BenchSupport.line(report, "Replay benchmark, %,d events (%,d members), %s", events, members, java.time.Instant.now());
+        long start = System.nanoTime();
+        String lastMember = writeEvents(data, members, events);
+        BenchSupport.line(report, "wrote the store directly: %.1f s; %,d bytes on disk = %.0f bytes/event",
+                (System.nanoTime() - start) / 1e9, ServerProcess.folderBytes(data), ServerProcess.folderBytes(data) / (double) events);
+
+        long boot = System.nanoTime();
+        try (ServerProcess server = new ServerProcess(data, "1g")) {
+            Api api = server.api();
+            long expectedVersion = 10;
+            while (true) {
+                JsonNode member = api.get("/api/members/" + lastMember).body();
+                if (member != null && member.has("version") && member.get("version").asLong() >= expectedVersion) {
+                    break;
+                }
+                ServerProcess.sleep(250);
+            }
+            double catchUp = (System.nanoTime() - boot) / 1e9;
+            BenchSupport.line(report, "start + projections caught up from nothing: %.1f s (%.0f events/s incl. start)", catchUp,
+                    events / catchUp);
+
+            long replayStart = System.nanoTime();
+            String replay = api.post("/api/admin/replays", Map.of("projection", "members")).text("id");
+            JsonNode done = BenchSupport.await(api, "/api/admin/replays/" + replay, "status", List.of("SUCCEEDED", "FAILED"), 3_600_000);
+            double seconds = (System.nanoTime() - replayStart) / 1e9;
+            BenchSupport.line(report, "replay of the member list: %s, %,d events, %,d documents, equal=%s, in %.1f s = %.0f events/s",
+                    done.get("status").asText(), done.get("processedEvents").asLong(), done.get("documents").asLong(),
+                    done.get("equal").asText(), seconds, done.get("processedEvents").asLong() / seconds);
+        }
+        BenchSupport.write(report, "bench-replay-" + events + ".txt");
+    }
+
+    /** Writes the events as the service would (same serializer settings, metadata); answers the last member id. */
+    private static String writeEvents(Path data, int members, int events) throws Exception {
+        Path folder = data.resolve("events");
+        Files.createDirectories(folder);
+        try (HikariDataSource dataSource = new HikariDataSource()) {
+            dataSource.setJdbcUrl("jdbc:hsqldb:file:" + folder.toAbsolutePath().resolve("directory")
+                    + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.lock_file=false;hsqldb.default_table_type=cached");
+            dataSource.setUsername("SA");
+            EmbeddedSchema.apply(new JdbcTemplate(dataSource));
+            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(JsonMapper.builder().findAndAddModules()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()).build();
+            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                    .connectionProvider(new DataSourceConnectionProvider(dataSource))
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .eventSerializer(serializer).snapshotSerializer(serializer).dataType(byte[].class).build();
+            DepartmentId department = new DepartmentId(UUID.randomUUID().toString());
+            MetaData meta = MetaData.with("actor", "bench").and("source", "SYSTEM").and("correlationId", "bench");
+            int editsPerMember = events / members - 1;
+            List<DomainEventMessage<?>> batch = new ArrayList<>();
+            String last = null;
+            for (int m = 0; m < members; m++) {
+                MemberId id = new MemberId(UUID.randomUUID().toString());
+                last = id.value();
+                batch.add(new GenericDomainEventMessage<>("Member", id.value(), 0, new MemberCreated(id, "Member " + m, null,
+                        null, null, "u-" + m, "m" + m + "@example.com", null, null, false, Gender.UNSPECIFIED,
+                        List.of(department), null, null, null, null, null, null, List.of(), LoginEmailType.WORK_EMAIL,
+                        "m" + m + "@example.com"), meta));
+                String city = null;
+                for (int e = 1; e <= editsPerMember; e++) {
+                    String next = "City " + e;
+                    batch.add(new GenericDomainEventMessage<>("Member", id.value(), e, new CityChanged(id, city, next), meta));
+                    city = next;
+                }
+                if (batch.size() >= 5_000) {
+                    engine.appendEvents(batch);
+                    batch.clear();
+                }
+            }
+            engine.appendEvents(batch);
+            new JdbcTemplate(dataSource).execute("SHUTDOWN");
+            return last;
+        }
+    }
+}
