@@ -8,6 +8,7 @@ import com.memberdirectory.command.field.FieldDefinitionRules;
 import com.memberdirectory.command.member.MemberPolicies;
 import com.memberdirectory.app.config.DirectoryProperties;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.mongodb.client.MongoClient;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,8 +39,8 @@ import java.util.concurrent.ScheduledExecutorService;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    /** Read models whose tokens live in MongoDB next to their collections. */
-    public static final List<String> PROJECTIONS = List.of("members", "departments", "admins", "fields", "import-history", "audit");
+    /** Read-side processors: their tokens live in MongoDB next to their collections. */
+    public static final List<String> PROJECTIONS = ProcessingGroups.ALL;
 
     /**
      * One Jackson serializer for events, messages, sagas and tokens, independent of the web layer's

@@ -4,6 +4,7 @@ import com.memberdirectory.kernel.admin.AdminGranted;
 import com.memberdirectory.kernel.admin.AdminRevoked;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.query.support.DocumentBatch;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,7 +20,7 @@ import java.util.Set;
 @ProcessingGroup(AdminProjection.PROCESSING_GROUP)
 class AdminProjection {
 
-    static final String PROCESSING_GROUP = "admins";
+    static final String PROCESSING_GROUP = ProcessingGroups.DIRECTORY;
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<AdminDocument> waiters;

@@ -5,6 +5,7 @@ import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.query.history.HistoryChanges;
 import com.memberdirectory.query.support.DocumentBatch;
+import com.memberdirectory.query.support.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,7 +26,7 @@ import java.util.Objects;
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
 class AuditProjection {
 
-    static final String PROCESSING_GROUP = "audit";
+    static final String PROCESSING_GROUP = ProcessingGroups.MEMBERS;
 
     private final MongoTemplate mongo;
 

@@ -3,6 +3,7 @@ package com.memberdirectory.query.department;
 import com.memberdirectory.kernel.department.DepartmentCreated;
 import com.memberdirectory.kernel.department.DepartmentView;
 import com.memberdirectory.query.support.DocumentBatch;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,7 +19,7 @@ import java.util.List;
 @ProcessingGroup(DepartmentProjection.PROCESSING_GROUP)
 class DepartmentProjection {
 
-    static final String PROCESSING_GROUP = "departments";
+    static final String PROCESSING_GROUP = ProcessingGroups.DIRECTORY;
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<DepartmentView> waiters;

@@ -7,6 +7,7 @@ import com.memberdirectory.kernel.field.FieldOptionsChanged;
 import com.memberdirectory.kernel.field.FieldRenamed;
 import com.memberdirectory.kernel.field.FieldView;
 import com.memberdirectory.query.support.DocumentBatch;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,7 +23,7 @@ import java.util.List;
 @ProcessingGroup(FieldProjection.PROCESSING_GROUP)
 class FieldProjection {
 
-    static final String PROCESSING_GROUP = "fields";
+    static final String PROCESSING_GROUP = ProcessingGroups.DIRECTORY;
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<CatalogPosition> waiters;

@@ -7,6 +7,7 @@ import com.memberdirectory.kernel.importing.ImportRunStarted;
 import com.memberdirectory.kernel.importing.ImportStatus;
 import com.memberdirectory.kernel.importing.PasswordFileDestroyed;
 import com.memberdirectory.query.support.DocumentBatch;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,7 +24,7 @@ import java.time.Instant;
 @ProcessingGroup(ImportHistoryProjection.PROCESSING_GROUP)
 class ImportHistoryProjection {
 
-    static final String PROCESSING_GROUP = "import-history";
+    static final String PROCESSING_GROUP = ProcessingGroups.DIRECTORY;
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<ImportDocument> waiters;

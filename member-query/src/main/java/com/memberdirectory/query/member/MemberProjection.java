@@ -4,6 +4,7 @@ import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.query.support.DocumentBatch;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(MemberProjection.PROCESSING_GROUP)
 class MemberProjection {
 
-    static final String PROCESSING_GROUP = "members";
+    static final String PROCESSING_GROUP = ProcessingGroups.MEMBERS;
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<MemberView> waiters;
