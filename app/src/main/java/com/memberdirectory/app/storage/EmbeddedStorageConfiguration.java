@@ -9,6 +9,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+import org.springframework.beans.factory.DisposableBean;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -120,11 +122,32 @@ public class EmbeddedStorageConfiguration {
         return new JdbcImportSecrets(new JdbcTemplate(dataSource), secretBox);
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(DataFolder folder) {
-        MongoServer server = new MongoServer(new H2Backend(folder.resolve("readmodels.mv").toString()));
+    /**
+     * The read models' store: H2 MVStore with compressed pages (the documents are repetitive JSON-like
+     * data), compacted when the service stops so the file does not keep superseded versions.
+     */
+    @Bean(destroyMethod = "")
+    MVStore readModelFile(DataFolder folder) {
+        return new MVStore.Builder().fileName(folder.resolve("readmodels.mv").toString()).compress().open();
+    }
+
+    @Bean(destroyMethod = "")
+    MongoServer embeddedMongoServer(MVStore readModelFile) {
+        MongoServer server = new MongoServer(new H2Backend(readModelFile));
         server.bind("127.0.0.1", 0);
         return server;
+    }
+
+    /** Compacts the read models' file, then stops the in-process server (which closes the file). */
+    @Bean
+    DisposableBean readModelShutdown(MongoServer embeddedMongoServer, MVStore readModelFile) {
+        return () -> {
+            if (!readModelFile.isClosed()) {
+                readModelFile.commit();
+                readModelFile.compactFile(10_000);
+            }
+            embeddedMongoServer.shutdownNow();
+        };
     }
 
     @Bean(destroyMethod = "close")
