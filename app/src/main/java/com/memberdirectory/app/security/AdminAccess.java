@@ -75,6 +75,11 @@ public class AdminAccess {
         }
     }
 
+    /** The primary admin, or an admin whose grant covers the whole organization: no per-member check needed. */
+    public boolean mayWriteEveryMember() {
+        return isPrimaryAdmin() || memberAdminGrant().map(grant -> grant.departmentIds().isEmpty()).orElse(false);
+    }
+
     /**
      * May the caller change a member who is in {@code before} (empty for a new member) and will be in
      * {@code after}?

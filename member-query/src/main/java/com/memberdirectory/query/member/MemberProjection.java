@@ -3,6 +3,7 @@ package com.memberdirectory.query.member;
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberView;
+import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
@@ -12,6 +13,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The member list. Idempotent: each document remembers the version (event sequence + 1) it reflects and
@@ -25,10 +29,12 @@ class MemberProjection {
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<MemberView> waiters;
+    private final FieldLabels labels;
 
-    MemberProjection(MongoTemplate mongo, ProjectionWaiters<MemberView> memberWaiters) {
+    MemberProjection(MongoTemplate mongo, ProjectionWaiters<MemberView> memberWaiters, FieldLabels labels) {
         this.mongo = mongo;
         this.waiters = memberWaiters;
+        this.labels = labels;
     }
 
     @EventHandler
@@ -61,7 +67,12 @@ class MemberProjection {
     }
 
     private DocumentBatch<MemberDocument> batch() {
-        return DocumentBatch.current(mongo, MemberDocument.class, d -> d.id,
-                written -> waiters.projected(written.keySet()));
+        return DocumentBatch.current(mongo, MemberDocument.class, d -> d.id, written -> {
+            if (waiters.hasWaiters()) {
+                Map<String, MemberView> views = new HashMap<>();
+                written.forEach((id, document) -> views.put(id, document.toView(labels)));
+                waiters.projected(views);
+            }
+        });
     }
 }

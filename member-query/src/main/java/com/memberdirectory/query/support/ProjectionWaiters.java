@@ -23,7 +23,10 @@ public final class ProjectionWaiters<T> {
                              CompletableFuture<T> result) {
 
         boolean tryComplete() {
-            T current = read.get();
+            return tryComplete(read.get());
+        }
+
+        boolean tryComplete(T current) {
             if (current != null && versionOf.applyAsLong(current) >= version) {
                 return result.complete(current);
             }
@@ -56,7 +59,20 @@ public final class ProjectionWaiters<T> {
         return waiter.result();
     }
 
-    /** Called by the projection after it stored these documents. */
+    /**
+     * Called by the projection after it stored these values (id → what the waiting queries answer): waiters
+     * are completed from them without reading the store again.
+     */
+    public void projected(Map<String, T> stored) {
+        stored.forEach((id, value) -> {
+            List<Waiter<T>> waiters = waiting.get(id);
+            if (waiters != null) {
+                waiters.forEach(waiter -> waiter.tryComplete(value));
+            }
+        });
+    }
+
+    /** Called by the projection after it stored these documents; waiters read them again. */
     public void projected(Iterable<String> ids) {
         for (String id : ids) {
             List<Waiter<T>> waiters = waiting.get(id);
@@ -64,6 +80,10 @@ public final class ProjectionWaiters<T> {
                 waiters.forEach(Waiter::tryComplete);
             }
         }
+    }
+
+    public boolean hasWaiters() {
+        return !waiting.isEmpty();
     }
 
     private void recheckAll() {
