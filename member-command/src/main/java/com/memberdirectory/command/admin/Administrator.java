@@ -21,6 +21,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -47,7 +48,8 @@ public class Administrator {
         if (command.subject() == null || command.subject().isBlank()) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "subject", "A subject is required.");
         }
-        if (command.permissions() == null || command.permissions().isEmpty() || command.permissions().contains(null)) {
+        if (command.permissions() == null || command.permissions().isEmpty()
+                || command.permissions().stream().anyMatch(Objects::isNull)) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "permissions",
                     "Name at least one permission, e.g. MEMBER_AND_DEPARTMENT.");
         }

@@ -105,6 +105,9 @@ public class Member {
     public Member(CreateMember command, MemberPolicies rules, UniqueValues unique) {
         MemberChanges fields = command.fields();
         MemberChanges.Builder required = fields.toBuilder();
+        if (fields.userId().present() && (fields.userId().value() == null || fields.userId().value().isBlank())) {
+            required.keepUserId();
+        }
         if (!fields.name().present()) {
             required.name(null);
         }

@@ -1,7 +1,7 @@
 package com.memberdirectory.command.field;
 
 import com.memberdirectory.command.uniqueness.UniqueKind;
-import com.memberdirectory.command.testing.TableOfClaims;
+import com.memberdirectory.command.uniqueness.InMemoryUniqueValues;
 import com.memberdirectory.kernel.field.BuiltInFields;
 import com.memberdirectory.kernel.field.ChangeFieldOptions;
 import com.memberdirectory.kernel.field.DefineField;
@@ -31,7 +31,7 @@ class FieldCatalogTest {
     static final List<FieldOption> PRESETS = BuiltInFields.OPTION_FIELDS.get(1).options();
 
     FixtureConfiguration<FieldCatalog> fixture;
-    TableOfClaims claims = new TableOfClaims();
+    InMemoryUniqueValues claims = new InMemoryUniqueValues();
 
     @BeforeEach
     void setUp() {

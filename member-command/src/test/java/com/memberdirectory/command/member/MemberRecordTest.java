@@ -3,7 +3,7 @@ package com.memberdirectory.command.member;
 import com.memberdirectory.command.credentials.LoginPasswords;
 import com.memberdirectory.command.importing.ImportSecrets;
 import com.memberdirectory.command.photo.PhotoStore;
-import com.memberdirectory.command.testing.TableOfClaims;
+import com.memberdirectory.command.uniqueness.InMemoryUniqueValues;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ActivateMember;
@@ -46,7 +46,7 @@ class MemberRecordTest {
     static final DepartmentId SALES = new DepartmentId("sales");
 
     FixtureConfiguration<Member> fixture;
-    TableOfClaims claims = new TableOfClaims();
+    InMemoryUniqueValues claims = new InMemoryUniqueValues();
     Map<MemberId, String> passwords = new HashMap<>();
     Map<MemberId, String> importPasswords = new HashMap<>();
 

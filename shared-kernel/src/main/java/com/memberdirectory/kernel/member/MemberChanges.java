@@ -201,6 +201,12 @@ public record MemberChanges(
             return this;
         }
 
+        /** Leaves the user ID out again (a new member without one gets a generated ID). */
+        public Builder keepUserId() {
+            this.userId = Patch.absent();
+            return this;
+        }
+
         public MemberChanges build() {
             return new MemberChanges(name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, jobTitle, workforceType, custom);
         }

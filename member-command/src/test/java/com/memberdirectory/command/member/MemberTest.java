@@ -1,0 +1,415 @@
+package com.memberdirectory.command.member;
+
+import com.memberdirectory.command.credentials.LoginPasswords;
+import com.memberdirectory.command.importing.ImportSecrets;
+import com.memberdirectory.command.photo.PhotoStore;
+import com.memberdirectory.command.uniqueness.InMemoryUniqueValues;
+import com.memberdirectory.command.uniqueness.InMemoryUniqueValues.Change;
+import com.memberdirectory.command.uniqueness.UniqueKind;
+import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.ContactEmailChanged;
+import com.memberdirectory.kernel.member.CreateMember;
+import com.memberdirectory.kernel.member.DepartmentsChanged;
+import com.memberdirectory.kernel.member.LoginEmailChanged;
+import com.memberdirectory.kernel.member.Gender;
+import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberCreated;
+import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.MemberNameChanged;
+import com.memberdirectory.kernel.member.MemberWritten;
+import com.memberdirectory.kernel.member.PhoneNumberChanged;
+import com.memberdirectory.kernel.member.UpdateMember;
+import com.memberdirectory.kernel.member.UserIdChanged;
+import com.memberdirectory.kernel.problem.ErrorCode;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.memberdirectory.command.ViolationMatcher.violation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class MemberTest {
+
+    private static final MemberId ALICE = new MemberId("member-alice");
+    private static final MemberId BOB = new MemberId("member-bob");
+    private static final DepartmentId SALES = new DepartmentId("dep-sales");
+    private static final DepartmentId ENGINEERING = new DepartmentId("dep-engineering");
+    private static final String ALICE_EMAIL = "alice@example.com";
+    private static final String ALICE_PHONE = "+8613800138000";
+
+    private FixtureConfiguration<Member> fixture;
+    private InMemoryUniqueValues unique;
+
+    @BeforeEach
+    void setUp() {
+        unique = new InMemoryUniqueValues()
+                .given(UniqueKind.DEPARTMENT, SALES.value(), "Sales")
+                .given(UniqueKind.DEPARTMENT, ENGINEERING.value(), "Engineering");
+        fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(MemberPolicies.withDefaultPhoneRegion("CN"));
+        fixture.registerInjectableResource(unique);
+        fixture.registerInjectableResource((LoginPasswords) (member, password) -> { });
+        fixture.registerInjectableResource((PhotoStore) (content, type) -> "photo");
+        fixture.registerInjectableResource(new ImportSecrets() {
+            @Override
+            public void keep(String importId, MemberId member, String password) {
+            }
+
+            @Override
+            public boolean holdsAny(String importId) {
+                return false;
+            }
+        });
+    }
+
+    private static CreateMember create(String name, String userId, String workEmail, String phone,
+                                       List<DepartmentId> departments) {
+        MemberChanges.Builder fields = MemberChanges.builder().name(name);
+        if (userId != null) {
+            fields.userId(userId);
+        }
+        if (workEmail != null) {
+            fields.workEmail(workEmail);
+        }
+        if (phone != null) {
+            fields.phone(phone);
+        }
+        return new CreateMember(ALICE, fields.departmentIds(departments).build());
+    }
+
+    private static MemberCreated aliceCreated(String workEmail, String phone) {
+        return created(workEmail, phone, List.of(SALES));
+    }
+
+    private static MemberCreated created(String workEmail, String phone, List<DepartmentId> departments) {
+        return new MemberCreated(ALICE, "Alice", null, null, null, "alice", workEmail, null, phone, false,
+                Gender.UNSPECIFIED, departments, null, null, null, null, null, null, List.of(),
+                LoginEmailType.WORK_EMAIL, workEmail);
+    }
+
+    /** Alice as created, with her claims in the lookup table. */
+    private MemberCreated givenAlice(String workEmail, String phone) {
+        unique.given(UniqueKind.USER_ID, "alice", ALICE.value()).given(UniqueKind.MEMBER, ALICE.value(), ALICE.value());
+        if (workEmail != null) {
+            unique.given(UniqueKind.WORK_EMAIL, workEmail.toLowerCase(), ALICE.value());
+        }
+        if (phone != null) {
+            unique.given(UniqueKind.PHONE, phone, ALICE.value());
+        }
+        return aliceCreated(workEmail, phone);
+    }
+
+    private static UpdateMember update() {
+        return new UpdateMember(ALICE, null, MemberChanges.builder().build());
+    }
+
+    // --- creation
+
+    @Test
+    void a_new_member_is_created_inactive_with_the_login_email_following_the_work_email() {
+        fixture.givenNoPriorActivity()
+                .when(create(" Alice ", "alice", ALICE_EMAIL, ALICE_PHONE, List.of(SALES)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(aliceCreated(ALICE_EMAIL, ALICE_PHONE));
+        assertThat(unique.changes()).containsExactlyInAnyOrder(
+                new Change("claim", UniqueKind.USER_ID, "alice", ALICE.value()),
+                new Change("claim", UniqueKind.WORK_EMAIL, ALICE_EMAIL, ALICE.value()),
+                new Change("claim", UniqueKind.PHONE, ALICE_PHONE, ALICE.value()),
+                new Change("claim", UniqueKind.MEMBER, ALICE.value(), ALICE.value()));
+    }
+
+    @Test
+    void a_user_id_is_generated_when_none_is_given() {
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", null, ALICE_EMAIL, null, List.of(SALES)))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(
+                        (MemberCreated created) -> created.userId().matches("u-[a-z0-9]{10}"))), andNoMore()));
+        assertThat(unique.changes()).anySatisfy(change -> {
+            assertThat(change.kind()).isEqualTo(UniqueKind.USER_ID);
+            assertThat(change.value()).matches("u-[a-z0-9]{10}");
+            assertThat(change.owner()).isEqualTo(ALICE.value());
+        });
+    }
+
+    @Test
+    void a_blank_user_id_counts_as_none_and_one_is_generated() {
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "  ", ALICE_EMAIL, null, List.of(SALES)))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(matches(
+                        (MemberCreated created) -> created.userId().startsWith("u-"))), andNoMore()));
+    }
+
+    @Test
+    void a_name_is_required() {
+        fixture.givenNoPriorActivity()
+                .when(create("   ", "alice", ALICE_EMAIL, null, List.of(SALES)))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.NAME_REQUIRED, "name"));
+    }
+
+    @Test
+    void a_name_longer_than_64_characters_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(create("x".repeat(65), "alice", ALICE_EMAIL, null, List.of(SALES)))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.INVALID_VALUE, "name"));
+    }
+
+    @Test
+    void an_invalid_work_email_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", "alice@", null, List.of(SALES)))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.INVALID_EMAIL, "workEmail"));
+    }
+
+    @Test
+    void an_invalid_phone_number_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", null, "12345", List.of(SALES)))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.INVALID_PHONE, "phone"));
+    }
+
+    @Test
+    void a_phone_number_without_plus_is_read_in_the_default_region_and_stored_as_E164() {
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", null, "13800138000", List.of(SALES)))
+                .expectEvents(aliceCreated(null, ALICE_PHONE));
+    }
+
+    @Test
+    void a_member_without_phone_and_work_email_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", " ", null, List.of(SALES)))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.PHONE_OR_WORK_EMAIL_REQUIRED, "phone"));
+        assertThat(unique.changes()).isEmpty();
+    }
+
+    @Test
+    void a_member_needs_a_department() {
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", ALICE_EMAIL, null, List.of()))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.DEPARTMENT_REQUIRED, "departmentIds"));
+    }
+
+    @Test
+    void a_member_cannot_be_put_in_an_unknown_department() {
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", ALICE_EMAIL, null, List.of(SALES, new DepartmentId("nowhere"))))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.UNKNOWN_DEPARTMENT, "departmentIds"));
+        assertThat(unique.changes()).isEmpty();
+    }
+
+    @Test
+    void duplicate_departments_are_kept_once_with_the_first_as_primary() {
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", ALICE_EMAIL, null, List.of(ENGINEERING, SALES, ENGINEERING)))
+                .expectEvents(created(ALICE_EMAIL, null, List.of(ENGINEERING, SALES)));
+    }
+
+    @Test
+    void a_user_id_held_by_another_member_is_refused_regardless_of_case() {
+        unique.given(UniqueKind.USER_ID, "alice", BOB.value());
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "ALICE", ALICE_EMAIL, null, List.of(SALES)))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.DUPLICATE_VALUE, "userId"));
+    }
+
+    @Test
+    void a_work_email_held_by_another_member_is_refused_regardless_of_case() {
+        unique.given(UniqueKind.WORK_EMAIL, ALICE_EMAIL, BOB.value());
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", "Alice@Example.COM", null, List.of(SALES)))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.DUPLICATE_VALUE, "workEmail"));
+    }
+
+    @Test
+    void a_phone_number_held_by_another_member_is_refused_whatever_way_it_is_written() {
+        unique.given(UniqueKind.PHONE, ALICE_PHONE, BOB.value());
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", null, "138 0013 8000", List.of(SALES)))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.DUPLICATE_VALUE, "phone"));
+    }
+
+    // --- changes
+
+    @Test
+    void a_change_answers_the_new_version_and_records_one_event_per_changed_field() {
+        fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alice Liddell").departmentIds(List.of(ENGINEERING)).build()))
+                .expectEvents(new MemberNameChanged(ALICE, "Alice", "Alice Liddell"),
+                        new DepartmentsChanged(ALICE, List.of(SALES), List.of(ENGINEERING)))
+                .expectResultMessagePayloadMatching(version(3));
+    }
+
+    @Test
+    void a_change_to_the_values_the_member_already_has_records_nothing() {
+        fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alice").userId("alice").workEmail(ALICE_EMAIL).phone("138 0013 8000").departmentIds(List.of(SALES)).build()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(version(1));
+        assertThat(unique.changes()).isEmpty();
+    }
+
+    @Test
+    void clearing_the_phone_is_allowed_while_a_work_email_remains_and_releases_the_phone() {
+        fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone(null).build()))
+                .expectEvents(new PhoneNumberChanged(ALICE, ALICE_PHONE, null));
+        assertThat(unique.changes()).containsExactly(new Change("release", UniqueKind.PHONE, ALICE_PHONE, ALICE.value()));
+        assertThat(unique.ownerOf(UniqueKind.PHONE, ALICE_PHONE)).isEmpty();
+    }
+
+    @Test
+    void clearing_the_last_way_to_reach_a_member_is_refused() {
+        fixture.given(givenAlice(null, ALICE_PHONE))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone(null).build()))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.PHONE_OR_WORK_EMAIL_REQUIRED, "workEmail"));
+        assertThat(unique.changes()).isEmpty();
+        assertThat(unique.ownerOf(UniqueKind.PHONE, ALICE_PHONE)).contains(ALICE.value());
+    }
+
+    @Test
+    void clearing_the_departments_is_refused() {
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().departmentIds(List.of()).build()))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.DEPARTMENT_REQUIRED, "departmentIds"));
+    }
+
+    @Test
+    void moving_a_member_to_an_unknown_department_is_refused() {
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().departmentIds(List.of(new DepartmentId("nowhere"))).build()))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.UNKNOWN_DEPARTMENT, "departmentIds"));
+    }
+
+    @Test
+    void the_login_email_follows_the_work_email_while_the_member_is_inactive() {
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("alice.liddell@example.com").build()))
+                .expectEvents(new ContactEmailChanged(ALICE, ALICE_EMAIL, "alice.liddell@example.com"),
+                        new LoginEmailChanged(ALICE, ALICE_EMAIL, "alice.liddell@example.com"))
+                .expectResultMessagePayloadMatching(version(3));
+        assertThat(unique.changes()).containsExactly(
+                new Change("claim", UniqueKind.WORK_EMAIL, "alice.liddell@example.com", ALICE.value()),
+                new Change("release", UniqueKind.WORK_EMAIL, ALICE_EMAIL, ALICE.value()));
+    }
+
+    @Test
+    void changing_the_case_of_the_own_work_email_keeps_the_claim() {
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("Alice@Example.com").build()))
+                .expectEvents(new ContactEmailChanged(ALICE, ALICE_EMAIL, "Alice@Example.com"),
+                        new LoginEmailChanged(ALICE, ALICE_EMAIL, "Alice@Example.com"));
+        assertThat(unique.changes()).isEmpty();
+        assertThat(unique.ownerOf(UniqueKind.WORK_EMAIL, ALICE_EMAIL)).contains(ALICE.value());
+    }
+
+    @Test
+    void an_invalid_email_in_a_change_is_refused() {
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("not an email").build()))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.INVALID_EMAIL, "workEmail"));
+    }
+
+    @Test
+    void changing_to_a_work_email_of_another_member_is_refused_regardless_of_case() {
+        unique.given(UniqueKind.WORK_EMAIL, "bob@example.com", BOB.value());
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("BOB@example.com").build()))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.DUPLICATE_VALUE, "workEmail"));
+        assertThat(unique.ownerOf(UniqueKind.WORK_EMAIL, ALICE_EMAIL)).contains(ALICE.value());
+    }
+
+    @Test
+    void changing_to_a_phone_of_another_member_is_refused() {
+        unique.given(UniqueKind.PHONE, "+8613900139000", BOB.value());
+        fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone("13900139000").build()))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.DUPLICATE_VALUE, "phone"));
+        assertThat(unique.ownerOf(UniqueKind.PHONE, ALICE_PHONE)).contains(ALICE.value());
+    }
+
+    @Test
+    void changing_to_a_user_id_of_another_member_is_refused_regardless_of_case() {
+        unique.given(UniqueKind.USER_ID, "bob", BOB.value());
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId("Bob").build()))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.DUPLICATE_VALUE, "userId"));
+    }
+
+    @Test
+    void a_new_user_id_is_claimed_and_the_old_one_released() {
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId("a.liddell").build()))
+                .expectEvents(new UserIdChanged(ALICE, "alice", "a.liddell"));
+        assertThat(unique.changes()).containsExactly(
+                new Change("claim", UniqueKind.USER_ID, "a.liddell", ALICE.value()),
+                new Change("release", UniqueKind.USER_ID, "alice", ALICE.value()));
+    }
+
+    @Test
+    void a_user_id_cannot_be_removed() {
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId(null).build()))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.INVALID_VALUE, "userId"));
+    }
+
+    @Test
+    void a_change_based_on_an_older_version_is_refused() {
+        fixture.given(givenAlice(ALICE_EMAIL, null), new MemberNameChanged(ALICE, "Alice", "Alicia"))
+                .when(new UpdateMember(ALICE, 1L, MemberChanges.builder().name("Alice L.").build()))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.VERSION_CONFLICT, "version"));
+    }
+
+    @Test
+    void a_change_based_on_the_current_version_is_applied() {
+        fixture.given(givenAlice(ALICE_EMAIL, null), new MemberNameChanged(ALICE, "Alice", "Alicia"))
+                .when(new UpdateMember(ALICE, 2L, MemberChanges.builder().name("Alice L.").build()))
+                .expectEvents(new MemberNameChanged(ALICE, "Alicia", "Alice L."))
+                .expectResultMessagePayloadMatching(version(3));
+    }
+
+    /** The answer of a member command, by the version it reports. */
+    private static org.hamcrest.Matcher<MemberWritten> version(long version) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(MemberWritten written) {
+                return written.memberId().equals(ALICE) && written.version() == version;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("written at version " + version);
+            }
+        };
+    }
+}
