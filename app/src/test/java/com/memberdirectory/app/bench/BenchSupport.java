@@ -1,5 +1,7 @@
 package com.memberdirectory.app.bench;
 
+import com.memberdirectory.app.support.ServerProcess;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memberdirectory.app.support.Api;
 

@@ -1,5 +1,7 @@
 package com.memberdirectory.app.bench;
 
+import com.memberdirectory.app.support.ServerProcess;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;

@@ -29,9 +29,11 @@ class ImportDocument {
     String errorReportId;
     String previewId;
     boolean passwordFileAvailable;
+    /** How many times the run started: more than once when a restart resumed it. */
+    int runs;
 
     ImportView toView() {
         return new ImportView(id, admin, fileName, status, dryRun, totalRows, processedRows, changedRows, unchangedRows,
-                failedRows, startedAt, finishedAt, message, errorReportId, previewId, passwordFileAvailable);
+                failedRows, startedAt, finishedAt, message, errorReportId, previewId, passwordFileAvailable, runs);
     }
 }

@@ -52,6 +52,7 @@ class ImportHistoryProjection {
         ImportDocument d = current(event.importId(), sequence);
         if (d != null) {
             d.status = ImportStatus.RUNNING;
+            d.runs++;
             d.totalRows = event.totalRows();
             d.processedRows = 0;
             batch().save(d);

@@ -6,5 +6,5 @@ import java.time.Instant;
 public record ImportView(String id, String admin, String fileName, ImportStatus status, boolean dryRun, long totalRows,
                          long processedRows, long changedRows, long unchangedRows, long failedRows, Instant startedAt,
                          Instant finishedAt, String message, String errorReportId, String previewId,
-                         boolean passwordFileAvailable) {
+                         boolean passwordFileAvailable, int runs) {
 }

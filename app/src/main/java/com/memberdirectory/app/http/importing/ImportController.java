@@ -60,7 +60,7 @@ class ImportController {
     record ImportResponse(String id, String fileName, ImportStatus status, boolean dryRun, long totalRows,
                           long processedRows, long changedRows, long unchangedRows, long failedRows, Instant startedAt,
                           Instant finishedAt, String message, String errorReportUrl, String previewUrl,
-                          String passwordFileUrl) {
+                          String passwordFileUrl, int runs) {
 
         static ImportResponse of(ImportView v) {
             String base = "/api/imports/" + v.id();
@@ -68,7 +68,7 @@ class ImportController {
                     v.changedRows(), v.unchangedRows(), v.failedRows(), v.startedAt(), v.finishedAt(), v.message(),
                     v.errorReportId() == null ? null : base + "/error-report",
                     v.previewId() == null ? null : base + "/preview",
-                    v.passwordFileAvailable() ? base + "/password-file" : null);
+                    v.passwordFileAvailable() ? base + "/password-file" : null, v.runs());
         }
     }
 

@@ -1,7 +1,5 @@
-package com.memberdirectory.app.bench;
+package com.memberdirectory.app.support;
 
-import com.memberdirectory.app.support.Api;
-import com.memberdirectory.app.support.Tokens;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,19 +11,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The packaged service started as its own process on its own data folder, as in production. */
-final class ServerProcess implements AutoCloseable {
+/**
+ * The service started as its own process on its own data folder, as in production: from the packaged jar
+ * when {@code bench.jar} names it, else from the test classpath. {@link #kill()} ends it like {@code kill -9}.
+ */
+public final class ServerProcess implements AutoCloseable {
 
-    final Path data;
-    final int port;
+    public final Path data;
+    public final int port;
     private final Process process;
 
-    ServerProcess(Path data, String heap) throws IOException {
+    public ServerProcess(Path data, String heap) throws IOException {
         this.data = data;
         this.port = freePort();
-        String jar = System.getProperty("bench.jar", "app/target/member-directory.jar");
+        String jar = System.getProperty("bench.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", jar, "--server.port=" + port, "--directory.embedded-store.path=" + data,
+                "-Xmx" + heap));
+        if (jar != null && Files.isRegularFile(Path.of(jar))) {
+            command.addAll(List.of("-jar", jar));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                    "com.memberdirectory.app.MemberDirectoryApplication"));
+        }
+        command.addAll(List.of("--server.port=" + port, "--directory.embedded-store.path=" + data,
                 "--directory.security.jwt-secret=" + Tokens.SECRET, "--directory.security.primary-admin=admin",
                 "--logging.level.root=WARN"));
         Files.createDirectories(data);
@@ -34,7 +42,7 @@ final class ServerProcess implements AutoCloseable {
         awaitHealthy();
     }
 
-    Api api() {
+    public Api api() {
         return new Api(port, Tokens.valid("admin"));
     }
 
@@ -58,18 +66,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Heap in use now (MB), from the service's own metrics. */
-    double heapUsedMb() {
+    public double heapUsedMb() {
         Api.Response used = api().get("/actuator/metrics/jvm.memory.used?tag=area:heap");
         return used.body() == null ? 0 : used.body().at("/measurements/0/value").asDouble() / (1024 * 1024);
     }
 
-    static long folderBytes(Path folder) throws IOException {
+    public static long folderBytes(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -81,6 +89,12 @@ final class ServerProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Ends the process at once, like {@code kill -9}: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     /** Stops the service cleanly (SIGTERM), so the store is checkpointed. */
