@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -109,7 +108,7 @@ public class EmbeddedStorageConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(DataFolder folder) {
-        MongoServer server = new MongoServer(new H2Backend(folder.resolve("readmodels.mv").toString()));
+        MongoServer server = ReadModelServer.open(folder.resolve("readmodels.mv"));
         server.bind("127.0.0.1", 0);
         return server;
     }

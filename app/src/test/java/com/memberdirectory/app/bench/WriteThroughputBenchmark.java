@@ -131,6 +131,7 @@ class WriteThroughputBenchmark {
         Run edits;
         long visibleAfterNanos;
         long queryNanos;
+        Map<String, Long> sizesWhileRunning;
         try (DirectoryProcess server = DirectoryProcess.start(httpData, root.resolve("server.log"), "1g")) {
             DirectoryClient client = server.client();
             DirectoryClient.Response department = client.post("/api/departments", Map.of("name", "Benchmark"));
@@ -192,6 +193,7 @@ class WriteThroughputBenchmark {
             queryNanos = firstQuery;
             DirectoryClient.Response all = client.get("/api/members?size=1");
             assertThat(all.body().get("total").asLong()).isEqualTo(N);
+            sizesWhileRunning = StoreInspection.fileSizes(httpData);
             server.stop();
         }
 
@@ -208,9 +210,13 @@ class WriteThroughputBenchmark {
         long total = sizes.values().stream().mapToLong(Long::longValue).sum();
         long eventFiles = sizes.entrySet().stream().filter(e -> e.getKey().startsWith("events"))
                 .mapToLong(Map.Entry::getValue).sum();
-        summary.append("--- Disk after a clean stop ---\n");
-        sizes.forEach((file, size) -> summary.append(String.format("  %-28s %,15d bytes%n", file, size)));
-        summary.append(String.format("  %-28s %,15d bytes%n", "TOTAL", total));
+        summary.append(String.format("--- Disk: %-19s %15s   %15s%n", "file", "while running", "after clean stop"));
+        java.util.Set<String> names = new java.util.TreeSet<>(sizes.keySet());
+        names.addAll(sizesWhileRunning.keySet());
+        names.forEach(file -> summary.append(String.format("  %-28s %,15d   %,15d bytes%n", file,
+                sizesWhileRunning.getOrDefault(file, 0L), sizes.getOrDefault(file, 0L))));
+        summary.append(String.format("  %-28s %,15d   %,15d bytes%n", "TOTAL",
+                sizesWhileRunning.values().stream().mapToLong(Long::longValue).sum(), total));
         summary.append(String.format("events stored: %,d (payload %,d B = %.0f B/event, metadata %,d B = %.0f B/event)%n",
                 events.events(), events.payloadBytes(), (double) events.payloadBytes() / events.events(),
                 events.metaDataBytes(), (double) events.metaDataBytes() / events.events()));
