@@ -20,7 +20,9 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The member list. Idempotent: each document remembers the version (event sequence + 1) it reflects and
@@ -95,7 +97,12 @@ class MemberProjection {
 
     private DocumentBatch<MemberDocument> batch() {
         return DocumentBatch.current(mongo, MemberDocument.class, d -> d.id,
-                written -> waiters.projected(written.keySet()));
+                event -> event.getPayload() instanceof MemberEvent member ? member.memberId().value() : null,
+                written -> {
+                    Map<String, MemberView> views = new HashMap<>();
+                    written.forEach((id, document) -> views.put(id, document.toView()));
+                    waiters.projected(views);
+                });
     }
 
     private static List<String> ids(List<DepartmentId> departmentIds) {

@@ -56,6 +56,23 @@ public final class ProjectionWaiters<T> {
         return waiter.result();
     }
 
+    /**
+     * Called by the projection after it stored these documents, as their views: waiters whose version is reached
+     * complete with the view at once, without reading the document back from the store.
+     */
+    public void projected(Map<String, T> written) {
+        written.forEach((id, view) -> {
+            List<Waiter<T>> waiters = waiting.get(id);
+            if (waiters != null) {
+                waiters.forEach(waiter -> {
+                    if (view != null && waiter.versionOf().applyAsLong(view) >= waiter.version()) {
+                        waiter.result().complete(view);
+                    }
+                });
+            }
+        });
+    }
+
     /** Called by the projection after it stored these documents. */
     public void projected(Iterable<String> ids) {
         for (String id : ids) {
