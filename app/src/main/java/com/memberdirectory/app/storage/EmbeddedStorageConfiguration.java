@@ -87,6 +87,8 @@ public class EmbeddedStorageConfiguration {
                 .dataType(byte[].class)
                 // Reading 1,000 events per query instead of 100 makes catching up and replays much faster.
                 .batchSize(1000)
+                // Reading with gaps through the primary-key index instead of a full table scan (see EventQueries).
+                .readEventDataWithGaps(EventQueries::readEventDataWithGaps)
                 .build();
     }
 
