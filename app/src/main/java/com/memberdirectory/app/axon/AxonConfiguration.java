@@ -112,18 +112,19 @@ public class AxonConfiguration {
 
     @Bean
     TokenStore projectionTokenStore(MongoClient mongoClient, MongoDatabaseFactory databaseFactory, Serializer serializer) {
-        return MongoTokenStore.builder()
+        return new TokenStoredLast(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongoClient, databaseFactory.getMongoDatabase().getName())
                         .build())
                 .serializer(serializer)
                 .ensureIndexes(true)
-                .build();
+                .build());
     }
 
     /**
      * Projections write to MongoDB without a JDBC transaction and keep their tokens in MongoDB with their
-     * documents, so a read model and its token never disagree about where it stands.
+     * documents, so a read model and its token never disagree about where it stands (the token is written after
+     * the batch's documents, see {@link TokenStoredLast}).
      */
     @Bean
     ConfigurerModule projectionStorage(@Qualifier("projectionTokenStore") TokenStore projectionTokenStore) {

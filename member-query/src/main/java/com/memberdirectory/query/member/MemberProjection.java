@@ -67,12 +67,14 @@ class MemberProjection {
     }
 
     private DocumentBatch<MemberDocument> batch() {
-        return DocumentBatch.current(mongo, MemberDocument.class, d -> d.id, written -> {
-            if (waiters.hasWaiters()) {
-                Map<String, MemberView> views = new HashMap<>();
-                written.forEach((id, document) -> views.put(id, document.toView(labels)));
-                waiters.projected(views);
-            }
-        });
+        return DocumentBatch.current(mongo, MemberDocument.class, d -> d.id,
+                event -> event.getPayload() instanceof MemberEvent member ? member.memberId().value() : null,
+                written -> {
+                    if (waiters.hasWaiters()) {
+                        Map<String, MemberView> views = new HashMap<>();
+                        written.forEach((id, document) -> views.put(id, document.toView(labels)));
+                        waiters.projected(views);
+                    }
+                });
     }
 }
