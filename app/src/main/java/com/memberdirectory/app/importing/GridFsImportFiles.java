@@ -1,5 +1,6 @@
 package com.memberdirectory.app.importing;
 
+import com.memberdirectory.app.storage.StoredFiles;
 import com.memberdirectory.command.importing.ImportFiles;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -21,9 +22,11 @@ public class GridFsImportFiles implements ImportFiles {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final GridFsTemplate files;
+    private final StoredFiles durability;
 
-    public GridFsImportFiles(GridFsTemplate files) {
+    public GridFsImportFiles(GridFsTemplate files, StoredFiles durability) {
         this.files = files;
+        this.durability = durability;
     }
 
     @Override
@@ -50,7 +53,9 @@ public class GridFsImportFiles implements ImportFiles {
 
     public String storeFile(Path file, String fileName, String owner, String kind) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return files.store(in, fileName, XLSX, new Document("owner", owner).append("kind", kind)).toHexString();
+            String id = files.store(in, fileName, XLSX, new Document("owner", owner).append("kind", kind)).toHexString();
+            durability.makeDurable();
+            return id;
         }
     }
 

@@ -1,5 +1,6 @@
 package com.memberdirectory.app.importing;
 
+import com.memberdirectory.app.storage.StoredFiles;
 import com.memberdirectory.command.importing.ImportCatalog;
 import com.memberdirectory.command.importing.ImportProcessor;
 import com.memberdirectory.command.importing.ImportRunner;
@@ -21,8 +22,8 @@ class ImportConfiguration {
     static final int WORKERS = 4;
 
     @Bean
-    GridFsImportFiles importFiles(GridFsTemplate files) {
-        return new GridFsImportFiles(files);
+    GridFsImportFiles importFiles(GridFsTemplate files, StoredFiles storedFiles) {
+        return new GridFsImportFiles(files, storedFiles);
     }
 
     @Bean

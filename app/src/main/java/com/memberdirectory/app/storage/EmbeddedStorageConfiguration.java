@@ -121,6 +121,11 @@ public class EmbeddedStorageConfiguration {
         return new JdbcImportSecrets(new JdbcTemplate(dataSource), secretBox);
     }
 
+    @Bean
+    StoredFiles storedFiles(MongoServer embeddedMongoServer) {
+        return ((ReadModelServer) embeddedMongoServer)::commit;
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(DataFolder folder) {
         MongoServer server = ReadModelServer.open(folder.resolve("readmodels.mv"));

@@ -11,13 +11,17 @@ import java.io.ByteArrayInputStream;
 class GridFsPhotoStore implements PhotoStore {
 
     private final GridFsTemplate files;
+    private final StoredFiles durability;
 
-    GridFsPhotoStore(GridFsTemplate files) {
+    GridFsPhotoStore(GridFsTemplate files, StoredFiles durability) {
         this.files = files;
+        this.durability = durability;
     }
 
     @Override
     public String store(byte[] content, String contentType) {
-        return files.store(new ByteArrayInputStream(content), "photo", contentType).toHexString();
+        String id = files.store(new ByteArrayInputStream(content), "photo", contentType).toHexString();
+        durability.makeDurable();
+        return id;
     }
 }

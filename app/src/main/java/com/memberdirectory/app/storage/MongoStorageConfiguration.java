@@ -183,4 +183,10 @@ public class MongoStorageConfiguration {
                                      com.memberdirectory.app.credentials.SecretBox secretBox) {
         return new MongoImportSecrets(mongoTemplate, secretBox);
     }
+
+    /** Writes already use majority write concern. */
+    @Bean
+    StoredFiles storedFiles() {
+        return () -> { };
+    }
 }

@@ -37,6 +37,11 @@ final class ReadModelServer extends MongoServer {
         return new ReadModelServer(file, new H2Backend(file.toString()));
     }
 
+    /** Writes everything stored so far to the file now, instead of within the store's background second. */
+    void commit() {
+        backend.commit();
+    }
+
     @Override
     public void shutdownNow() {
         super.shutdownNow();
