@@ -225,6 +225,27 @@ class MemberApiTest extends ApiTest {
                 "loginEmailType");
     }
 
+    @Test
+    void a_profile_photo_is_checked_stored_and_served() throws Exception {
+        String id = member(department(unique("D"), null), Map.of()).get("id").asText();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        Api.Response stored = admin.putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/png");
+        assertThat(stored.status()).isEqualTo(204);
+        assertThat(admin.get("/api/members/" + id).body().get("photoUrl").asText()).isEqualTo("/api/members/" + id + "/photo");
+        assertThat(admin.get("/api/members/" + id + "/photo").raw()).isEqualTo(png.toByteArray());
+        assertProblem(admin.putBytes("/api/members/" + id + "/photo", "not an image".getBytes(), "image/png"), 422,
+                "invalid_value", "photo");
+        assertProblem(admin.putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/jpeg"), 422,
+                "invalid_value", "photo");
+        assertThat(admin.putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/gif").status()).isEqualTo(415);
+        assertThat(admin.putBytes("/api/members/" + id + "/photo", new byte[5 * 1024 * 1024 + 1], "image/png").status())
+                .isEqualTo(413);
+        assertThat(as(unique("viewer")).putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/png").status())
+                .isEqualTo(403);
+    }
+
     private static void assertProblem(Api.Response response, int status, String code, String field) {
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(status);
         assertThat(response.header("Content-Type")).contains("application/problem+json");
