@@ -39,7 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public class AxonConfiguration {
 
     /** Read models whose tokens live in MongoDB next to their collections. */
-    public static final List<String> PROJECTIONS = List.of("members", "departments", "admins", "fields");
+    public static final List<String> PROJECTIONS = List.of("members", "departments", "admins", "fields", "notifications");
 
     /**
      * One Jackson serializer for events, messages, sagas and tokens, independent of the web layer's
