@@ -46,6 +46,7 @@ public class EmbeddedNotificationConfiguration {
         return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(
                         () -> (DbSchedulerDeadlineManager) deadlineManager.getObject()))
                 .tableName("scheduled_tasks")
+                .alwaysPersistTimestampInUTC()
                 .threads(4)
                 .pollingInterval(pollingInterval(properties.notifications().retryInitialDelay()))
                 .heartbeatInterval(Duration.ofSeconds(10))
