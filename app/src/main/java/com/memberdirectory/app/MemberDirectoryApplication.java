@@ -1,5 +1,6 @@
 package com.memberdirectory.app;
 
+import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -7,9 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Assembles the write side, the read side and the saga into one service. The data source is wired by the
- * storage configuration of the chosen mode, never guessed from the classpath.
+ * storage configuration of the chosen mode, never guessed from the classpath; so is the deadline manager of
+ * notification deliveries (Axon's db-scheduler auto-configuration would add an event scheduler nobody uses).
  */
-@SpringBootApplication(scanBasePackages = "com.memberdirectory", exclude = DataSourceAutoConfiguration.class)
+@SpringBootApplication(scanBasePackages = "com.memberdirectory",
+        exclude = {DataSourceAutoConfiguration.class, AxonDbSchedulerAutoConfiguration.class})
 @ConfigurationPropertiesScan("com.memberdirectory.app")
 public class MemberDirectoryApplication {
 

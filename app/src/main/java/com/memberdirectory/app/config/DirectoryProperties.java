@@ -1,13 +1,17 @@
 package com.memberdirectory.app.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** Everything under {@code directory.}; validated at start so a bad configuration fails fast. */
@@ -16,7 +20,8 @@ import java.util.List;
 public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore embeddedStore,
                                   @Valid @NotNull @DefaultValue Security security,
                                   @DefaultValue List<String> businessMailDomains,
-                                  @NotBlank @DefaultValue("CN") String defaultPhoneRegion) {
+                                  @NotBlank @DefaultValue("CN") String defaultPhoneRegion,
+                                  @Valid @NotNull @DefaultValue Notifications notifications) {
 
     /** The embedded default's files. */
     public record EmbeddedStore(@NotNull @DefaultValue("./data") Path path) {
@@ -29,5 +34,36 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
      */
     public record Security(String jwtSecret, @NotBlank(message = "set directory.security.primary-admin") String primaryAdmin,
                            String encryptionKey) {
+    }
+
+    /**
+     * The notification bot (API.md, Operations).
+     *
+     * @param botUrl            where messages are POSTed; unset: notifications stay PENDING until it is set
+     * @param botSecret         HMAC-SHA256 key of {@code X-Directory-Signature}; also seals waiting passwords
+     * @param retryInitialDelay the wait before the first retry, doubled for each further one
+     * @param maxAttempts       attempts before a notification is FAILED
+     * @param botTimeout        how long one attempt may wait for the bot's answer
+     */
+    public record Notifications(URI botUrl,
+                                String botSecret,
+                                @NotNull @DefaultValue("PT10S") Duration retryInitialDelay,
+                                @Min(1) @DefaultValue("8") int maxAttempts,
+                                @NotNull @DefaultValue("PT5S") Duration botTimeout) {
+
+        public boolean botConfigured() {
+            return botUrl != null;
+        }
+
+        @AssertTrue(message = "set directory.notifications.bot-secret when directory.notifications.bot-url is set")
+        public boolean isBotSecretGivenWithBotUrl() {
+            return botUrl == null || (botSecret != null && !botSecret.isBlank());
+        }
+
+        @AssertTrue(message = "directory.notifications.retry-initial-delay and bot-timeout must be positive")
+        public boolean isDelaysPositive() {
+            return retryInitialDelay != null && botTimeout != null && retryInitialDelay.toMillis() > 0
+                    && botTimeout.toMillis() > 0;
+        }
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Tables of the embedded JDBC store (HSQLDB): Axon's event, snapshot, token and saga tables (with Axon's default
- * table and column names) and the
- * uniqueness lookup table. Binary columns are {@code VARBINARY}, stored inside the row, because HSQLDB keeps
+ * table and column names), the uniqueness lookup table, the deadlines of notification deliveries and the password
+ * outbox. Binary columns are {@code VARBINARY}, stored inside the row, because HSQLDB keeps
  * {@code BLOB}s in a separate file in blocks of at least 32 KB — far too much for events of a few hundred bytes.
  */
 public final class EmbeddedSchema {
@@ -91,16 +91,49 @@ public final class EmbeddedSchema {
             "CREATE TABLE directory_schema_version (version INTEGER NOT NULL)",
             "INSERT INTO directory_schema_version (version) VALUES (1)");
 
+    /**
+     * Version 2: the persistent deadlines of notification deliveries (db-scheduler's table, in HSQLDB syntax) and
+     * the sealed passwords waiting for their notification.
+     */
+    private static final List<String> VERSION_2 = List.of(
+            """
+            CREATE TABLE scheduled_tasks (
+              task_name VARCHAR(100) NOT NULL,
+              task_instance VARCHAR(100) NOT NULL,
+              task_data VARBINARY(1000000),
+              execution_time TIMESTAMP WITH TIME ZONE NOT NULL,
+              picked BOOLEAN NOT NULL,
+              picked_by VARCHAR(50),
+              last_success TIMESTAMP WITH TIME ZONE,
+              last_failure TIMESTAMP WITH TIME ZONE,
+              consecutive_failures INTEGER,
+              last_heartbeat TIMESTAMP WITH TIME ZONE,
+              version BIGINT NOT NULL,
+              priority SMALLINT,
+              PRIMARY KEY (task_name, task_instance))
+            """,
+            "CREATE INDEX ix_scheduled_tasks_execution_time ON scheduled_tasks (execution_time)",
+            "CREATE INDEX ix_scheduled_tasks_last_heartbeat ON scheduled_tasks (last_heartbeat)",
+            """
+            CREATE TABLE directory_password_outbox (
+              owner VARCHAR(255) NOT NULL PRIMARY KEY,
+              sealed VARBINARY(4096) NOT NULL)
+            """,
+            "UPDATE directory_schema_version SET version = 2");
+
     private EmbeddedSchema() {
     }
 
-    /** Creates the tables on first start; later starts find them in place. */
+    /** Creates the tables on first start and adds those of later versions to an older data folder. */
     public static void apply(JdbcTemplate jdbc) {
         Integer present = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'DIRECTORY_SCHEMA_VERSION'", Integer.class);
-        if (present != null && present > 0) {
-            return;
+        if (present == null || present == 0) {
+            DDL.forEach(jdbc::execute);
         }
-        DDL.forEach(jdbc::execute);
+        Integer version = jdbc.queryForObject("SELECT MAX(version) FROM directory_schema_version", Integer.class);
+        if (version == null || version < 2) {
+            VERSION_2.forEach(jdbc::execute);
+        }
     }
 }

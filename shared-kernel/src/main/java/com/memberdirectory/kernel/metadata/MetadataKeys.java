@@ -16,6 +16,8 @@ public final class MetadataKeys {
 
     public static final String SOURCE_API = "API";
     public static final String SOURCE_SYSTEM = "SYSTEM";
+    /** Prefix of the source of changes made by an import: {@code IMPORT:<import id>}. */
+    public static final String SOURCE_IMPORT_PREFIX = "IMPORT:";
 
     private MetadataKeys() {
     }

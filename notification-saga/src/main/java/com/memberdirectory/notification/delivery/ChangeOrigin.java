@@ -1,0 +1,30 @@
+package com.memberdirectory.notification.delivery;
+
+import com.memberdirectory.kernel.metadata.MetadataKeys;
+
+/**
+ * Who made a change and through what, from the event's metadata. Only an administrator's change — in the console
+ * or API, or by an import — notifies the member; the system's own changes and a member's changes to their own
+ * record do not.
+ */
+record ChangeOrigin(String actor, String source) {
+
+    boolean byAdministrator() {
+        if (actor == null || actor.isBlank() || source == null) {
+            return false;
+        }
+        return MetadataKeys.SOURCE_API.equals(source) || source.startsWith(MetadataKeys.SOURCE_IMPORT_PREFIX);
+    }
+
+    boolean byMember(String memberUserId) {
+        return memberUserId != null && memberUserId.equalsIgnoreCase(actor);
+    }
+
+    /** How the message names who made the change. */
+    String describe() {
+        if (source != null && source.startsWith(MetadataKeys.SOURCE_IMPORT_PREFIX)) {
+            return actor + " (import " + source.substring(MetadataKeys.SOURCE_IMPORT_PREFIX.length()) + ")";
+        }
+        return actor;
+    }
+}

@@ -1,0 +1,33 @@
+package com.memberdirectory.notification.delivery;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChangeOriginTest {
+
+    @Test
+    void the_console_the_api_and_imports_are_administrators_changes() {
+        assertThat(new ChangeOrigin("admin", "API").byAdministrator()).isTrue();
+        assertThat(new ChangeOrigin("admin", "IMPORT:7").byAdministrator()).isTrue();
+    }
+
+    @Test
+    void the_system_and_unknown_origins_are_not() {
+        assertThat(new ChangeOrigin("system", "SYSTEM").byAdministrator()).isFalse();
+        assertThat(new ChangeOrigin(null, "API").byAdministrator()).isFalse();
+        assertThat(new ChangeOrigin("admin", null).byAdministrator()).isFalse();
+    }
+
+    @Test
+    void a_change_by_the_member_themself_is_recognised_by_user_id() {
+        assertThat(new ChangeOrigin("Ann", "API").byMember("ann")).isTrue();
+        assertThat(new ChangeOrigin("admin", "API").byMember("ann")).isFalse();
+    }
+
+    @Test
+    void an_import_is_named_in_the_message() {
+        assertThat(new ChangeOrigin("admin", "IMPORT:7").describe()).isEqualTo("admin (import 7)");
+        assertThat(new ChangeOrigin("admin", "API").describe()).isEqualTo("admin");
+    }
+}

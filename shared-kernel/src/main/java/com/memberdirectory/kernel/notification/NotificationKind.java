@@ -1,0 +1,8 @@
+package com.memberdirectory.kernel.notification;
+
+/** What a notification tells the member. */
+public enum NotificationKind {
+    PHONE_NUMBER_CHANGED,
+    WORK_EMAIL_CHANGED,
+    LOGIN_PASSWORD_SET
+}
