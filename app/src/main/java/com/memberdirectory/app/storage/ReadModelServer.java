@@ -34,7 +34,9 @@ final class ReadModelServer extends MongoServer {
 
     static ReadModelServer open(Path file) {
         MVStoreTool.compactCleanUp(file.toString());
-        return new ReadModelServer(file, new H2Backend(file.toString()));
+        // Compressed pages: mongo-java-server stores documents Java-serialized, which compresses well.
+        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
+        return new ReadModelServer(file, new H2Backend(store));
     }
 
     /** Writes everything stored so far to the file now, instead of within the store's background second. */
@@ -52,7 +54,7 @@ final class ReadModelServer extends MongoServer {
         try {
             long before = Files.size(file);
             long start = System.nanoTime();
-            MVStoreTool.compact(file.toString(), false);
+            MVStoreTool.compact(file.toString(), true);
             log.info("Compacted the read models from {} to {} bytes in {} ms", before, Files.size(file),
                     (System.nanoTime() - start) / 1_000_000);
         } catch (Exception | Error e) {
