@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-20000}"
 shift || true
-exec ./mvnw -B -o -Pbench -pl app -am verify -Dbench.members="$N" "$@"
+exec ./mvnw -B -Pbench -pl app -am verify -Dit.test=WriteThroughputBenchmark -Dbench.members="$N" "$@"
