@@ -157,7 +157,7 @@ public final class ImportRunner {
                             unchanged.incrementAndGet();
                         }
                     } catch (DomainRuleViolation violation) {
-                        errors.add(cells, describe(violation, translator));
+                        errors.add(cells, describe(violation));
                         failed.incrementAndGet();
                     } catch (RuntimeException e) {
                         log.error("Import {} row {} failed unexpectedly", job.importId(), number, e);
@@ -228,7 +228,7 @@ public final class ImportRunner {
         return value instanceof List<?> list ? list.stream().map(label).collect(Collectors.joining("; ")) : label.apply(value);
     }
 
-    private static String describe(DomainRuleViolation violation, RowTranslator translator) {
+    private static String describe(DomainRuleViolation violation) {
         if (violation.errors().isEmpty()) {
             return violation.getMessage();
         }
