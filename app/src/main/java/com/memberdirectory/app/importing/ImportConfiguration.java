@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 class ImportConfiguration {
 
     /** Rows of different members applied in parallel. */
-    static final int WORKERS = 4;
+    static final int WORKERS = 32;
 
     @Bean
     GridFsImportFiles importFiles(GridFsTemplate files, StoredFiles storedFiles) {
