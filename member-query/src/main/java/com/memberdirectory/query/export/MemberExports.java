@@ -8,7 +8,6 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -119,7 +118,8 @@ public class MemberExports {
                                 .forEach(d -> writer.add(row(d, userIds, paths, custom)));
                     }
                 } else {
-                    mongo.stream(Query.query(Criteria.where("hasLoginPassword").is(false)).with(Sort.by("_id")),
+                    // In stored order: a sort would make the store hold every matching member in memory at once.
+                    mongo.stream(Query.query(Criteria.where("hasLoginPassword").is(false)),
                             Document.class, "members").forEach(d -> writer.add(row(d, userIds, paths, custom)));
                 }
                 rows = writer.rowCount();
