@@ -11,21 +11,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Pending deliveries survive a restart: one created while no bot was configured, then a retry scheduled after a
- * failed attempt, are both carried out by the next process on the same data folder.
+ * failed attempt, are both carried out by the next process on the same store. Subclasses name the store.
  */
-class NotificationRestartTest {
+abstract class NotificationRestartScenario {
 
     private static final String JWT_SECRET = NotificationDeliveryTest.JWT_SECRET;
     private static final String BOT_SECRET = "bot-secret-for-the-restart-test";
 
-    private final String folder = "target/it-notification-restart-" + UUID.randomUUID();
     private final TestBot bot = new TestBot(BOT_SECRET);
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
@@ -72,12 +70,15 @@ class NotificationRestartTest {
         assertThat(bot.received()).last().extracting(TestBot.Received::answered).isEqualTo(200);
     }
 
+    /** The properties that point every process of the test at the same store. */
+    abstract List<String> storeProperties();
+
     private ConfigurableApplicationContext start(boolean withBot) {
-        List<String> properties = new ArrayList<>(List.of(
+        List<String> properties = new ArrayList<>(storeProperties());
+        properties.addAll(List.of(
                 "server.port=0",
                 "directory.security.jwt-secret=" + JWT_SECRET,
                 "directory.security.primary-admin=admin",
-                "directory.embedded-store.path=" + folder,
                 "directory.notifications.bot-secret=" + BOT_SECRET,
                 // long enough that the retry is still pending when the second process stops
                 "directory.notifications.retry-initial-delay=PT3S"));
