@@ -60,10 +60,10 @@ import static com.mongodb.client.model.Updates.unset;
  *     <li>Scheduling and cancelling happen when the current unit of work prepares its commit (at once without one),
  *     through {@link TransactionBoundMongoTemplate}: with MongoDB transactions on they commit or abort with the
  *     unit of work's transaction; a unit of work that rolls back before its commit schedules nothing.</li>
- *     <li>While started ({@link #start()}), a poller claims due deadlines one at a time with an atomic
- *     find-and-modify that sets a lease (owner and {@code lockedUntil}); only a deadline whose lease is absent or
- *     expired can be claimed, so two processes never run one at the same time, and one claimed by a process that
- *     died is run again once its lease has expired. A run must end well within the lease.</li>
+ *     <li>While started ({@link #start()}), a poller claims each due deadline, as a runner thread becomes free,
+ *     with an atomic find-and-modify that sets a lease (owner and {@code lockedUntil}); only a deadline whose lease
+ *     is absent or expired can be claimed, so two processes never run one at the same time, and one claimed by a
+ *     process that died is run again once its lease has expired. A run must end well within the lease.</li>
  *     <li>A deadline runs in a unit of work with the transaction manager; it is deleted only when its handler
  *     succeeded — in the same transaction where there is one, else after the commit (a crash in between runs it
  *     once more). A failed run releases it to run again after a back-off that doubles per failure.</li>
@@ -215,7 +215,7 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     }
 
     /** Runs a claimed deadline; deletes it if its handler succeeded, else releases it for a later attempt. */
-    void run(Document deadline) {
+    private void run(Document deadline) {
         ResultMessage<?> result;
         try {
             DeadlineMessage<?> message = messageOf(deadline);
