@@ -47,8 +47,8 @@ public class EmbeddedNotificationConfiguration {
                         () -> (DbSchedulerDeadlineManager) deadlineManager.getObject()))
                 .tableName("scheduled_tasks")
                 .alwaysPersistTimestampInUTC()
-                .threads(4)
-                .pollingInterval(pollingInterval(properties.notifications().retryInitialDelay()))
+                .threads(NotificationDeliveries.THREADS)
+                .pollingInterval(NotificationDeliveries.pollingInterval(properties.notifications().retryInitialDelay()))
                 .heartbeatInterval(Duration.ofSeconds(10))
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .enableImmediateExecution()
@@ -70,15 +70,7 @@ public class EmbeddedNotificationConfiguration {
 
     @Bean
     NotificationDeliveries notificationDeliveries(Scheduler deliveryScheduler, DirectoryProperties properties) {
-        return new NotificationDeliveries(deliveryScheduler, properties.notifications().botConfigured());
-    }
-
-    /** Often enough for retries to be on time, rarely enough not to busy the database for nothing. */
-    static Duration pollingInterval(Duration retryInitialDelay) {
-        Duration half = retryInitialDelay.dividedBy(2);
-        if (half.compareTo(Duration.ofMillis(100)) < 0) {
-            return Duration.ofMillis(100);
-        }
-        return half.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : half;
+        return new NotificationDeliveries(deliveryScheduler::start, deliveryScheduler::stop,
+                properties.notifications().botConfigured());
     }
 }

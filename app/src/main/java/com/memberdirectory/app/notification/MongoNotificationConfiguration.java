@@ -1,32 +1,33 @@
 package com.memberdirectory.app.notification;
 
 import com.memberdirectory.app.config.DirectoryProperties;
+import com.memberdirectory.app.storage.MongoDeadlineManager;
 import com.memberdirectory.app.storage.MongoPasswordOutbox;
 import com.memberdirectory.app.storage.MongoStoreCondition;
+import com.memberdirectory.app.storage.TransactionBoundMongoTemplate;
 import com.memberdirectory.notification.password.PasswordOutbox;
 import com.memberdirectory.notification.password.PasswordSeal;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.SimpleDeadlineManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.axonframework.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Duration;
+
 /**
- * Notifications in MongoDB mode: sealed passwords in MongoDB. Delivery deadlines are still kept in memory here
- * (there is no JDBC data source for db-scheduler in this mode), so a pending retry does not survive a restart
- * in this mode yet; a persistent one needs a MongoDB-backed scheduler such as JobRunr's
- * {@code MongoDBStorageProvider} with Axon's {@code JobRunrDeadlineManager}.
+ * Notifications in MongoDB mode: sealed passwords and delivery deadlines in MongoDB ({@link MongoDeadlineManager}),
+ * so a pending retry survives a restart or {@code kill -9} (a deadline picked by a process that died is picked
+ * again once its lease has expired), and scheduling one commits with the saga's transaction.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(MongoStoreCondition.class)
 public class MongoNotificationConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(MongoNotificationConfiguration.class);
+    /** What a delivery does besides waiting for the bot: load the saga, store it and its events. */
+    private static final Duration DELIVERY_OVERHEAD = Duration.ofSeconds(30);
 
     @Bean
     PasswordOutbox passwordOutbox(MongoTemplate mongo, DirectoryProperties properties) {
@@ -37,12 +38,25 @@ public class MongoNotificationConfiguration {
         return new MongoPasswordOutbox(mongo, new PasswordSeal(secret));
     }
 
+    /**
+     * A delivery's lease covers its wait for the bot twice over plus the rest of the run; a failing run (not a
+     * failed delivery, which the saga itself retries) is tried again after {@code retry-initial-delay}, doubling.
+     */
     @Bean
-    DeadlineManager deadlineManager(org.axonframework.config.Configuration axon, TransactionManager transactionManager) {
-        log.warn("MongoDB mode keeps notification delivery deadlines in memory: pending retries do not survive a restart");
-        return SimpleDeadlineManager.builder()
-                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
-                .transactionManager(transactionManager)
-                .build();
+    MongoDeadlineManager deadlineManager(TransactionBoundMongoTemplate axonMongoTemplate,
+                                         org.axonframework.config.Configuration axon, Serializer serializer,
+                                         TransactionManager transactionManager, DirectoryProperties properties) {
+        DirectoryProperties.Notifications notifications = properties.notifications();
+        return new MongoDeadlineManager(axonMongoTemplate, new ConfigurationScopeAwareProvider(axon), serializer,
+                transactionManager, new MongoDeadlineManager.Polling(
+                        NotificationDeliveries.pollingInterval(notifications.retryInitialDelay()),
+                        notifications.botTimeout().multipliedBy(2).plus(DELIVERY_OVERHEAD),
+                        notifications.retryInitialDelay(), NotificationDeliveries.THREADS));
+    }
+
+    @Bean
+    NotificationDeliveries notificationDeliveries(MongoDeadlineManager deadlineManager, DirectoryProperties properties) {
+        return new NotificationDeliveries(deadlineManager::start, deadlineManager::stop,
+                properties.notifications().botConfigured());
     }
 }

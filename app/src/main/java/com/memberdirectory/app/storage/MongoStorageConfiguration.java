@@ -7,7 +7,6 @@ import com.mongodb.ReadConcern;
 import com.mongodb.TransactionOptions;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -31,8 +30,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.MongoTransactionManager;
-
-import java.util.ArrayList;
 
 /**
  * MongoDB mode ({@code spring.data.mongodb.uri} set): events, snapshots, tokens, sagas, the lookup table and the
@@ -164,12 +161,7 @@ public class MongoStorageConfiguration {
 
     @Bean
     UniqueValues uniqueValues(TransactionBoundMongoTemplate axonMongoTemplate) {
-        // Created up front: a transaction may only create collections implicitly on MongoDB 4.4 and later.
-        MongoDatabase database = axonMongoTemplate.database();
-        boolean exists = database.listCollectionNames().into(new ArrayList<>()).contains(MongoUniqueValues.COLLECTION);
-        if (!exists) {
-            database.createCollection(MongoUniqueValues.COLLECTION, new CreateCollectionOptions());
-        }
+        axonMongoTemplate.ensureCollection(MongoUniqueValues.COLLECTION);
         return new MongoUniqueValues(axonMongoTemplate);
     }
 

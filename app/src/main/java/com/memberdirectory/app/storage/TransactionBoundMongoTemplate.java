@@ -8,6 +8,8 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.MongoDatabaseUtils;
 import org.springframework.data.mongodb.SessionSynchronization;
 
+import java.util.ArrayList;
+
 /**
  * Axon's {@link MongoTemplate} on Spring's {@link MongoDatabaseFactory}: every call looks up the database
  * through {@link MongoDatabaseUtils}, so while a Spring {@code MongoTransactionManager} transaction is active on
@@ -36,6 +38,14 @@ public class TransactionBoundMongoTemplate implements MongoTemplate {
 
     MongoCollection<Document> collection(String name) {
         return database().getCollection(name);
+    }
+
+    /** Creates the collection if it is missing: a transaction may only create one implicitly on MongoDB 4.4+. */
+    void ensureCollection(String name) {
+        MongoDatabase database = database();
+        if (!database.listCollectionNames().into(new ArrayList<>()).contains(name)) {
+            database.createCollection(name);
+        }
     }
 
     @Override
