@@ -10,6 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -67,6 +68,18 @@ public class EmbeddedStorageConfiguration {
         config.setPassword("");
         config.setMaximumPoolSize(16);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * JDBC connections for Axon (event store, token store, saga store): the connection of the current Spring
+     * transaction. Not Axon's default {@code UnitOfWorkAwareConnectionProviderWrapper}, which commits or rolls back
+     * the raw connection when a unit of work ends: inside a group-commit batch (see
+     * {@code GroupCommitCommandBus}) that would commit the batch early or roll back the other commands' writes
+     * when one command is refused. Transactions are Spring's alone.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean
