@@ -50,6 +50,8 @@ public class MemberExports {
     private final GridFsTemplate files;
     private final FieldLabels labels;
     private final Clock clock;
+    /** Members read per query. */
+    private static final int CHUNK = 1000;
     private final ExecutorService exporter = Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "export");
         thread.setDaemon(true);
@@ -102,37 +104,46 @@ public class MemberExports {
     private void run(ExportDocument export, Selection selection, List<String> memberIds) {
         try {
             Map<String, String> userIds = new HashMap<>();
-            Query ids = new Query();
-            ids.fields().include("userId");
-            mongo.stream(ids, Document.class, "members").forEach(d -> userIds.put(d.getString("_id"), d.getString("userId")));
+            Query userIdQuery = new Query();
+            userIdQuery.fields().include("userId");
+            mongo.stream(userIdQuery, Document.class, "members").forEach(d -> userIds.put(d.getString("_id"), d.getString("userId")));
             Map<String, String> paths = mongo.findAll(Document.class, "departments").stream()
                     .collect(Collectors.toMap(d -> d.getString("_id"), d -> d.getString("path")));
             List<FieldView> valueFields = labels.valueFields();
             List<FieldView> custom = valueFields.stream().filter(f -> !f.builtIn()).toList();
             long rows;
             try (MemberWorkbookWriter writer = new MemberWorkbookWriter(valueFields, custom)) {
-                if (selection == Selection.SELECTED) {
-                    for (int from = 0; from < memberIds.size(); from += 1000) {
-                        List<String> chunk = memberIds.subList(from, Math.min(memberIds.size(), from + 1000));
-                        mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, "members")
-                                .forEach(d -> writer.add(row(d, userIds, paths, custom)));
-                    }
-                } else {
-                    // In stored order: a sort would make the store hold every matching member in memory at once.
-                    mongo.stream(Query.query(Criteria.where("hasLoginPassword").is(false)),
-                            Document.class, "members").forEach(d -> writer.add(row(d, userIds, paths, custom)));
+                List<String> ids = selection == Selection.SELECTED ? memberIds : membersWithoutLoginPassword();
+                for (int from = 0; from < ids.size(); from += CHUNK) {
+                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                    mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, "members")
+                            .forEach(d -> writer.add(row(d, userIds, paths, custom)));
                 }
                 rows = writer.rowCount();
                 export.fileId = store(export, writer);
             }
             export.rowCount = rows;
             export.status = "SUCCEEDED";
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException | Error e) {
+            // Error too (e.g. OutOfMemoryError): an export must never stay RUNNING because its thread died.
             log.error("Export {} failed", export.id, e);
             export.status = "FAILED";
             export.message = "The export failed; try again.";
         }
         mongo.save(export);
+    }
+
+    /**
+     * The ids only, then the members a chunk at a time: a query's whole answer is held in memory by the embedded
+     * read-model store (mongo-java-server keeps a cursor's remaining documents in a list), so streaming every
+     * member at once made a 200,000-member export run out of a 512 MB heap.
+     */
+    private List<String> membersWithoutLoginPassword() {
+        Query query = Query.query(Criteria.where("hasLoginPassword").is(false));
+        query.fields().include("_id");
+        List<String> ids = new java.util.ArrayList<>();
+        mongo.stream(query, Document.class, "members").forEach(d -> ids.add(d.getString("_id")));
+        return ids;
     }
 
     private String store(ExportDocument export, MemberWorkbookWriter writer) throws IOException {
