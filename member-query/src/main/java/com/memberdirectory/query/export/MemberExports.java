@@ -136,7 +136,7 @@ public class MemberExports {
     /**
      * The ids only, then the members a chunk at a time: a query's whole answer is held in memory by the embedded
      * read-model store (mongo-java-server keeps a cursor's remaining documents in a list), so streaming every
-     * member at once made a 200,000-member export run out of a 512 MB heap.
+     * member at once would hold the whole directory in the service's heap (100,000 members: 447 of 512 MB).
      */
     private List<String> membersWithoutLoginPassword() {
         Query query = Query.query(Criteria.where("hasLoginPassword").is(false));
