@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -43,7 +44,11 @@ public class EmbeddedNotificationConfiguration {
     @Bean
     Scheduler deliveryScheduler(EmbeddedDatabase database, DataSource dataSource, DirectoryProperties properties,
                                 ObjectProvider<DeadlineManager> deadlineManager) {
-        return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(
+        // Transaction-aware: a deadline the saga schedules is written on the saga's own connection, in its
+        // transaction. On a second connection the saga's thread waited for that insert while holding its
+        // transaction open, and commands reading events the saga had just appended waited for the saga: under an
+        // import with notifications on, the service deadlocked (NotificationThroughputBenchmark).
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), DbSchedulerDeadlineManager.binaryTask(
                         () -> (DbSchedulerDeadlineManager) deadlineManager.getObject()))
                 .tableName("scheduled_tasks")
                 .alwaysPersistTimestampInUTC()

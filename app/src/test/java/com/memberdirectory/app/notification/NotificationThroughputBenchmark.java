@@ -38,11 +38,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * How notifications weigh on a burst of import-like phone changes: the same number of changes with the setting
  * off and on, then how long the saga and the deliveries take to drain in the background.
- * {@code ./mvnw -pl app test -Dtest=NotificationThroughputBench -DexcludedGroups= -Dbench.changes=2000}
+ * {@code ./mvnw -B -Pbench -pl app -am verify -Dit.test=NotificationThroughputBenchmark -Dbench.changes=20000}
  */
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotificationThroughputBench {
+class NotificationThroughputBenchmark {
 
     private static final int CHANGES = Integer.getInteger("bench.changes", 2000);
     private static final TestBot BOT = new TestBot("bench-bot-secret");
