@@ -293,7 +293,9 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     /** Makes sure a deadline due before the next regular poll is looked for when it falls due. */
     private void lookAt(Instant due) {
         Poller current = poller;
-        Duration wait = Duration.between(now(), due);
+        // One millisecond late rather than a fraction early: the claim compares whole milliseconds, and a poll that
+        // finds nothing due yet would leave the deadline to the next regular poll.
+        Duration wait = Duration.between(now(), due).plusMillis(1);
         if (current != null && wait.compareTo(polling.interval()) < 0) {
             current.pollIn(wait.isNegative() ? Duration.ZERO : wait);
         }
