@@ -140,8 +140,14 @@ public final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
 
     private void handle(List<Pending<?, ?>> batch) {
         List<Runnable> answers = new ArrayList<>(batch.size());
-        TransactionStatus transaction = transactions.getTransaction(
-                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRED));
+        TransactionStatus transaction;
+        try {
+            transaction = transactions.getTransaction(
+                    new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRED));
+        } catch (RuntimeException e) {
+            failAll(batch, e);
+            return;
+        }
         try {
             for (Pending<?, ?> pending : batch) {
                 Answer<?, ?> answer = pending.handleBy(delegate);
@@ -166,7 +172,13 @@ public final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
             failAll(batch, e);
             return;
         }
-        answers.forEach(Runnable::run);
+        for (Runnable answer : answers) {
+            try {
+                answer.run();
+            } catch (RuntimeException e) {
+                log.warn("A command's caller failed while taking its answer", e);
+            }
+        }
     }
 
     private void failAll(List<Pending<?, ?>> batch, Throwable cause) {

@@ -155,6 +155,15 @@ class GroupCommitCommandBusTest {
     }
 
     @Test
+    void when_no_transaction_can_be_opened_the_callers_hear_it_instead_of_waiting_forever() throws InterruptedException {
+        bus.close();
+        start(new DataSourceTransactionManager(new DriverManagerDataSource("jdbc:hsqldb:hsql://localhost:1/nowhere", "SA", "")));
+        CompletableFuture<String> answer = gateway.send(new Claim("unanswered", List.of("i@example.com")));
+        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.ExecutionException.class);
+        assertThat(cacheCleared).hasPositiveValue();
+    }
+
+    @Test
     void after_close_a_command_is_refused_with_a_clear_answer() throws InterruptedException {
         bus.close();
         assertThatThrownBy(() -> gateway.sendAndWait(new Claim("late", List.of("h@example.com"))))
