@@ -199,6 +199,34 @@ class ImportExportApiTest extends ApiTest {
         }
     }
 
+    @Test
+    void exporting_everyone_without_a_login_password_leaves_out_members_who_have_one() throws IOException {
+        String dept = department(unique("NoPwd"), null);
+        String without = member(dept, Map.of()).get("id").asText();
+        String with = member(dept, Map.of("businessEmail", unique("b") + "@corp.example")).get("id").asText();
+        assertThat(admin.put("/api/members/" + with + "/login", Map.of("loginEmailType", "BUSINESS_EMAIL",
+                "generatePassword", true)).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/api/members/" + with).body()
+                .get("hasLoginPassword").asBoolean());
+
+        Api.Response started = admin.post("/api/exports", Map.of("selection", "WITHOUT_LOGIN_PASSWORD", "fileName", "all"));
+        assertThat(started.status()).isEqualTo(202);
+        String id = started.text("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !admin.get("/api/exports/" + id).text("status").equals("RUNNING"));
+        assertThat(admin.get("/api/exports/" + id).text("status")).isEqualTo("SUCCEEDED");
+        List<String> exported = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(admin.get("/api/exports/" + id + "/file").raw()))) {
+            Sheet sheet = workbook.getSheet("Members");
+            int memberId = header(sheet.getRow(0)).get("Member ID");
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0) {
+                    exported.add(row.getCell(memberId).getStringCellValue());
+                }
+            }
+        }
+        assertThat(exported).contains(without).doesNotContain(with).doesNotHaveDuplicates();
+    }
+
     private byte[] export(List<String> ids) {
         Api.Response started = admin.post("/api/exports", Map.of("selection", "SELECTED", "memberIds", ids, "fileName", "test"));
         assertThat(started.status()).isEqualTo(202);
