@@ -1,7 +1,8 @@
 package com.memberdirectory.app.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import com.memberdirectory.app.storage.readmodel.ReadModelBackend;
+import com.memberdirectory.app.storage.readmodel.ReadModelStoreMigration;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
@@ -11,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The in-process MongoDB wire-protocol server of the read models, on an H2 MVStore file.
+ * The in-process MongoDB wire-protocol server of the read models, on an H2 MVStore file ({@link ReadModelBackend}).
  * <p>
  * The MVStore appends changed pages and reuses space only slowly, so under steady writes its file grows to many
  * times its live data (measured: 34 MB for 3,000 members whose live data is 3 MB). After a clean stop the file is
@@ -24,9 +25,9 @@ final class ReadModelServer extends MongoServer {
     private static final Logger log = LoggerFactory.getLogger(ReadModelServer.class);
 
     private final Path file;
-    private final H2Backend backend;
+    private final ReadModelBackend backend;
 
-    private ReadModelServer(Path file, H2Backend backend) {
+    private ReadModelServer(Path file, ReadModelBackend backend) {
         super(backend);
         this.file = file;
         this.backend = backend;
@@ -34,9 +35,12 @@ final class ReadModelServer extends MongoServer {
 
     static ReadModelServer open(Path file) {
         MVStoreTool.compactCleanUp(file.toString());
-        // Compressed pages: mongo-java-server stores documents Java-serialized, which compresses well.
+        if (Files.exists(file)) {
+            ReadModelStoreMigration.migrate(file);
+        }
+        // Compressed pages: field names repeat in every document and compress well.
         MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
-        return new ReadModelServer(file, new H2Backend(store));
+        return new ReadModelServer(file, new ReadModelBackend(store));
     }
 
     /** Writes everything stored so far to the file now, instead of within the store's background second. */
@@ -47,7 +51,7 @@ final class ReadModelServer extends MongoServer {
     @Override
     public void shutdownNow() {
         super.shutdownNow();
-        MVStore store = backend.getMvStore();
+        MVStore store = backend.store();
         if (!store.isClosed()) {
             store.close();
         }
