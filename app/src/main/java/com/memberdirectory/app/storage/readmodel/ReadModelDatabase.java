@@ -40,13 +40,16 @@ final class ReadModelDatabase extends AbstractSynchronizedMongoDatabase<Object> 
                 documentsMap(store, getFullCollectionNamespace(collectionName)));
     }
 
+    private static MVMap<KeyValue, Object> indexMap(MVStore store, String namespace, String indexName) {
+        return store.openMap(ReadModelStoreLayout.indexMap(namespace, indexName),
+                new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE).valueType(BsonValueType.INSTANCE));
+    }
+
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        MVMap<KeyValue, Object> map = store.openMap(
-                ReadModelStoreLayout.indexMap(getFullCollectionNamespace(collectionName), indexName),
-                new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE).valueType(BsonValueType.INSTANCE));
-        return new ReadModelUniqueIndex(map, indexName, keys, sparse);
+        return new ReadModelUniqueIndex(indexMap(store, getFullCollectionNamespace(collectionName), indexName),
+                indexName, keys, sparse);
     }
 
     @Override
@@ -80,16 +83,10 @@ final class ReadModelDatabase extends AbstractSynchronizedMongoDatabase<Object> 
         String newNamespace = getFullCollectionNamespace(newCollectionName);
         List<String> indexNames = collection.getIndexes().stream().map(Index::getName).toList();
         super.moveCollection(oldDatabase, collection, newCollectionName);
-        renameMap(ReadModelStoreLayout.documentsMap(oldNamespace), ReadModelStoreLayout.documentsMap(newNamespace));
+        // the maps are open (the collection and its indexes use them): opening them again answers those instances
+        store.renameMap(documentsMap(store, oldNamespace), ReadModelStoreLayout.documentsMap(newNamespace));
         for (String indexName : indexNames) {
-            renameMap(ReadModelStoreLayout.indexMap(oldNamespace, indexName),
-                    ReadModelStoreLayout.indexMap(newNamespace, indexName));
-        }
-    }
-
-    private void renameMap(String from, String to) {
-        if (store.hasMap(from)) {
-            store.renameMap(store.openMap(from), to);
+            store.renameMap(indexMap(store, oldNamespace, indexName), ReadModelStoreLayout.indexMap(newNamespace, indexName));
         }
     }
 
