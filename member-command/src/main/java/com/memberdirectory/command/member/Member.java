@@ -115,9 +115,7 @@ public class Member {
             required.departmentIds(null);
         }
         MemberId self = command.memberId();
-        serializeOptionFields(unique, fields);
-        MemberRecord next = MemberRulebook.apply(MemberRecord.NEW, required.build(), self, rules, lookups(unique),
-                fieldLookups(unique));
+        MemberRecord next = applyRules(MemberRecord.NEW, required.build(), self, rules, unique);
         String owner = self.value();
         if (next.userId() == null) {
             next = next.withUserId(generateUserId(rules, unique, owner));
@@ -156,9 +154,7 @@ public class Member {
         if (managerChanges) {
             serializeManagerChanges(unique, owner);
         }
-        serializeOptionFields(unique, command.changes());
-        MemberRecord after = MemberRulebook.apply(before, command.changes(), memberId, rules, lookups(unique),
-                fieldLookups(unique));
+        MemberRecord after = applyRules(before, command.changes(), memberId, rules, unique);
         LoginDecision login = command.loginEmailType() == null ? LoginDecision.NONE
                 : decideLogin(after, command.loginEmailType(), null, false, true, rules);
         List<FieldChange> changes = new ArrayList<>(MemberRecordDiff.between(before, after));
@@ -389,20 +385,39 @@ public class Member {
         }
     }
 
-    /** Option fields named in the changes: their option lists must not change under our feet (see OptionUse). */
-    private static void serializeOptionFields(UniqueValues unique, MemberChanges changes) {
-        if (changes.jobTitle().present()) {
-            OptionUse.serialize(unique, BuiltInFields.JOB_TITLE);
+    /**
+     * The member after the changes, by the rules. When it starts using an option it did not use before, the option
+     * lists of those fields must not change under our feet ({@link OptionUse}): their locks are taken and the rules
+     * applied again under them, so an option removed meanwhile is refused instead of being recorded as used. A
+     * change that keeps or clears its options takes no lock (an import row that leaves the job title as it is
+     * used to claim and release it, and every row of every import waited on the same lock).
+     */
+    private static MemberRecord applyRules(MemberRecord before, MemberChanges changes, MemberId id, MemberPolicies rules,
+                                           UniqueValues unique) {
+        MemberRecord after = MemberRulebook.apply(before, changes, id, rules, lookups(unique), fieldLookups(unique));
+        Set<String> locked = new TreeSet<>();
+        Set<String> starting = fieldsStartingToUseAnOption(before, after, unique);
+        while (!locked.containsAll(starting)) {
+            for (String fieldKey : starting) { // sorted: locks are always taken in the same order
+                if (locked.add(fieldKey)) {
+                    OptionUse.serialize(unique, fieldKey);
+                }
+            }
+            after = MemberRulebook.apply(before, changes, id, rules, lookups(unique), fieldLookups(unique));
+            starting = fieldsStartingToUseAnOption(before, after, unique);
         }
-        if (changes.workforceType().present()) {
-            OptionUse.serialize(unique, BuiltInFields.WORKFORCE_TYPE);
-        }
-        if (changes.custom().present() && changes.custom().value() != null) {
-            changes.custom().value().keySet().stream().filter(Objects::nonNull).sorted()
-                    .filter(key -> unique.ownerOf(UniqueKind.FIELD, key).map(FieldType::valueOf)
-                            .map(FieldType::hasOptions).orElse(false))
-                    .forEach(key -> OptionUse.serialize(unique, key));
-        }
+        return after;
+    }
+
+    private static Set<String> fieldsStartingToUseAnOption(MemberRecord before, MemberRecord after, UniqueValues unique) {
+        Map<String, List<String>> old = optionValues(before, unique);
+        Set<String> fields = new TreeSet<>();
+        optionValues(after, unique).forEach((fieldKey, ids) -> {
+            if (!old.getOrDefault(fieldKey, List.of()).containsAll(ids)) {
+                fields.add(fieldKey);
+            }
+        });
+        return fields;
     }
 
     /** Keeps the lookup table's record of who uses which option in step with the member's values. */

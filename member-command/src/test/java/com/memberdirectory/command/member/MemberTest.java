@@ -8,6 +8,7 @@ import com.memberdirectory.command.uniqueness.InMemoryUniqueValues.Change;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ContactEmailChanged;
+import com.memberdirectory.kernel.member.JobTitleChanged;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.DepartmentsChanged;
 import com.memberdirectory.kernel.member.LoginEmailChanged;
@@ -411,5 +412,69 @@ class MemberTest {
                 description.appendText("written at version " + version);
             }
         };
+    }
+
+    // --- options and their lock (OptionUse)
+
+    private static final String TITLE_LOCK = "field/jobTitle";
+
+    private void givenJobTitles() {
+        unique.given(UniqueKind.FIELD, "jobTitle", "SINGLE_OPTION")
+                .given(UniqueKind.FIELD_OPTION, "jobTitle/t-eng", "Engineer")
+                .given(UniqueKind.FIELD_OPTION_LABEL, "jobTitle/engineer", "t-eng")
+                .given(UniqueKind.FIELD_OPTION, "jobTitle/t-mgr", "Manager")
+                .given(UniqueKind.FIELD_OPTION_LABEL, "jobTitle/manager", "t-mgr");
+    }
+
+    private List<Change> lockChanges() {
+        return unique.changes().stream().filter(change -> change.kind() == UniqueKind.LOCK).toList();
+    }
+
+    @Test
+    void an_edit_that_keeps_the_job_title_takes_no_option_lock() {
+        givenJobTitles();
+        unique.given(UniqueKind.OPTION_USE, "jobTitle/t-eng/" + ALICE.value(), ALICE.value());
+        fixture.given(givenAlice(ALICE_EMAIL, null), new JobTitleChanged(ALICE, null, "t-eng"))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alicia").jobTitle("Engineer").build()))
+                .expectEvents(new MemberNameChanged(ALICE, "Alice", "Alicia"));
+        assertThat(lockChanges()).isEmpty();
+        assertThat(unique.changes()).isEmpty();
+    }
+
+    @Test
+    void a_member_who_starts_using_an_option_takes_the_fields_lock_before_recording_the_use() {
+        givenJobTitles();
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().jobTitle("Manager").build()))
+                .expectEvents(new JobTitleChanged(ALICE, null, "t-mgr"));
+        assertThat(unique.changes()).containsExactly(
+                new Change("claim", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK),
+                new Change("release", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK),
+                new Change("claim", UniqueKind.OPTION_USE, "jobTitle/t-mgr/" + ALICE.value(), ALICE.value()));
+    }
+
+    @Test
+    void an_option_removed_while_the_member_waited_for_the_lock_is_refused_not_recorded_as_used() {
+        givenJobTitles();
+        // the administrator removing "Manager" held the lock and committed just before we got it
+        unique.whenClaimed(UniqueKind.LOCK, TITLE_LOCK, () -> unique.without(UniqueKind.FIELD_OPTION, "jobTitle/t-mgr")
+                .without(UniqueKind.FIELD_OPTION_LABEL, "jobTitle/manager"));
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().jobTitle("Manager").build()))
+                .expectException(violation(ErrorCode.UNKNOWN_OPTION, "jobTitle"));
+        assertThat(unique.changes()).noneMatch(change -> change.kind() == UniqueKind.OPTION_USE);
+    }
+
+    @Test
+    void a_new_member_with_a_job_title_takes_the_lock_too() {
+        givenJobTitles();
+        fixture.givenNoPriorActivity()
+                .when(new CreateMember(ALICE, MemberChanges.builder().name("Alice").workEmail(ALICE_EMAIL)
+                        .departmentIds(List.of(SALES)).jobTitle("Engineer").build()))
+                .expectSuccessfulHandlerExecution();
+        assertThat(lockChanges()).containsExactly(
+                new Change("claim", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK),
+                new Change("release", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK));
+        assertThat(unique.ownerOf(UniqueKind.OPTION_USE, "jobTitle/t-eng/" + ALICE.value())).contains(ALICE.value());
     }
 }

@@ -19,6 +19,7 @@ public final class InMemoryUniqueValues implements UniqueValues {
 
     private final Map<String, String> owners = new ConcurrentHashMap<>();
     private final List<Change> changes = new ArrayList<>();
+    private final Map<String, Runnable> onClaim = new ConcurrentHashMap<>();
 
     /** Puts a claim in place as if an earlier command had made it; not recorded as a change. */
     public InMemoryUniqueValues given(UniqueKind kind, String value, String owner) {
@@ -26,8 +27,27 @@ public final class InMemoryUniqueValues implements UniqueValues {
         return this;
     }
 
+    /**
+     * Runs {@code action} just before the first claim of that value is decided — what a concurrent command that
+     * held the claim, and committed before letting go of it, would have done meanwhile.
+     */
+    public InMemoryUniqueValues whenClaimed(UniqueKind kind, String value, Runnable action) {
+        onClaim.put(key(kind, value), action);
+        return this;
+    }
+
+    /** Takes a claim away as a concurrent command would; not recorded as a change. */
+    public synchronized InMemoryUniqueValues without(UniqueKind kind, String value) {
+        owners.remove(key(kind, value));
+        return this;
+    }
+
     @Override
     public synchronized boolean claim(UniqueKind kind, String value, String owner) {
+        Runnable meanwhile = onClaim.remove(key(kind, value));
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
         String holder = owners.putIfAbsent(key(kind, value), owner);
         if (holder == null) {
             changes.add(new Change("claim", kind, value, owner));
