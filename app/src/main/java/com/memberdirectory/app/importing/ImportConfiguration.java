@@ -18,8 +18,13 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 @Configuration(proxyBeanMethods = false)
 class ImportConfiguration {
 
-    /** Rows of different members applied in parallel. */
-    static final int WORKERS = 32;
+    /**
+     * Rows of different members applied in parallel: the rows in flight are what the command writer can take into
+     * one group commit. Measured (40,000-row import, 2 cores, the machine otherwise idle): 32 rows 1,536 rows/s,
+     * 96 rows 1,753 rows/s, 128 rows 1,800 rows/s. An administrator's own edit during an import waits for at most
+     * one such batch, so more rows in flight buy little more throughput for more latency.
+     */
+    static final int WORKERS = 96;
 
     @Bean
     GridFsImportFiles importFiles(GridFsTemplate files, StoredFiles storedFiles) {
