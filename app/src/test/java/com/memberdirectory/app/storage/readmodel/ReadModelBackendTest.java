@@ -139,6 +139,29 @@ class ReadModelBackendTest {
     }
 
     @Test
+    void idInQueriesAnswerExactlyTheListedDocumentsThatExist() {
+        List<String> found = withServer(database -> {
+            MongoCollection<Document> members = database.getCollection("members");
+            for (int i = 0; i < 3_000; i++) {
+                members.insertOne(new Document("_id", "m" + i).append("n", i));
+            }
+            List<String> wanted = new ArrayList<>();
+            for (int i = 0; i < 3_000; i += 3) {
+                wanted.add("m" + i);
+            }
+            wanted.add("nobody");
+            wanted.add("m0"); // listed twice
+            List<String> ids = new ArrayList<>();
+            members.find(Filters.in("_id", wanted)).projection(new Document("n", 1))
+                    .forEach(document -> ids.add(document.getString("_id") + "=" + document.getInteger("n")));
+            assertThat(members.countDocuments(Filters.and(Filters.in("_id", wanted), Filters.gte("n", 2_990))))
+                    .as("with a further condition the documents are still matched").isEqualTo(3);
+            return ids;
+        });
+        assertThat(found).hasSize(1_000).contains("m0=0", "m2997=2997").doesNotContain("m1=1").doesNotHaveDuplicates();
+    }
+
+    @Test
     void aRenamedCollectionTakesItsIndexesAlongAndItsOldNameStartsAfresh() {
         // what the member list's rebuild does: fill a new collection, then let it replace the live one
         withServer(database -> {
