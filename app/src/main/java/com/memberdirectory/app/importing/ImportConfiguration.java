@@ -12,6 +12,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 
 /** The import pipeline: runner, its processor, and the adapters it needs. */
@@ -32,8 +33,8 @@ class ImportConfiguration {
     }
 
     @Bean
-    ImportCatalog importCatalog(FieldLabels fields) {
-        return new FieldCatalogForImports(fields);
+    ImportCatalog importCatalog(FieldLabels fields, QueryGateway queries) {
+        return new FieldCatalogForImports(fields, queries);
     }
 
     @Bean

@@ -43,6 +43,7 @@ class ImportExportApiTest extends ApiTest {
         for (int i = 0; i < 4; i++) {
             ids.add(member(dept, Map.of("name", "Row " + i)).get("id").asText());
         }
+        String managerUserId = admin.get("/api/members/" + ids.get(3)).body().get("userId").asText();
         byte[] exported = export(ids);
         Map<String, Integer> columns;
         byte[] edited;
@@ -59,7 +60,10 @@ class ImportExportApiTest extends ApiTest {
                 }
                 String name = row.getCell(columns.get("Name")).getStringCellValue();
                 switch (name) {
-                    case "Row 0" -> cell(row, columns.get("City")).setCellValue("Lisbon");
+                    case "Row 0" -> {
+                        cell(row, columns.get("City")).setCellValue("Lisbon");
+                        cell(row, columns.get("Direct manager")).setCellValue(managerUserId);
+                    }
                     case "Row 1" -> cell(row, columns.get("Name")).setCellValue("   ");
                     case "Row 2" -> {
                         cell(row, columns.get("Phone number")).setCellValue(13700001000d + Math.floor(Math.random() * 999));
@@ -78,7 +82,22 @@ class ImportExportApiTest extends ApiTest {
         assertThat(dry.get("changedRows").asInt()).isEqualTo(2);
         assertThat(dry.get("failedRows").asInt()).isEqualTo(1);
         assertThat(admin.get("/api/members/" + ids.get(0)).body().get("city").isNull()).as("a dry run applies nothing").isTrue();
-        assertThat(admin.get(dry.get("previewUrl").asText()).status()).isEqualTo(200);
+        Api.Response previewFile = admin.get(dry.get("previewUrl").asText());
+        assertThat(previewFile.status()).isEqualTo(200);
+        try (XSSFWorkbook preview = new XSSFWorkbook(new ByteArrayInputStream(previewFile.raw()))) {
+            Sheet sheet = preview.getSheet("Members");
+            Map<String, Integer> previewColumns = header(sheet.getRow(0));
+            Map<String, String> changesByName = new java.util.HashMap<>();
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0) {
+                    changesByName.put(text(row, previewColumns.get("Name")), text(row, previewColumns.get("Changes")));
+                }
+            }
+            assertThat(changesByName.get("Row 0")).as("managers are shown by user ID, as in the workbook")
+                    .contains("Lisbon").contains(managerUserId).doesNotContain(ids.get(3));
+            assertThat(changesByName.get("Row 2")).as("departments are shown by path, as in the workbook")
+                    .contains(pathOf(dept) + " → " + pathOf(dept) + "; " + pathOf(other)).doesNotContain(dept);
+        }
 
         JsonNode done = importAndWait(edited, false);
         assertThat(done.get("status").asText()).isEqualTo("PARTIALLY_FAILED");

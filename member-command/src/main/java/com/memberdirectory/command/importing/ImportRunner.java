@@ -1,5 +1,6 @@
 package com.memberdirectory.command.importing;
 
+import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.importing.FinishImport;
 import com.memberdirectory.kernel.importing.ImportCounts;
@@ -212,19 +213,21 @@ public final class ImportRunner {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** A value as the workbook writes it: departments by path, managers by user ID, options by label. */
     private String shown(String field, Object value) {
         if (value == null || value instanceof List<?> list && list.isEmpty()) {
             return "(empty)";
         }
-        String key = field.startsWith("custom.") ? field.substring("custom.".length()) : field;
-        java.util.function.Function<Object, String> label = id -> lookups.ownerOf(
-                com.memberdirectory.command.uniqueness.UniqueKind.FIELD_OPTION, key + "/" + id).orElse(String.valueOf(id));
-        boolean options = lookups.ownerOf(com.memberdirectory.command.uniqueness.UniqueKind.FIELD, key)
-                .map(type -> type.endsWith("OPTION")).orElse(false);
-        if (!options) {
-            return value instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining("; "))
-                    : value.toString();
-        }
+        java.util.function.Function<Object, String> label = switch (field) {
+            case "departmentIds" -> id -> lookups.ownerOf(UniqueKind.DEPARTMENT, String.valueOf(id)).orElse(String.valueOf(id));
+            case "managerId", "dottedLineManagerIds" -> id -> catalog.userIdOf(String.valueOf(id)).orElse(String.valueOf(id));
+            default -> {
+                String key = field.startsWith("custom.") ? field.substring("custom.".length()) : field;
+                boolean options = lookups.ownerOf(UniqueKind.FIELD, key).map(type -> type.endsWith("OPTION")).orElse(false);
+                yield options ? id -> lookups.ownerOf(UniqueKind.FIELD_OPTION, key + "/" + id).orElse(String.valueOf(id))
+                        : String::valueOf;
+            }
+        };
         return value instanceof List<?> list ? list.stream().map(label).collect(Collectors.joining("; ")) : label.apply(value);
     }
 
