@@ -115,7 +115,8 @@ public class Member {
             required.departmentIds(null);
         }
         MemberId self = command.memberId();
-        MemberRecord next = applyRules(MemberRecord.NEW, required.build(), self, rules, unique);
+        OptionFields options = new OptionFields(unique);
+        MemberRecord next = applyRules(MemberRecord.NEW, required.build(), self, rules, unique, options);
         String owner = self.value();
         if (next.userId() == null) {
             next = next.withUserId(generateUserId(rules, unique, owner));
@@ -124,7 +125,7 @@ public class Member {
             serializeManagerChanges(unique, owner);
         }
         reclaim(unique, MemberRecord.NEW, next, owner);
-        recordOptionUse(unique, MemberRecord.NEW, next, owner);
+        recordOptionUse(unique, options, MemberRecord.NEW, next, owner);
         unique.claim(UniqueKind.MEMBER, owner, owner);
         if (next.managerId() != null) {
             unique.claim(UniqueKind.MANAGER, owner, next.managerId().value());
@@ -154,7 +155,8 @@ public class Member {
         if (managerChanges) {
             serializeManagerChanges(unique, owner);
         }
-        MemberRecord after = applyRules(before, command.changes(), memberId, rules, unique);
+        OptionFields options = new OptionFields(unique);
+        MemberRecord after = applyRules(before, command.changes(), memberId, rules, unique, options);
         LoginDecision login = command.loginEmailType() == null ? LoginDecision.NONE
                 : decideLogin(after, command.loginEmailType(), null, false, true, rules);
         List<FieldChange> changes = new ArrayList<>(MemberRecordDiff.between(before, after));
@@ -169,7 +171,7 @@ public class Member {
             return new MemberWritten(memberId, version, List.copyOf(changes), null);
         }
         reclaim(unique, before, after, owner);
-        recordOptionUse(unique, before, after, owner);
+        recordOptionUse(unique, options, before, after, owner);
         if (managerChanges) {
             if (before.managerId() != null) {
                 unique.release(UniqueKind.MANAGER, owner, before.managerId().value());
@@ -393,10 +395,10 @@ public class Member {
      * used to claim and release it, and every row of every import waited on the same lock).
      */
     private static MemberRecord applyRules(MemberRecord before, MemberChanges changes, MemberId id, MemberPolicies rules,
-                                           UniqueValues unique) {
+                                           UniqueValues unique, OptionFields options) {
         MemberRecord after = MemberRulebook.apply(before, changes, id, rules, lookups(unique), fieldLookups(unique));
         Set<String> locked = new TreeSet<>();
-        Set<String> starting = fieldsStartingToUseAnOption(before, after, unique);
+        Set<String> starting = fieldsStartingToUseAnOption(before, after, options);
         while (!locked.containsAll(starting)) {
             for (String fieldKey : starting) { // sorted: locks are always taken in the same order
                 if (locked.add(fieldKey)) {
@@ -404,15 +406,15 @@ public class Member {
                 }
             }
             after = MemberRulebook.apply(before, changes, id, rules, lookups(unique), fieldLookups(unique));
-            starting = fieldsStartingToUseAnOption(before, after, unique);
+            starting = fieldsStartingToUseAnOption(before, after, options);
         }
         return after;
     }
 
-    private static Set<String> fieldsStartingToUseAnOption(MemberRecord before, MemberRecord after, UniqueValues unique) {
-        Map<String, List<String>> old = optionValues(before, unique);
+    private static Set<String> fieldsStartingToUseAnOption(MemberRecord before, MemberRecord after, OptionFields options) {
+        Map<String, List<String>> old = options.valuesOf(before);
         Set<String> fields = new TreeSet<>();
-        optionValues(after, unique).forEach((fieldKey, ids) -> {
+        options.valuesOf(after).forEach((fieldKey, ids) -> {
             if (!old.getOrDefault(fieldKey, List.of()).containsAll(ids)) {
                 fields.add(fieldKey);
             }
@@ -421,31 +423,42 @@ public class Member {
     }
 
     /** Keeps the lookup table's record of who uses which option in step with the member's values. */
-    private static void recordOptionUse(UniqueValues unique, MemberRecord before, MemberRecord after, String owner) {
-        Map<String, List<String>> old = optionValues(before, unique);
-        Map<String, List<String>> now = optionValues(after, unique);
+    private static void recordOptionUse(UniqueValues unique, OptionFields options, MemberRecord before, MemberRecord after,
+                                        String owner) {
+        Map<String, List<String>> old = options.valuesOf(before);
+        Map<String, List<String>> now = options.valuesOf(after);
         old.forEach((key, ids) -> ids.stream().filter(id -> !now.getOrDefault(key, List.of()).contains(id))
                 .forEach(id -> OptionUse.stopUsing(unique, key, id, owner)));
         now.forEach((key, ids) -> ids.stream().filter(id -> !old.getOrDefault(key, List.of()).contains(id))
                 .forEach(id -> OptionUse.use(unique, key, id, owner)));
     }
 
-    private static Map<String, List<String>> optionValues(MemberRecord record, UniqueValues unique) {
-        Map<String, List<String>> values = new HashMap<>();
-        if (record.jobTitleId() != null) {
-            values.put(BuiltInFields.JOB_TITLE, List.of(record.jobTitleId()));
+    /** The option values of a member by field; which fields have options is looked up once per command. */
+    private static final class OptionFields {
+
+        private final UniqueValues unique;
+        private final Map<String, Boolean> hasOptions = new HashMap<>();
+
+        OptionFields(UniqueValues unique) {
+            this.unique = unique;
         }
-        if (record.workforceTypeId() != null) {
-            values.put(BuiltInFields.WORKFORCE_TYPE, List.of(record.workforceTypeId()));
-        }
-        record.custom().forEach((key, value) -> {
-            boolean options = unique.ownerOf(UniqueKind.FIELD, key).map(FieldType::valueOf).map(FieldType::hasOptions)
-                    .orElse(false);
-            if (options) {
-                values.put(key, value);
+
+        Map<String, List<String>> valuesOf(MemberRecord record) {
+            Map<String, List<String>> values = new HashMap<>();
+            if (record.jobTitleId() != null) {
+                values.put(BuiltInFields.JOB_TITLE, List.of(record.jobTitleId()));
             }
-        });
-        return values;
+            if (record.workforceTypeId() != null) {
+                values.put(BuiltInFields.WORKFORCE_TYPE, List.of(record.workforceTypeId()));
+            }
+            record.custom().forEach((key, value) -> {
+                if (hasOptions.computeIfAbsent(key, k -> unique.ownerOf(UniqueKind.FIELD, k).map(FieldType::valueOf)
+                        .map(FieldType::hasOptions).orElse(false))) {
+                    values.put(key, value);
+                }
+            });
+            return values;
+        }
     }
 
     private static FieldLookups fieldLookups(UniqueValues unique) {
