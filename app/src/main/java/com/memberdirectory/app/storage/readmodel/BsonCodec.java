@@ -6,6 +6,10 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+
+import java.nio.ByteBuffer;
 
 /**
  * Documents and single values as BSON bytes, with the wire protocol's own codec, so a stored document reads back as
@@ -35,7 +39,7 @@ final class BsonCodec {
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
     }
 
-    static byte[] encodeValue(Object value) {
+    private static byte[] encodeValue(Object value) {
         ByteBuf buffer = Unpooled.buffer(32);
         try {
             if (value instanceof Missing) {
@@ -51,9 +55,22 @@ final class BsonCodec {
         }
     }
 
-    static Object decodeValue(ByteBuf buffer) {
+    private static Object decodeValue(ByteBuf buffer) {
         byte type = buffer.readByte();
         return type == MISSING ? Missing.getInstance() : BsonDecoder.decodeValue(type, buffer);
+    }
+
+    /** Writes one value into an MVStore page: its length, then its encoding. */
+    static void writeValue(WriteBuffer buffer, Object value) {
+        byte[] bytes = encodeValue(value);
+        buffer.putVarInt(bytes.length).put(bytes);
+    }
+
+    /** Reads one value written by {@link #writeValue}. */
+    static Object readValue(ByteBuffer buffer) {
+        byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
+        buffer.get(bytes);
+        return decodeValue(Unpooled.wrappedBuffer(bytes));
     }
 
     private static byte[] bytes(ByteBuf buffer) {

@@ -2,8 +2,6 @@ package com.memberdirectory.app.storage.readmodel;
 
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
-import io.netty.buffer.Unpooled;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -46,15 +44,12 @@ final class BsonValueType extends BasicDataType<Object> {
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        byte[] bytes = BsonCodec.encodeValue(value);
-        buffer.putVarInt(bytes.length).put(bytes);
+        BsonCodec.writeValue(buffer, value);
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
-        byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
-        buffer.get(bytes);
-        return BsonCodec.decodeValue(Unpooled.wrappedBuffer(bytes));
+        return BsonCodec.readValue(buffer);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.memberdirectory.app.storage.readmodel;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -46,8 +45,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     public void write(WriteBuffer buffer, KeyValue key) {
         buffer.putVarInt(key.size());
         for (Object value : key) {
-            byte[] bytes = BsonCodec.encodeValue(value);
-            buffer.putVarInt(bytes.length).put(bytes);
+            BsonCodec.writeValue(buffer, value);
         }
     }
 
@@ -56,9 +54,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
         int size = DataUtils.readVarInt(buffer);
         List<Object> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
-            buffer.get(bytes);
-            values.add(BsonCodec.decodeValue(Unpooled.wrappedBuffer(bytes)));
+            values.add(BsonCodec.readValue(buffer));
         }
         return new KeyValue(values);
     }
