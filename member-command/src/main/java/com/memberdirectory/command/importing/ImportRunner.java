@@ -2,6 +2,7 @@ package com.memberdirectory.command.importing;
 
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.memberdirectory.kernel.field.FieldType;
 import com.memberdirectory.kernel.importing.FinishImport;
 import com.memberdirectory.kernel.importing.ImportCounts;
 import com.memberdirectory.kernel.importing.ImportQueued;
@@ -223,7 +224,8 @@ public final class ImportRunner {
             case "managerId", "dottedLineManagerIds" -> id -> catalog.userIdOf(String.valueOf(id)).orElse(String.valueOf(id));
             default -> {
                 String key = field.startsWith("custom.") ? field.substring("custom.".length()) : field;
-                boolean options = lookups.ownerOf(UniqueKind.FIELD, key).map(type -> type.endsWith("OPTION")).orElse(false);
+                boolean options = lookups.ownerOf(UniqueKind.FIELD, key).map(FieldType::valueOf).map(FieldType::hasOptions)
+                        .orElse(false);
                 yield options ? id -> lookups.ownerOf(UniqueKind.FIELD_OPTION, key + "/" + id).orElse(String.valueOf(id))
                         : String::valueOf;
             }
