@@ -1,5 +1,7 @@
 package com.memberdirectory.app.bench;
 
+import com.memberdirectory.app.support.ServerProcess;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -39,6 +41,7 @@ final class DirectoryProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
+        command.addAll(ServerProcess.extraJvmArguments());
         command.add("-Daxoniq.update-checker.disabled=true");
         String jar = System.getProperty("bench.jar");
         if (jar != null && !jar.isBlank()) {

@@ -84,6 +84,7 @@ class ImportBenchmark {
                 }
             });
             sampler.start();
+            double cpuStart = server.cpuSeconds();
             long importStart = System.nanoTime();
             Api.Response queued = api.upload("/api/imports", "edited.xlsx", Files.readAllBytes(edited));
             if (queued.status() != 202) {
@@ -96,12 +97,16 @@ class ImportBenchmark {
                 ServerProcess.sleep(50);
             }
             double visibleSeconds = (System.nanoTime() - importStart) / 1e9;
+            double importCpu = server.cpuSeconds() - cpuStart;
+            int cores = Runtime.getRuntime().availableProcessors();
             sampling.set(false);
             sampler.join();
             BenchSupport.line(report, "import: %s, %,d changed, %,d failed; finished after %.1f s, member list shows every change "
                             + "after %.1f s = %.0f rows/s end to end; peak heap %.0f MB (limit 512 MB)",
                     done.get("status").asText(), done.get("changedRows").asLong(), done.get("failedRows").asLong(),
                     importSeconds, visibleSeconds, members / visibleSeconds, peakHeap.get());
+            BenchSupport.line(report, "server CPU during the import: %.1f s (%.2f ms per row, %.0f%% of %d cores)",
+                    importCpu, importCpu * 1000 / members, 100 * importCpu / visibleSeconds / cores, cores);
             double appendSeconds = appendFloor(root.resolve("floor"), members);
             BenchSupport.line(report, "floor, append only (%,d events, one transaction each): %.1f s = %.0f events/s", members,
                     appendSeconds, members / appendSeconds);

@@ -27,6 +27,7 @@ public final class ServerProcess implements AutoCloseable {
         String jar = System.getProperty("bench.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap));
+        command.addAll(extraJvmArguments());
         if (jar != null && Files.isRegularFile(Path.of(jar))) {
             command.addAll(List.of("-jar", jar));
         } else {
@@ -40,6 +41,12 @@ public final class ServerProcess implements AutoCloseable {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
         awaitHealthy();
+    }
+
+    /** Extra JVM arguments for the server, e.g. {@code -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=x.jfr}. */
+    public static List<String> extraJvmArguments() {
+        String extra = System.getProperty("bench.serverJvmArgs", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
     public Api api() {
@@ -66,6 +73,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Heap in use now (MB), from the service's own metrics. */
+    /** CPU time the server process has used so far, in seconds (all its threads, JIT and GC included). */
+    public double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     public double heapUsedMb() {
         Api.Response used = api().get("/actuator/metrics/jvm.memory.used?tag=area:heap");
         return used.body() == null ? 0 : used.body().at("/measurements/0/value").asDouble() / (1024 * 1024);
