@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.hsqldb.jdbc.JDBCDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -55,17 +56,20 @@ public class EmbeddedStorageConfiguration {
     /**
      * HSQLDB in MVCC mode, writing its log at every commit ({@code write_delay=false}): an acknowledged
      * command is on disk before the answer leaves. Its own lock file is off because {@link DataFolder} holds
-     * an OS lock that, unlike HSQLDB's, is released when the process dies.
+     * an OS lock that, unlike HSQLDB's, is released when the process dies. Connections keep the compiled form of
+     * the statements they run (see {@link StatementPinningDataSource}).
      */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DataFolder folder) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("event-store");
-        config.setJdbcUrl("jdbc:hsqldb:file:" + folder.resolve("events").resolve("directory")
+        JDBCDataSource hsqldb = new JDBCDataSource();
+        hsqldb.setUrl("jdbc:hsqldb:file:" + folder.resolve("events").resolve("directory")
                 + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.lock_file=false;hsqldb.default_table_type=cached"
                 + ";hsqldb.log_size=64;hsqldb.cache_size=65536");
-        config.setUsername("SA");
-        config.setPassword("");
+        hsqldb.setUser("SA");
+        hsqldb.setPassword("");
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("event-store");
+        config.setDataSource(new StatementPinningDataSource(hsqldb, 256));
         config.setMaximumPoolSize(16);
         return new HikariDataSource(config);
     }
