@@ -70,6 +70,7 @@ class MemberProjection {
         return DocumentBatch.current(mongo, MemberDocument.class, d -> d.id,
                 event -> event.getPayload() instanceof MemberEvent member ? member.memberId().value() : null,
                 written -> {
+                    written.forEach((id, document) -> waiters.storedUpTo(id, document.version));
                     if (waiters.hasWaiters()) {
                         Map<String, MemberView> views = new HashMap<>();
                         written.forEach((id, document) -> views.put(id, document.toView(labels)));

@@ -34,7 +34,11 @@ public final class ProjectionWaiters<T> {
         }
     }
 
+    /** How many documents' last stored versions are remembered (about 7 MB); beyond that the memory starts over. */
+    static final int REMEMBERED = 50_000;
+
     private final Map<String, List<Waiter<T>>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Long> stored = new ConcurrentHashMap<>();
     private final ScheduledExecutorService recheck;
 
     public ProjectionWaiters(String name) {
@@ -53,10 +57,28 @@ public final class ProjectionWaiters<T> {
                                       java.util.function.ToLongFunction<T> versionOf) {
         Waiter<T> waiter = new Waiter<>(version, read, versionOf, new CompletableFuture<>());
         waiting.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(waiter);
-        // The projection may have passed the version before the waiter was registered.
-        waiter.tryComplete();
+        // The projection may have passed the version before the waiter was registered: read the store then, and
+        // also when this instance has no record of the document (projected elsewhere, or forgotten). When the
+        // projection has reported an older version, it has not got there yet and will wake the waiter itself —
+        // it reports the version (storedUpTo) before it looks for waiters, and the waiter is registered before the
+        // version is looked up here, so one of the two sides always sees the other.
+        Long reported = stored.get(id);
+        if (reported == null || reported >= version) {
+            waiter.tryComplete();
+        }
         waiter.result().whenComplete((value, error) -> remove(id, waiter));
         return waiter.result();
+    }
+
+    /**
+     * Called by the projection for every document it stored, with the version stored, before it wakes waiters
+     * ({@link #projected}); lets a query for a version not yet stored skip reading the store.
+     */
+    public void storedUpTo(String id, long version) {
+        if (stored.size() >= REMEMBERED) {
+            stored.clear();
+        }
+        stored.put(id, version);
     }
 
     /**

@@ -1,0 +1,91 @@
+package com.memberdirectory.query.support;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ProjectionWaitersTest {
+
+    /** A read model of (id → version) that counts how often it is read. */
+    private final Map<String, Long> store = new ConcurrentHashMap<>();
+    private final AtomicInteger reads = new AtomicInteger();
+    private final ProjectionWaiters<Long> waiters = new ProjectionWaiters<>("test");
+
+    private Supplier<Long> read(String id) {
+        return () -> {
+            reads.incrementAndGet();
+            return store.get(id);
+        };
+    }
+
+    private CompletableFuture<Long> awaitVersion(String id, long version) {
+        return waiters.await(id, version, read(id), v -> v);
+    }
+
+    private void project(String id, long version) {
+        store.put(id, version);
+        waiters.storedUpTo(id, version);
+        waiters.projected(Map.of(id, version));
+    }
+
+    @Test
+    void a_version_already_stored_is_answered_at_once_from_the_store() {
+        project("m1", 3);
+
+        CompletableFuture<Long> answer = awaitVersion("m1", 3);
+
+        assertThat(answer).isCompletedWithValue(3L);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void a_version_the_projection_has_not_reached_is_answered_by_the_projection_without_reading_the_store() {
+        project("m1", 3);
+
+        CompletableFuture<Long> answer = awaitVersion("m1", 4);
+        assertThat(answer).isNotDone();
+        project("m1", 4);
+
+        assertThat(answer).isCompletedWithValue(4L);
+        assertThat(reads).hasValue(0);
+    }
+
+    @Test
+    void a_document_this_instance_has_no_record_of_is_read_from_the_store() {
+        store.put("m1", 7L); // stored by another instance
+
+        assertThat(awaitVersion("m1", 7)).isCompletedWithValue(7L);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void a_waiter_the_projection_did_not_wake_is_found_by_the_periodic_recheck() {
+        project("m1", 3);
+        CompletableFuture<Long> answer = awaitVersion("m1", 4);
+
+        store.put("m1", 4L); // e.g. stored by another instance that took over the projection
+
+        await().atMost(Duration.ofSeconds(5)).until(answer::isDone);
+        assertThat(answer).isCompletedWithValue(4L);
+    }
+
+    @Test
+    void after_too_many_documents_the_record_starts_over_and_the_store_is_read_again() {
+        project("m1", 3);
+        for (int i = 0; i < ProjectionWaiters.REMEMBERED; i++) {
+            waiters.storedUpTo("other-" + i, 1);
+        }
+        store.put("m1", 4L);
+
+        assertThat(awaitVersion("m1", 4)).isCompletedWithValue(4L);
+        assertThat(reads).hasValue(1);
+    }
+}
