@@ -38,7 +38,7 @@ class LibreOfficeRoundTripTest extends ApiTest {
         String dept = department(unique("Calc"), null);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(member(dept, Map.of("name", "Calc " + i, "phone", "+861370000" + (1000 + (int) (Math.random() * 8999)),
+            ids.add(member(dept, Map.of("name", "Calc " + i, "phone", uniquePhone(),
                     "employmentDate", "2024-03-0" + (i + 1))).get("id").asText());
         }
         Api.Response started = admin.post("/api/exports", Map.of("selection", "SELECTED", "memberIds", ids));

@@ -63,6 +63,13 @@ public abstract class ApiTest {
         return created.text("id");
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A mobile number no other test uses (numbers +86 134 … are used only here). */
+    protected static String uniquePhone() {
+        return "+86134" + String.format("%08d", PHONES.incrementAndGet());
+    }
+
     protected static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
