@@ -55,18 +55,21 @@ public class AdminAccess {
     }
 
     /**
-     * Imports and exports cover the whole directory, so they need the primary admin or an admin whose grant
-     * is not limited to departments.
+     * The departments whose members the caller may write, sub-departments included, for work that runs later
+     * in the background (imports, exports); empty for the primary admin and admins of the whole organization.
+     * Departments created afterwards below them are not included.
      */
-    public void requireOrganizationAdmin() {
-        if (isPrimaryAdmin()) {
-            return;
+    public java.util.Set<String> writableDepartments() {
+        java.util.Set<String> grant = scope();
+        if (grant.isEmpty()) {
+            return grant;
         }
-        AdminView grant = memberAdminGrant().orElseThrow(() -> ApiException.forbidden(
-                "This needs the MEMBER_AND_DEPARTMENT permission."));
-        if (!grant.departmentIds().isEmpty()) {
-            throw ApiException.forbidden("Imports and exports cover the whole directory; your grant is limited to some departments.");
-        }
+        DepartmentScope scope = new DepartmentScope(grant);
+        Function<String, List<String>> ancestors = ancestors();
+        return readModel.ask(new ListDepartments(), DepartmentList.class).items().stream()
+                .map(DepartmentView::id)
+                .filter(id -> scope.contains(id, ancestors))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public void requireAdmin() {

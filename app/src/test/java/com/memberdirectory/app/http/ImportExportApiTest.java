@@ -246,6 +246,74 @@ class ImportExportApiTest extends ApiTest {
         assertThat(exported).contains(without).doesNotContain(with).doesNotHaveDuplicates();
     }
 
+    @Test
+    void an_admin_limited_to_some_departments_exports_and_imports_only_members_of_them() throws IOException {
+        String north = department(unique("North"), null);
+        String northSub = department(unique("NorthSub"), north);
+        String south = department(unique("South"), null);
+        String subject = unique("scoped-importer-");
+        admin.put("/api/admins/" + subject, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT"), "departmentIds", List.of(north)));
+        Api scoped = as(subject);
+        String inNorth = member(north, Map.of("name", "In North")).get("id").asText();
+        String inSub = member(northSub, Map.of("name", "In NorthSub")).get("id").asText();
+        String inSouth = member(south, Map.of("name", "In South")).get("id").asText();
+
+        Api.Response all = scoped.post("/api/exports", Map.of("selection", "WITHOUT_LOGIN_PASSWORD", "fileName", "mine"));
+        assertThat(all.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !scoped.get("/api/exports/" + all.text("id")).text("status").equals("RUNNING"));
+        List<String> exported = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(scoped.get("/api/exports/" + all.text("id") + "/file").raw()))) {
+            Sheet sheet = workbook.getSheet("Members");
+            int memberId = header(sheet.getRow(0)).get("Member ID");
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0) {
+                    exported.add(row.getCell(memberId).getStringCellValue());
+                }
+            }
+        }
+        assertThat(exported).as("everyone without a login password in the admin's departments, sub-departments included")
+                .contains(inNorth, inSub).doesNotContain(inSouth);
+
+        byte[] edited;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export(List.of(inNorth, inSub, inSouth))))) {
+            Sheet sheet = workbook.getSheet("Members");
+            Map<String, Integer> columns = header(sheet.getRow(0));
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0) {
+                    cell(row, columns.get("City")).setCellValue("Oslo");
+                    if (text(row, columns.get("Member ID")).equals(inSub)) {
+                        cell(row, columns.get("Department")).setCellValue(pathOf(northSub) + "; " + pathOf(south));
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            edited = out.toByteArray();
+        }
+        Api.Response queued = scoped.upload("/api/imports", "edited.xlsx", edited);
+        assertThat(queued.status()).as(String.valueOf(queued.body())).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !List.of("QUEUED", "RUNNING")
+                .contains(scoped.get("/api/imports/" + queued.text("id")).text("status")));
+        JsonNode done = scoped.get("/api/imports/" + queued.text("id")).body();
+        assertThat(done.get("changedRows").asInt()).isEqualTo(1);
+        assertThat(done.get("failedRows").asInt()).isEqualTo(2);
+        assertThat(admin.get("/api/members/" + inNorth).body().get("city").asText()).isEqualTo("Oslo");
+        assertThat(admin.get("/api/members/" + inSub).body().get("city").isNull()).as("a refused row changes nothing").isTrue();
+        assertThat(admin.get("/api/members/" + inSouth).body().get("city").isNull()).isTrue();
+        Map<String, String> errorsById = new HashMap<>();
+        try (XSSFWorkbook report = new XSSFWorkbook(new ByteArrayInputStream(scoped.get(done.get("errorReportUrl").asText()).raw()))) {
+            Sheet sheet = report.getSheet("Members");
+            Map<String, Integer> columns = header(sheet.getRow(0));
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0) {
+                    errorsById.put(text(row, columns.get("Member ID")), text(row, columns.get("Errors")));
+                }
+            }
+        }
+        assertThat(errorsById.get(inSouth)).contains("outside the departments you administer");
+        assertThat(errorsById.get(inSub)).contains("only place members in departments you administer");
+    }
+
     private byte[] export(List<String> ids) {
         Api.Response started = admin.post("/api/exports", Map.of("selection", "SELECTED", "memberIds", ids, "fileName", "test"));
         assertThat(started.status()).isEqualTo(202);

@@ -39,7 +39,8 @@ public class ImportJob {
 
     @CommandHandler
     public ImportJob(QueueImport command) {
-        apply(new ImportQueued(command.importId(), command.admin(), command.fileName(), command.fileId(), command.dryRun()));
+        apply(new ImportQueued(command.importId(), command.admin(), command.fileName(), command.fileId(), command.dryRun(),
+                command.departmentScope()));
     }
 
     /** @return false when the import has already finished (a restart found its start again) */

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -123,6 +124,7 @@ public final class ImportRunner {
         AtomicLong unchanged = new AtomicLong();
         AtomicLong processed = new AtomicLong();
         FileUniqueness seen = new FileUniqueness(translator);
+        Set<String> scope = Set.copyOf(job.departmentScope());
         Map<String, String> labels = new HashMap<>();
         catalog.customColumns().forEach(c -> labels.put("custom." + c.key(), c.label()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -149,7 +151,7 @@ public final class ImportRunner {
                 pool.execute(() -> {
                     try {
                         MemberWritten written = commands.sendAndWait(new UpdateMember(row.memberId(), row.version(),
-                                row.changes(), row.loginEmailType(), new ImportRow(job.importId(), number), job.dryRun()), meta);
+                                row.changes(), row.loginEmailType(), new ImportRow(job.importId(), number, scope), job.dryRun()), meta);
                         if (written.changed()) {
                             changed.incrementAndGet();
                             if (job.dryRun()) {

@@ -150,6 +150,10 @@ public class Member {
             checkVersion(command.expectedVersion());
         }
         MemberRecord before = state;
+        if (row != null) {
+            ImportScopeRule.check(row.departmentScope(), before.departmentIds(),
+                    command.changes().departmentIds().orElse(before.departmentIds()));
+        }
         String owner = memberId.value();
         boolean managerChanges = !Objects.equals(command.changes().managerId().orElse(before.managerId()), before.managerId());
         if (managerChanges) {

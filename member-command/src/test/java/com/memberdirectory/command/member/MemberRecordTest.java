@@ -213,6 +213,35 @@ class MemberRecordTest {
     }
 
     @Test
+    void a_row_of_an_admin_limited_to_other_departments_changes_nothing_even_in_a_dry_run() {
+        claims.claim(UniqueKind.DEPARTMENT, "support", "Support");
+        for (boolean dryRun : new boolean[]{false, true}) {
+            fixture.given(ann())
+                    .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null,
+                            new ImportRow("imp-5", 1, java.util.Set.of("support")), dryRun))
+                    .expectException(DomainRuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("outside the departments you administer"))
+                    .expectNoEvents();
+        }
+        assertThat(claims.count(UniqueKind.IMPORT_ROW, "imp-5/")).isZero();
+    }
+
+    @Test
+    void a_row_of_a_department_admin_changes_their_members_but_places_them_only_in_their_departments() {
+        claims.claim(UniqueKind.DEPARTMENT, "support", "Support");
+        ImportRow ofSalesAdmin = new ImportRow("imp-6", 1, java.util.Set.of("sales"));
+        fixture.given(ann())
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null, ofSalesAdmin, false))
+                .expectEvents(new CityChanged(ANN, null, "Berlin"));
+        fixture.given(ann())
+                .when(new UpdateMember(ANN, null, MemberChanges.builder()
+                        .departmentIds(List.of(SALES, new DepartmentId("support"))).build(), null,
+                        new ImportRow("imp-6", 2, java.util.Set.of("sales")), false))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("only place members in departments you administer"))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_row_with_an_old_version_is_a_conflict_only_if_it_would_change_something() {
         UpdateMember stale = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null,
                 new ImportRow("imp-2", 1), false);

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -68,7 +69,12 @@ public class MemberExports {
     /** Which members to export: the selected ones, or everyone without a login password. */
     public enum Selection { SELECTED, WITHOUT_LOGIN_PASSWORD }
 
-    public ExportDocument start(String admin, Selection selection, List<String> memberIds, String fileName) {
+    /**
+     * @param departmentScope with {@code WITHOUT_LOGIN_PASSWORD}: only members of these departments (an admin
+     *                        limited to some departments, sub-departments included); empty: everyone
+     */
+    public ExportDocument start(String admin, Selection selection, List<String> memberIds, Set<String> departmentScope,
+                                String fileName) {
         removeExpired();
         ExportDocument export = new ExportDocument();
         export.id = new ObjectId().toHexString();
@@ -78,7 +84,7 @@ public class MemberExports {
         export.createdAt = clock.instant();
         export.expiresAt = export.createdAt.plus(KEPT_FOR);
         mongo.insert(export);
-        exporter.execute(() -> run(export, selection, memberIds));
+        exporter.execute(() -> run(export, selection, memberIds, departmentScope));
         return export;
     }
 
@@ -101,17 +107,17 @@ public class MemberExports {
         return clock.instant().isAfter(export.expiresAt);
     }
 
-    private void run(ExportDocument export, Selection selection, List<String> memberIds) {
+    private void run(ExportDocument export, Selection selection, List<String> memberIds, Set<String> departmentScope) {
         try {
             // One pass over the directory: every member's user ID (managers are shown by user ID), and which
             // members have no login password yet.
             Map<String, String> userIds = new HashMap<>();
             List<String> withoutLoginPassword = new ArrayList<>();
             Query overview = new Query();
-            overview.fields().include("userId").include("hasLoginPassword");
+            overview.fields().include("userId").include("hasLoginPassword").include("departmentIds");
             mongo.stream(overview, Document.class, "members").forEach(d -> {
                 userIds.put(d.getString("_id"), d.getString("userId"));
-                if (Boolean.FALSE.equals(d.getBoolean("hasLoginPassword"))) {
+                if (Boolean.FALSE.equals(d.getBoolean("hasLoginPassword")) && inScope(d, departmentScope)) {
                     withoutLoginPassword.add(d.getString("_id"));
                 }
             });
@@ -227,6 +233,14 @@ public class MemberExports {
             return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
         }
         return value == null ? null : LocalDate.parse(value.toString().substring(0, 10));
+    }
+
+    private static boolean inScope(Document member, Set<String> departmentScope) {
+        if (departmentScope.isEmpty()) {
+            return true;
+        }
+        List<?> departments = member.get("departmentIds", List.class);
+        return departments != null && departments.stream().anyMatch(departmentScope::contains);
     }
 
     private static String join(List<String> ids, Map<String, String> names) {

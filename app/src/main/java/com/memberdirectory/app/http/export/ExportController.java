@@ -56,7 +56,7 @@ class ExportController {
     @Operation(summary = "Export members to a workbook (selected ones, or all without a login password)")
     @PostMapping
     ResponseEntity<ExportResponse> start(@RequestBody ExportRequest request) {
-        access.requireOrganizationAdmin();
+        access.requireAdmin();
         requireRecentSignIn();
         if (request.selection() == null) {
             throw ApiException.badField("selection", "Choose SELECTED or WITHOUT_LOGIN_PASSWORD.");
@@ -66,7 +66,7 @@ class ExportController {
             throw ApiException.badField("memberIds", "Select 1 to " + MAX_SELECTED + " members.");
         }
         String fileName = fileName(request.fileName());
-        ExportDocument export = exports.start(access.subject(), request.selection(), ids, fileName);
+        ExportDocument export = exports.start(access.subject(), request.selection(), ids, access.writableDepartments(), fileName);
         return ResponseEntity.accepted().location(java.net.URI.create("/api/exports/" + export.id()))
                 .body(ExportResponse.of(export));
     }

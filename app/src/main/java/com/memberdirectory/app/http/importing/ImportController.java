@@ -97,7 +97,8 @@ class ImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Queued> upload(@RequestPart("file") MultipartFile file,
                                   @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
-        access.requireOrganizationAdmin();
+        access.requireAdmin();
+        List<String> scope = List.copyOf(access.writableDepartments());
         if (file.getSize() > MAX_BYTES) {
             throw tooLarge();
         }
@@ -116,7 +117,7 @@ class ImportController {
             String admin = access.subject();
             String fileId = files.storeFile(temp, name, admin, "upload");
             String importId = new ObjectId().toHexString();
-            commands.sendAndWait(new QueueImport(importId, admin, name, fileId, dryRun));
+            commands.sendAndWait(new QueueImport(importId, admin, name, fileId, dryRun, scope));
             ImportView queued = readModel.ask(new FindImport(importId, admin, true), ImportView.class);
             return ResponseEntity.accepted().location(java.net.URI.create("/api/imports/" + importId))
                     .body(new Queued(queued.id(), queued.status()));
