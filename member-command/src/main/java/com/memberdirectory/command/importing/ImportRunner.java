@@ -132,7 +132,10 @@ public final class ImportRunner {
             thread.setDaemon(true);
             return thread;
         });
-        Semaphore inFlight = new Semaphore(workers * 32);
+        // Rows handed to the workers but not yet taken wait with their cells and commands; a short queue keeps the
+        // workers busy (the workbook is read far faster than rows are applied) without holding thousands of rows
+        // long enough to reach the old generation of the heap.
+        Semaphore inFlight = new Semaphore(workers * 2);
         try (RowReport errors = new RowReport(header, MemberColumns.ERRORS);
              RowReport preview = new RowReport(header, MemberColumns.CHANGES)) {
             SheetRows.rows(file, (number, cells) -> {
