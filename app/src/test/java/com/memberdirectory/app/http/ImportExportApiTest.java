@@ -251,9 +251,7 @@ class ImportExportApiTest extends ApiTest {
         String north = department(unique("North"), null);
         String northSub = department(unique("NorthSub"), north);
         String south = department(unique("South"), null);
-        String subject = unique("scoped-importer-");
-        admin.put("/api/admins/" + subject, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT"), "departmentIds", List.of(north)));
-        Api scoped = as(subject);
+        Api scoped = adminOf(north);
         String inNorth = member(north, Map.of("name", "In North")).get("id").asText();
         String inSub = member(northSub, Map.of("name", "In NorthSub")).get("id").asText();
         String inSouth = member(south, Map.of("name", "In South")).get("id").asText();

@@ -74,9 +74,7 @@ class SecurityApiTest extends ApiTest {
         String north = department(unique("North"), null);
         String northEast = department(unique("East"), north);
         String south = department(unique("South"), null);
-        String subject = unique("scoped-");
-        admin.put("/api/admins/" + subject, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT"), "departmentIds", List.of(north)));
-        Api scoped = as(subject);
+        Api scoped = adminOf(north);
 
         Api.Response inside = scoped.post("/api/members", Map.of("name", "Inside", "workEmail", unique("i") + "@example.com",
                 "departmentIds", List.of(northEast)));

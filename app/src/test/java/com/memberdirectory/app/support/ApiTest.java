@@ -70,6 +70,15 @@ public abstract class ApiTest {
         return "+86134" + String.format("%08d", PHONES.incrementAndGet());
     }
 
+    /** A new admin with the MEMBER_AND_DEPARTMENT permission limited to {@code departmentId}; answers their client. */
+    protected Api adminOf(String departmentId) {
+        String subject = unique("scoped-");
+        Api.Response granted = admin.put("/api/admins/" + subject, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT"),
+                "departmentIds", List.of(departmentId)));
+        assertThat(granted.status()).as(String.valueOf(granted.body())).isEqualTo(200);
+        return as(subject);
+    }
+
     protected static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
