@@ -1,5 +1,6 @@
 package com.memberdirectory.query.support;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,12 +43,17 @@ public final class ProjectionWaiters<T> {
     private final ScheduledExecutorService recheck;
 
     public ProjectionWaiters(String name) {
+        this(name, Duration.ofMillis(250));
+    }
+
+    /** @param recheckEvery how often every waiter reads the store again (writes projected by another instance) */
+    ProjectionWaiters(String name, Duration recheckEvery) {
         this.recheck = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "read-your-writes-" + name);
             thread.setDaemon(true);
             return thread;
         });
-        recheck.scheduleWithFixedDelay(this::recheckAll, 250, 250, TimeUnit.MILLISECONDS);
+        recheck.scheduleWithFixedDelay(this::recheckAll, recheckEvery.toMillis(), recheckEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -56,7 +62,13 @@ public final class ProjectionWaiters<T> {
     public CompletableFuture<T> await(String id, long version, Supplier<T> read,
                                       java.util.function.ToLongFunction<T> versionOf) {
         Waiter<T> waiter = new Waiter<>(version, read, versionOf, new CompletableFuture<>());
-        waiting.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(waiter);
+        // Added inside compute: a list emptied and dropped by remove() at the same moment must not take the waiter
+        // along with it (it would never be woken, nor found by the re-check).
+        waiting.compute(id, (k, list) -> {
+            List<Waiter<T>> waiters = list == null ? new CopyOnWriteArrayList<>() : list;
+            waiters.add(waiter);
+            return waiters;
+        });
         // The projection may have passed the version before the waiter was registered: read the store then, and
         // also when this instance has no record of the document (projected elsewhere, or forgotten). When the
         // projection has reported an older version, it has not got there yet and will wake the waiter itself —

@@ -78,6 +78,42 @@ class ProjectionWaitersTest {
     }
 
     @Test
+    void no_wait_is_lost_when_writes_and_projection_race_even_without_the_periodic_recheck() throws Exception {
+        ProjectionWaiters<Long> racing = new ProjectionWaiters<>("race", Duration.ofHours(1));
+        java.util.concurrent.BlockingQueue<Map.Entry<String, Long>> written = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread projection = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Map.Entry<String, Long> write = written.take();
+                    store.put(write.getKey(), write.getValue());
+                    racing.storedUpTo(write.getKey(), write.getValue());
+                    racing.projected(Map.of(write.getKey(), write.getValue()));
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        projection.start();
+        try {
+            java.util.List<CompletableFuture<Void>> clients = new java.util.ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                String id = "member-" + c;
+                clients.add(CompletableFuture.runAsync(() -> {
+                    for (long version = 1; version <= 2_000; version++) {
+                        written.add(Map.entry(id, version));
+                        long expected = version;
+                        Long answer = racing.await(id, version, read(id), v -> v).orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
+                        assertThat(answer).isGreaterThanOrEqualTo(expected);
+                    }
+                }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+            }
+            CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            projection.interrupt();
+        }
+    }
+
+    @Test
     void after_too_many_documents_the_record_starts_over_and_the_store_is_read_again() {
         project("m1", 3);
         for (int i = 0; i < ProjectionWaiters.REMEMBERED; i++) {
