@@ -65,10 +65,9 @@ public class AdminAccess {
             return grant;
         }
         DepartmentScope scope = new DepartmentScope(grant);
-        Function<String, List<String>> ancestors = ancestors();
         return readModel.ask(new ListDepartments(), DepartmentList.class).items().stream()
+                .filter(department -> scope.contains(department.id(), id -> department.ancestorIds()))
                 .map(DepartmentView::id)
-                .filter(id -> scope.contains(id, ancestors))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
