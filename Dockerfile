@@ -18,5 +18,6 @@ WORKDIR /app
 COPY --from=build /src/app/target/member-directory.jar /app/member-directory.jar
 USER directory
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# The throughput collector, as in the README's start command (README, "JVM options").
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseParallelGC"
 ENTRYPOINT ["java", "-jar", "/app/member-directory.jar"]

@@ -41,7 +41,7 @@ final class DirectoryProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
-        command.addAll(ServerProcess.extraJvmArguments());
+        command.addAll(ServerProcess.jvmArguments());
         command.add("-Daxoniq.update-checker.disabled=true");
         String jar = System.getProperty("bench.jar");
         if (jar != null && !jar.isBlank()) {

@@ -45,6 +45,7 @@ class ImportBenchmark {
         Path root = Path.of("target", "bench", "import-" + members + "-" + System.currentTimeMillis());
         StringBuilder report = new StringBuilder();
         BenchSupport.line(report, "Import benchmark, %,d members, %s", members, java.time.Instant.now());
+        BenchSupport.line(report, "service JVM: -Xmx512m %s", String.join(" ", ServerProcess.jvmArguments()));
         try (ServerProcess server = new ServerProcess(root.resolve("data"), "512m")) {
             Api api = server.api();
             List<String> ids = BenchSupport.createMembers(api, members, report);

@@ -1,6 +1,7 @@
 package com.memberdirectory.app.bench;
 
 import com.memberdirectory.app.MemberDirectoryApplication;
+import com.memberdirectory.app.support.ServerProcess;
 import com.memberdirectory.kernel.department.CreateDepartment;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CreateMember;
@@ -199,7 +200,8 @@ class WriteThroughputBenchmark {
         }
 
         summary.append(String.format("load average after HTTP phase: %s%n", loadAverage()));
-        summary.append("--- HTTP (separate JVM, -Xmx1g, read-your-writes on every write) ---\n");
+        summary.append(String.format("--- HTTP (separate JVM, -Xmx1g %s, read-your-writes on every write) ---%n",
+                String.join(" ", ServerProcess.jvmArguments())));
         summary.append(creates.line()).append('\n');
         summary.append(edits.line()).append('\n');
         summary.append(String.format("last acknowledged edit -> visible in GET /api/members?q=<new name>: %.1f ms"

@@ -27,7 +27,7 @@ public final class ServerProcess implements AutoCloseable {
         String jar = System.getProperty("bench.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap));
-        command.addAll(extraJvmArguments());
+        command.addAll(jvmArguments());
         if (jar != null && Files.isRegularFile(Path.of(jar))) {
             command.addAll(List.of("-jar", jar));
         } else {
@@ -43,10 +43,21 @@ public final class ServerProcess implements AutoCloseable {
         awaitHealthy();
     }
 
-    /** Extra JVM arguments for the server, e.g. {@code -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=x.jfr}. */
-    public static List<String> extraJvmArguments() {
+    /** The JVM options of the README's start command and of the Docker image (README, "JVM options"). */
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseParallelGC");
+
+    /**
+     * JVM arguments of the server besides its heap: {@link #SERVICE_JVM_OPTIONS}, then any given with
+     * {@code -Dbench.serverJvmArgs=…} (e.g. {@code -XX:StartFlightRecording=filename=x.jfr}, or
+     * {@code -XX:-UseParallelGC} to compare with the JVM's default collector, G1).
+     */
+    public static List<String> jvmArguments() {
+        List<String> arguments = new ArrayList<>(SERVICE_JVM_OPTIONS);
         String extra = System.getProperty("bench.serverJvmArgs", "").trim();
-        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+        if (!extra.isEmpty()) {
+            arguments.addAll(List.of(extra.split("\\s+")));
+        }
+        return arguments;
     }
 
     public Api api() {
