@@ -3,7 +3,7 @@ package com.memberdirectory.app.storage;
 import de.bwaldvogel.mongo.MongoServer;
 import com.memberdirectory.app.storage.readmodel.ReadModelBackend;
 import com.memberdirectory.app.storage.readmodel.ReadModelStoreMigration;
-import com.memberdirectory.app.storage.readmodel.ReusedWriteBufferFileStore;
+import com.memberdirectory.app.storage.readmodel.ReadModelFileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
@@ -39,7 +39,7 @@ final class ReadModelServer extends MongoServer {
         if (Files.exists(file)) {
             ReadModelStoreMigration.migrate(file);
         }
-        ReusedWriteBufferFileStore fileStore = new ReusedWriteBufferFileStore();
+        ReadModelFileStore fileStore = new ReadModelFileStore();
         fileStore.open(file.toString(), false, null);
         // Compressed pages: field names repeat in every document and compress well.
         MVStore store = new MVStore.Builder().adoptFileStore(fileStore).compress().open();
