@@ -83,12 +83,12 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("The service did not become healthy");
     }
 
-    /** Heap in use now (MB), from the service's own metrics. */
     /** CPU time the server process has used so far, in seconds (all its threads, JIT and GC included). */
     public double cpuSeconds() {
         return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
+    /** Heap in use now (MB), from the service's own metrics. */
     public double heapUsedMb() {
         Api.Response used = api().get("/actuator/metrics/jvm.memory.used?tag=area:heap");
         return used.body() == null ? 0 : used.body().at("/measurements/0/value").asDouble() / (1024 * 1024);

@@ -98,7 +98,6 @@ class ImportController {
     ResponseEntity<Queued> upload(@RequestPart("file") MultipartFile file,
                                   @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         access.requireAdmin();
-        List<String> scope = List.copyOf(access.writableDepartments());
         if (file.getSize() > MAX_BYTES) {
             throw tooLarge();
         }
@@ -115,6 +114,7 @@ class ImportController {
             String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                     ? "import.xlsx" : Path.of(file.getOriginalFilename()).getFileName().toString();
             String admin = access.subject();
+            List<String> scope = List.copyOf(access.writableDepartments());
             String fileId = files.storeFile(temp, name, admin, "upload");
             String importId = new ObjectId().toHexString();
             commands.sendAndWait(new QueueImport(importId, admin, name, fileId, dryRun, scope));
