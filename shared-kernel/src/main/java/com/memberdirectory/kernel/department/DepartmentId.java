@@ -2,9 +2,9 @@ package com.memberdirectory.kernel.department;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.memberdirectory.kernel.identity.TimeOrderedIdentifierFactory;
 
 import java.util.Objects;
-import java.util.UUID;
 
 /** Identity of a department; its {@link #toString()} is the aggregate identifier in the event store. */
 public record DepartmentId(@JsonValue String value) {
@@ -14,8 +14,9 @@ public record DepartmentId(@JsonValue String value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** A new, time-ordered identity (see {@link TimeOrderedIdentifierFactory}). */
     public static DepartmentId generate() {
-        return new DepartmentId(UUID.randomUUID().toString());
+        return new DepartmentId(TimeOrderedIdentifierFactory.next());
     }
 
     @Override
