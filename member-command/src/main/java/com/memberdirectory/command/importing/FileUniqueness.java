@@ -12,18 +12,17 @@ import static com.memberdirectory.kernel.workbook.MemberColumns.*;
 
 /**
  * Uniqueness against the other rows of the same file: one member per row, and no two members given the
- * same unique value. The later row is the one reported, so the outcome does not depend on timing.
+ * same unique value. The later row is the one reported, so the outcome does not depend on timing. Values are
+ * remembered as fingerprints ({@link FingerprintMap}): a 200,000-row file holds a million of them.
  */
 final class FileUniqueness {
 
     private static final List<String> UNIQUE = List.of(USER_ID, WORK_EMAIL, BUSINESS_EMAIL, PHONE, SEAT_ID, EMPLOYEE_ID);
 
     private final RowTranslator translator;
-    private final Map<String, Integer> memberRows = new HashMap<>();
-    private final Map<String, Map<String, Owner>> values = new HashMap<>();
-
-    private record Owner(int row, String memberId) {
-    }
+    private final FingerprintMap memberRows = new FingerprintMap();
+    /** Per column, the row that first gave each value. */
+    private final Map<String, FingerprintMap> values = new HashMap<>();
 
     FileUniqueness(RowTranslator translator) {
         this.translator = translator;
@@ -31,8 +30,8 @@ final class FileUniqueness {
 
     List<String> check(int row, List<String> cells, MemberId member) {
         List<String> problems = new ArrayList<>();
-        Integer earlier = memberRows.putIfAbsent(member.value(), row);
-        if (earlier != null) {
+        int earlier = memberRows.putIfAbsent(member.value(), row);
+        if (earlier != FingerprintMap.ABSENT) {
             problems.add(MEMBER_ID + ": this member is already in row " + earlier + "; put all changes of a member in one row.");
             return problems;
         }
@@ -42,9 +41,10 @@ final class FileUniqueness {
                 continue;
             }
             String key = column.equals(PHONE) ? value.replaceAll("[^0-9+]", "") : value.strip().toLowerCase(Locale.ROOT);
-            Owner owner = values.computeIfAbsent(column, c -> new HashMap<>()).putIfAbsent(key, new Owner(row, member.value()));
-            if (owner != null && !owner.memberId().equals(member.value())) {
-                problems.add(column + ": '" + value.strip() + "' is also given to another member in row " + owner.row() + ".");
+            // One row per member (checked above), so an earlier row with this value is always another member's.
+            int owner = values.computeIfAbsent(column, c -> new FingerprintMap()).putIfAbsent(key, row);
+            if (owner != FingerprintMap.ABSENT) {
+                problems.add(column + ": '" + value.strip() + "' is also given to another member in row " + owner + ".");
             }
         }
         return problems;

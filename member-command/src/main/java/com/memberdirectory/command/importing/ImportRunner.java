@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -74,9 +73,9 @@ public final class ImportRunner {
         try {
             file = files.download(job.fileId());
             List<String> header = SheetRows.header(file);
-            RowTranslator probe = new RowTranslator(header, catalog.customColumns(), lookups, Map.of());
+            RowTranslator probe = new RowTranslator(header, catalog.customColumns(), lookups, new UserIdsInFile());
             probe.checkHeader();
-            Map<String, String> userIdsInFile = new HashMap<>();
+            UserIdsInFile userIdsInFile = new UserIdsInFile();
             long total = count(file, probe, userIdsInFile);
             Boolean go = commands.sendAndWait(new StartImportRun(job.importId(), total), meta);
             if (!Boolean.TRUE.equals(go)) {
@@ -99,7 +98,7 @@ public final class ImportRunner {
         }
     }
 
-    private long count(Path file, RowTranslator translator, Map<String, String> userIdsInFile) {
+    private long count(Path file, RowTranslator translator, UserIdsInFile userIdsInFile) {
         long[] rows = {0};
         boolean collect = translator.has(MemberColumns.MEMBER_ID) && translator.has(MemberColumns.USER_ID);
         SheetRows.rows(file, (number, cells) -> {
@@ -110,7 +109,7 @@ public final class ImportRunner {
                 String userId = translator.cell(cells, MemberColumns.USER_ID);
                 String memberId = translator.cell(cells, MemberColumns.MEMBER_ID);
                 if (userId != null && !userId.isBlank() && memberId != null && !memberId.isBlank()) {
-                    userIdsInFile.putIfAbsent(userId.strip().toLowerCase(Locale.ROOT), memberId.strip());
+                    userIdsInFile.putIfAbsent(userId, memberId.strip());
                 }
             }
         });

@@ -39,16 +39,16 @@ public final class RowTranslator {
     private final Map<String, Integer> columns = new HashMap<>();
     private final Map<String, CustomColumn> customByHeader = new LinkedHashMap<>();
     private final UniqueValues lookups;
-    private final Map<String, String> userIdsInFile;
+    private final UserIdsInFile userIdsInFile;
 
     /**
      * @param header        the header row as uploaded
      * @param custom        the custom fields (matched to columns by label)
-     * @param userIdsInFile user IDs (lower case) → member ids as the file sets them, so a row can name a manager
-     *                      whose user ID the same file changes
+     * @param userIdsInFile user IDs → member ids as the file sets them, so a row can name a manager whose user ID
+     *                      the same file changes
      */
     public RowTranslator(List<String> header, List<CustomColumn> custom, UniqueValues lookups,
-                         Map<String, String> userIdsInFile) {
+                         UserIdsInFile userIdsInFile) {
         for (int i = 0; i < header.size(); i++) {
             String name = normalize(header.get(i));
             if (!name.isEmpty()) {
@@ -210,12 +210,11 @@ public final class RowTranslator {
     }
 
     private MemberId member(String userId, String column, List<String> errors) {
-        String key = userId.strip().toLowerCase(Locale.ROOT);
-        String inFile = userIdsInFile.get(key);
+        String inFile = userIdsInFile.memberIdOf(userId);
         if (inFile != null) {
             return new MemberId(inFile);
         }
-        return lookups.ownerOf(UniqueKind.USER_ID, key).map(MemberId::new).orElseGet(() -> {
+        return lookups.ownerOf(UniqueKind.USER_ID, userId.strip().toLowerCase(Locale.ROOT)).map(MemberId::new).orElseGet(() -> {
             errors.add(column + ": there is no member with user ID '" + userId.strip() + "'.");
             return null;
         });
