@@ -10,6 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.hsqldb.jdbc.JDBCDataSource;
 import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -89,6 +90,12 @@ public class EmbeddedStorageConfiguration {
     @Bean
     EmbeddedDatabase embeddedDatabase(DataSource dataSource) {
         return new EmbeddedDatabase(new JdbcTemplate(dataSource));
+    }
+
+    /** Axon's own, which its auto-configuration leaves out once the application defines the event store. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
     }
 
     @Bean

@@ -1,0 +1,46 @@
+package com.memberdirectory.app.axon;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.List;
+
+/**
+ * Axon's embedded event store, waking its reader only once new events can be read.
+ * <p>
+ * The store has one reader thread that feeds every tracking processor. After events are published it is woken
+ * by the publishing unit of work's commit; otherwise it looks for new events only every second (its fetch
+ * delay). Inside a {@link GroupCommitCommandBus} batch a command's unit of work commits only a savepoint: the
+ * events reach the database when the whole batch commits, a little later. Woken at the savepoint, the reader
+ * found nothing yet and went back to sleep for a second — and when the callers of that batch were all waiting
+ * for the read model (read-your-writes), nothing else woke it: the projections, and every one of those callers,
+ * stalled for up to a second. Here, while a Spring transaction is active, the wake-up waits for that
+ * transaction to complete (one wake-up per transaction); without one, it happens at once, as in Axon.
+ */
+public class CommitAwareEventStore extends EmbeddedEventStore {
+
+    public CommitAwareEventStore(Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    protected void afterCommit(List<? extends EventMessage<?>> events) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            super.afterCommit(events);
+            return;
+        }
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(CommitAwareEventStore.this);
+                CommitAwareEventStore.super.afterCommit(events);
+            }
+        });
+    }
+}
