@@ -10,6 +10,8 @@ import java.util.UUID;
  * The user IDs an import file gives its members (compared case-insensitively, as everywhere), so that a row can
  * name a manager whose user ID the same file changes. Collected for every row of files of up to 200,000 rows, so
  * kept compact: user IDs as fingerprints ({@link FingerprintMap}), member ids in the usual UUID form as two longs.
+ * Two different user IDs are taken for the same only if their 128-bit fingerprints are equal (odds about
+ * 10<sup>-27</sup> for a whole file); a manager would then be resolved to the member of the other one.
  */
 public final class UserIdsInFile {
 
