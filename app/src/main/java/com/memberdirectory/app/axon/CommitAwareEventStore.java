@@ -18,8 +18,8 @@ import java.util.List;
  * for the read model (read-your-writes), nothing else woke it: the projections, and every one of those callers,
  * stalled for up to a second. Here, while a Spring transaction is active, the wake-up waits for that
  * transaction to complete (committed or not: a needless wake-up costs one query); without one, it happens at
- * once, as in Axon. A batch wakes the reader once per command; wake-ups while it is reading add at most one
- * more read.
+ * once, as in Axon. One wake-up per transaction, not one per command of a batch: each further wake-up while
+ * the reader is busy makes it look for events once more, for nothing.
  */
 public class CommitAwareEventStore extends EmbeddedEventStore {
 
@@ -33,9 +33,26 @@ public class CommitAwareEventStore extends EmbeddedEventStore {
             super.afterCommit(events);
             return;
         }
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return; // this transaction wakes the reader already
+        }
+        // Spring's own pattern for per-transaction state (as DataSourceUtils does for connections): a marker bound
+        // to the transaction, released when it completes or is suspended.
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResourceIfPossible(CommitAwareEventStore.this);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(CommitAwareEventStore.this, Boolean.TRUE);
+            }
+
+            @Override
             public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(CommitAwareEventStore.this);
                 CommitAwareEventStore.super.afterCommit(events);
             }
         });

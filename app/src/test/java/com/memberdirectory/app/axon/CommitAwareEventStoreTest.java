@@ -19,10 +19,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,13 +100,50 @@ class CommitAwareEventStoreTest {
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("after");
     }
 
+    @Test
+    void consecutiveBatchesOfSeveralCommandsOnOneWriterThreadEachArriveWhenTheyCommit() throws Exception {
+        store.publish(event("first", 0));
+        assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("first");
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            for (int round = 0; round < 3; round++) {
+                CountDownLatch handled = new CountDownLatch(1);
+                CountDownLatch commit = new CountDownLatch(1);
+                long first = 1 + 2L * round;
+                Future<Boolean> markerLeft = writer.submit(() -> {
+                    batch(handled, commit, true, first, first + 1);
+                    // What makes a transaction wake the reader once must not outlive it on the writer thread:
+                    // the next batch would then not wake the reader at all.
+                    return TransactionSynchronizationManager.hasResource(store);
+                });
+                assertThat(handled.await(10, TimeUnit.SECONDS)).isTrue();
+                commit.countDown();
+                assertThat(markerLeft.get(10, TimeUnit.SECONDS)).as("round %d", round).isFalse();
+                for (long sequence = first; sequence <= first + 1; sequence++) {
+                    assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS)).as("round %d", round).isTrue();
+                    assertThat(stream.nextAvailable().getPayload()).isEqualTo("event " + sequence);
+                }
+            }
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
     /** One command publishing "second" in a savepoint of a batch transaction, committed or rolled back on cue. */
     private void batch(CountDownLatch handled, CountDownLatch finish, boolean commit) {
+        batch(handled, finish, commit, 1);
+    }
+
+    /** A batch transaction with one command (a savepoint) per sequence number, committed or rolled back on cue. */
+    private void batch(CountDownLatch handled, CountDownLatch finish, boolean commit, long... sequences) {
         TransactionStatus batch = transactions.getTransaction(new DefaultTransactionDefinition());
-        UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
-        command.attachTransaction(new SavepointTransactionManager(transactions));
-        store.publish(event("second", 1));
-        command.commit();
+        for (long sequence : sequences) {
+            UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+            command.attachTransaction(new SavepointTransactionManager(transactions));
+            store.publish(event(sequences.length == 1 ? "second" : "event " + sequence, sequence));
+            command.commit();
+        }
         handled.countDown();
         try {
             assertThat(finish.await(10, TimeUnit.SECONDS)).isTrue();
