@@ -146,12 +146,17 @@ class WriteThroughputBenchmark {
         long visibleAfterNanos;
         long queryNanos;
         Map<String, Long> sizesWhileRunning;
+        String createsCpu;
+        String editsCpu;
         try (DirectoryProcess server = DirectoryProcess.start(httpData, root.resolve("server.log"), "1g")) {
             DirectoryClient client = server.client();
             DirectoryClient.Response department = client.post("/api/departments", Map.of("name", "Benchmark"));
             assertThat(department.status()).isEqualTo(201);
             String departmentId = department.body().get("id").asText();
 
+            long self = ProcessHandle.current().pid();
+            ProcessCpu serverBefore = ProcessCpu.of(server.pid());
+            ProcessCpu clientBefore = ProcessCpu.of(self);
             creates = parallel("HTTP creates", N, CLIENTS, i -> {
                 DirectoryClient.Response created = client.post("/api/members", Map.of(
                         "name", "Bench Member " + i,
@@ -163,6 +168,9 @@ class WriteThroughputBenchmark {
                 }
                 ids[i] = created.body().get("id").asText();
             });
+            ProcessCpu serverMiddle = ProcessCpu.of(server.pid());
+            ProcessCpu clientMiddle = ProcessCpu.of(self);
+            createsCpu = cpuLine("creates", N, serverMiddle.minus(serverBefore), clientMiddle.minus(clientBefore));
             int[] editOrder = shuffled(N);
             edits = parallel("HTTP edits", N, CLIENTS, i -> {
                 int m = editOrder[i];
@@ -176,6 +184,9 @@ class WriteThroughputBenchmark {
                     throw new IllegalStateException("edit " + m + ": " + edited.status() + " " + edited.body());
                 }
             });
+
+            editsCpu = cpuLine("edits", N, ProcessCpu.of(server.pid()).minus(serverMiddle),
+                    ProcessCpu.of(self).minus(clientMiddle));
 
             // The last acknowledged edit, and how long until the list query (q=its new name) shows it.
             int last = 0;
@@ -218,6 +229,7 @@ class WriteThroughputBenchmark {
                 String.join(" ", ServerProcess.jvmArguments())));
         summary.append(creates.line()).append('\n');
         summary.append(edits.line()).append('\n');
+        summary.append(createsCpu).append(editsCpu);
         summary.append(String.format("last acknowledged edit -> visible in GET /api/members?q=<new name>: %.1f ms"
                 + " (the list query itself: %.1f ms)%n", visibleAfterNanos / 1e6, queryNanos / 1e6));
 
@@ -283,6 +295,12 @@ class WriteThroughputBenchmark {
         System.out.println(summary);
         Files.writeString(Path.of("target", "bench-" + N + ".txt"), summary);
         assertThat(creates.errors() + edits.errors() + floorCreates.errors() + floorEdits.errors()).isZero();
+    }
+
+    /** The CPU time the service and the benchmark's own JVM (the HTTP clients) used per request of a phase. */
+    static String cpuLine(String phase, int requests, ProcessCpu server, ProcessCpu client) {
+        return String.format("CPU per HTTP %s: service %s; clients %s%n", phase, server.perOperation(requests),
+                client.perOperation(requests));
     }
 
     static String loadAverage() {
