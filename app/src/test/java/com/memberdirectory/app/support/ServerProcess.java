@@ -44,12 +44,13 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** The JVM options of the README's start command and of the Docker image (README, "JVM options"). */
-    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseParallelGC");
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:-TieredCompilation");
 
     /**
      * JVM arguments of the server besides its heap: {@link #SERVICE_JVM_OPTIONS}, then any given with
      * {@code -Dbench.serverJvmArgs=…} (e.g. {@code -XX:StartFlightRecording=filename=x.jfr}, or
-     * {@code -XX:-UseParallelGC} to compare with the JVM's default collector, G1).
+     * {@code -XX:-UseParallelGC} or {@code -XX:+TieredCompilation} to compare with the JVM's defaults; the last
+     * option given wins).
      */
     public static List<String> jvmArguments() {
         List<String> arguments = new ArrayList<>(SERVICE_JVM_OPTIONS);
