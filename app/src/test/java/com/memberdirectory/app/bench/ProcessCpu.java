@@ -4,33 +4,33 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * CPU time a process has used so far, from Linux's {@code /proc/<pid>/task/<tid>/stat}, split by what its threads
- * do: the JIT compilers, the garbage collector, and everything else (the work itself). A benchmark phase's CPU
- * per operation is the difference of two snapshots divided by the operations: unlike throughput it does not move
- * with the machine's other load, and the split shows how much of a short, cold run the JIT takes. Threads that
- * ended between the snapshots are missed (their time is not in any task any more); the service's pools keep
- * theirs. Empty where there is no {@code /proc} (the benchmark then prints nothing for it).
+ * CPU time a process has used so far, from Linux's {@code /proc}. A benchmark phase's CPU per operation is the
+ * difference of two snapshots divided by the operations: unlike throughput it hardly moves with the machine's
+ * other load, and for the service the split shows how much of a short, cold run the JIT takes.
+ * <p>
+ * The total is the process's own ({@code /proc/<pid>/stat}), which keeps the time of threads that have ended.
+ * The collector's threads ({@code GC Thread#…}, {@code VM Thread}) and the service's working threads (HTTP,
+ * command writer, processors, stores) live through a benchmark phase and are read one by one
+ * ({@code /proc/<pid>/task/<tid>/stat}). HotSpot's compiler threads do not: it starts and stops them as its queue
+ * of methods grows and shrinks, and a stopped thread's time is in no task any more. The JIT's share is
+ * therefore what is left: total − collector − the other live threads. A working thread that ended during a
+ * phase would be counted as JIT; the services' pools keep theirs (thread lists taken during the write
+ * benchmark: only {@code C2 CompilerThre…} came and went).
  */
-record ProcessCpu(Map<String, Long> nanosByGroup) {
-
-    static final String JIT = "JIT";
-    static final String GC = "GC";
-    static final String WORK = "work";
+record ProcessCpu(long total, long gc, long work) {
 
     /** Clock ticks per second of {@code /proc}'s times; 100 on every Linux the JVM supports. */
     private static final long TICKS_PER_SECOND = 100;
 
+    /** The CPU time of the process {@code pid} so far, or null where there is no {@code /proc}. */
     static ProcessCpu of(long pid) {
-        Map<String, Long> nanos = new LinkedHashMap<>(Map.of(JIT, 0L, GC, 0L, WORK, 0L));
-        Path tasks = Path.of("/proc", Long.toString(pid), "task");
-        if (!Files.isDirectory(tasks)) {
-            return new ProcessCpu(Map.of());
-        }
-        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+        Path process = Path.of("/proc", Long.toString(pid));
+        long gc = 0;
+        long work = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(process.resolve("task"))) {
+            long total = nanos(Files.readString(process.resolve("stat")));
             for (Path thread : threads) {
                 String stat;
                 try {
@@ -38,47 +38,54 @@ record ProcessCpu(Map<String, Long> nanosByGroup) {
                 } catch (IOException ended) {
                     continue;
                 }
-                // pid (comm) state ... ; comm may contain spaces and parentheses, so split after the last ')'.
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                nanos.merge(group(name), ticks * (1_000_000_000L / TICKS_PER_SECOND), Long::sum);
+                if (isCompiler(name)) {
+                    continue;
+                }
+                if (isCollector(name)) {
+                    gc += nanos(stat);
+                } else {
+                    work += nanos(stat);
+                }
             }
-        } catch (IOException e) {
-            return new ProcessCpu(Map.of());
+            return new ProcessCpu(total, gc, work);
+        } catch (IOException | RuntimeException noProc) {
+            return null;
         }
-        return new ProcessCpu(nanos);
     }
 
-    /** HotSpot's thread names, as Linux keeps them (15 characters). */
-    static String group(String threadName) {
-        if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre")) {
-            return JIT;
-        }
-        if (threadName.startsWith("GC Thread") || threadName.startsWith("VM Thread")
-                || threadName.startsWith("G1 ") || threadName.startsWith("ParGC")) {
-            return GC;
-        }
-        return WORK;
+    /** HotSpot's thread names as Linux keeps them (15 characters). */
+    static boolean isCompiler(String threadName) {
+        return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
+    }
+
+    static boolean isCollector(String threadName) {
+        return threadName.startsWith("GC Thread") || threadName.startsWith("VM Thread") || threadName.startsWith("G1 ");
+    }
+
+    /** utime + stime of a {@code stat} line: "pid (comm) state …"; comm may hold spaces and parentheses. */
+    private static long nanos(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * (1_000_000_000L / TICKS_PER_SECOND);
     }
 
     ProcessCpu minus(ProcessCpu earlier) {
-        Map<String, Long> difference = new LinkedHashMap<>();
-        nanosByGroup.forEach((group, nanos) -> difference.put(group, nanos - earlier.nanosByGroup.getOrDefault(group, 0L)));
-        return new ProcessCpu(difference);
+        return new ProcessCpu(total - earlier.total, gc - earlier.gc, work - earlier.work);
     }
 
-    long total() {
-        return nanosByGroup.values().stream().mapToLong(Long::longValue).sum();
+    long jit() {
+        return total - gc - work;
     }
 
-    /** "1.234 ms per op (JIT 0.4, GC 0.1, work 0.7)", or "n/a" without /proc. */
-    String perOperation(int operations) {
-        if (nanosByGroup.isEmpty()) {
-            return "n/a";
-        }
+    /** "1.234 ms per op (JIT 0.400, GC 0.100, work 0.734)". */
+    String perOperationSplit(int operations) {
         double ms = 1e6 * operations;
-        return String.format("%.3f ms per op (JIT %.3f, GC %.3f, work %.3f)", total() / ms,
-                nanosByGroup.get(JIT) / ms, nanosByGroup.get(GC) / ms, nanosByGroup.get(WORK) / ms);
+        return String.format("%.3f ms per op (JIT %.3f, GC %.3f, work %.3f)", total / ms, jit() / ms, gc / ms, work / ms);
+    }
+
+    /** "1.234 ms per op". */
+    String perOperation(int operations) {
+        return String.format("%.3f ms per op", total / (1e6 * operations));
     }
 }

@@ -170,7 +170,7 @@ class WriteThroughputBenchmark {
             });
             ProcessCpu serverMiddle = ProcessCpu.of(server.pid());
             ProcessCpu clientMiddle = ProcessCpu.of(self);
-            createsCpu = cpuLine("creates", N, serverMiddle.minus(serverBefore), clientMiddle.minus(clientBefore));
+            createsCpu = cpuLine("creates", N, serverBefore, serverMiddle, clientBefore, clientMiddle);
             int[] editOrder = shuffled(N);
             edits = parallel("HTTP edits", N, CLIENTS, i -> {
                 int m = editOrder[i];
@@ -185,8 +185,7 @@ class WriteThroughputBenchmark {
                 }
             });
 
-            editsCpu = cpuLine("edits", N, ProcessCpu.of(server.pid()).minus(serverMiddle),
-                    ProcessCpu.of(self).minus(clientMiddle));
+            editsCpu = cpuLine("edits", N, serverMiddle, ProcessCpu.of(server.pid()), clientMiddle, ProcessCpu.of(self));
 
             // The last acknowledged edit, and how long until the list query (q=its new name) shows it.
             int last = 0;
@@ -297,10 +296,18 @@ class WriteThroughputBenchmark {
         assertThat(creates.errors() + edits.errors() + floorCreates.errors() + floorEdits.errors()).isZero();
     }
 
-    /** The CPU time the service and the benchmark's own JVM (the HTTP clients) used per request of a phase. */
-    static String cpuLine(String phase, int requests, ProcessCpu server, ProcessCpu client) {
-        return String.format("CPU per HTTP %s: service %s; clients %s%n", phase, server.perOperation(requests),
-                client.perOperation(requests));
+    /**
+     * The CPU time the service and the benchmark's own JVM (the HTTP clients and anything else it does meanwhile)
+     * used per request of a phase; nothing where there is no {@code /proc}.
+     */
+    static String cpuLine(String phase, int requests, ProcessCpu serverBefore, ProcessCpu serverAfter,
+                          ProcessCpu clientBefore, ProcessCpu clientAfter) {
+        if (serverBefore == null || serverAfter == null || clientBefore == null || clientAfter == null) {
+            return "";
+        }
+        return String.format("CPU per HTTP %s: service %s; benchmark's clients %s%n", phase,
+                serverAfter.minus(serverBefore).perOperationSplit(requests),
+                clientAfter.minus(clientBefore).perOperation(requests));
     }
 
     static String loadAverage() {
