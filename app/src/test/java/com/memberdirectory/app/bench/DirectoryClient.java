@@ -15,6 +15,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 import javax.crypto.Mac;
@@ -87,6 +88,11 @@ final class DirectoryClient {
             long version = etag == null ? -1L : Long.parseLong(etag.getValue().replaceAll("[^0-9]", ""));
             return new Response(response.getCode(), body, version);
         });
+    }
+
+    /** Closes the pooled connections. */
+    void close() {
+        http.close(CloseMode.IMMEDIATE);
     }
 
     /** HS256 JWT with {@code sub}, {@code iat}, {@code auth_time} and {@code exp} (as scripts/MintToken.java). */

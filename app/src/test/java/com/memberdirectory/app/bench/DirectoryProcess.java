@@ -122,6 +122,7 @@ final class DirectoryProcess implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
+        client.close();
     }
 
     private static int freePort() throws IOException {

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * ({@code /proc/<pid>/task/<tid>/stat}). HotSpot's compiler threads do not: it starts and stops them as its queue
  * of methods grows and shrinks, and a stopped thread's time is in no task any more. The JIT's share is
  * therefore what is left: total − collector − the other live threads. A working thread that ended during a
- * phase would be counted as JIT; the services' pools keep theirs (thread lists taken during the write
+ * phase would be counted as JIT; the service's pools keep theirs (thread lists taken during the write
  * benchmark: only {@code C2 CompilerThre…} came and went).
  */
 record ProcessCpu(long total, long gc, long work) {
