@@ -189,7 +189,7 @@ public final class RowTranslator {
             errors.add(USER_ID + ": missing; without a Member ID column rows are matched by user ID.");
             return null;
         }
-        return lookups.ownerOf(UniqueKind.USER_ID, userId.toLowerCase(Locale.ROOT)).map(MemberId::new).orElseGet(() -> {
+        return memberWithUserId(userId).orElseGet(() -> {
             errors.add(USER_ID + ": there is no member with user ID '" + userId + "'.");
             return null;
         });
@@ -214,10 +214,15 @@ public final class RowTranslator {
         if (inFile != null) {
             return new MemberId(inFile);
         }
-        return lookups.ownerOf(UniqueKind.USER_ID, userId.strip().toLowerCase(Locale.ROOT)).map(MemberId::new).orElseGet(() -> {
+        return memberWithUserId(userId).orElseGet(() -> {
             errors.add(column + ": there is no member with user ID '" + userId.strip() + "'.");
             return null;
         });
+    }
+
+    /** The member the directory knows by this user ID (not one this file gives it to). */
+    private java.util.Optional<MemberId> memberWithUserId(String userId) {
+        return lookups.ownerOf(UniqueKind.USER_ID, UserIdsInFile.normalized(userId)).map(MemberId::new);
     }
 
     /** Present column → Optional of its value (null for an empty cell); absent column → empty. */

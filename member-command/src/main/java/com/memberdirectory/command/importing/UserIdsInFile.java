@@ -24,7 +24,7 @@ public final class UserIdsInFile {
     /** Remembers that the file gives {@code userId} to {@code memberId}, unless an earlier row gave it already. */
     public void putIfAbsent(String userId, String memberId) {
         int next = index.size();
-        if (index.putIfAbsent(key(userId), next) != FingerprintMap.ABSENT) {
+        if (index.putIfAbsent(normalized(userId), next) != FingerprintMap.ABSENT) {
             return;
         }
         if (next == high.length) {
@@ -42,7 +42,7 @@ public final class UserIdsInFile {
 
     /** The member the file gives {@code userId} to, or null. */
     public String memberIdOf(String userId) {
-        int at = index.get(key(userId));
+        int at = index.get(normalized(userId));
         if (at == FingerprintMap.ABSENT) {
             return null;
         }
@@ -50,7 +50,8 @@ public final class UserIdsInFile {
         return given != null ? given : new UUID(high[at], low[at]).toString();
     }
 
-    private static String key(String userId) {
+    /** A user ID as the directory compares it (and as it is claimed): without surrounding blanks, lower case. */
+    static String normalized(String userId) {
         return userId.strip().toLowerCase(Locale.ROOT);
     }
 
