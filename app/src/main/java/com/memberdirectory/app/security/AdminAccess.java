@@ -4,6 +4,9 @@ import com.memberdirectory.app.config.DirectoryProperties;
 import com.memberdirectory.app.http.ApiException;
 import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.command.admin.DepartmentScope;
+import com.memberdirectory.kernel.access.Actor;
+import com.memberdirectory.kernel.access.Reach;
+import com.memberdirectory.kernel.access.Viewer;
 import com.memberdirectory.kernel.admin.AdminView;
 import com.memberdirectory.kernel.admin.FindAdmin;
 import com.memberdirectory.kernel.admin.Permission;
@@ -14,15 +17,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Who the caller is as far as SPEC §1 is concerned: the primary admin, an admin with a scope, or anyone else. */
+/**
+ * Who the caller is as far as SPEC §1 is concerned: the primary admin, an admin of the whole organization, an
+ * admin limited to departments, or anyone else. It answers the caller's {@link Actor} for write commands (the
+ * aggregates decide with it) and {@link Viewer} for reads (every read path applies
+ * {@link com.memberdirectory.kernel.access.MemberVisibility} with it); it decides nothing about a member itself.
+ */
 @Component
 public class AdminAccess {
 
@@ -43,91 +47,76 @@ public class AdminAccess {
         return primaryAdmin.equals(subject());
     }
 
-    /** Primary admin, or an admin with the "Member and Department" permission (whatever the scope). */
-    public boolean isAdmin() {
-        return isPrimaryAdmin() || memberAdminGrant().isPresent();
-    }
-
     public void requirePrimaryAdmin() {
         if (!isPrimaryAdmin()) {
             throw ApiException.forbidden("Only the primary administrator may do this.");
         }
     }
 
+    /** Primary admin, or an admin with the "Member and Department" permission (whatever the scope). */
+    public void requireAdmin() {
+        if (reach() == Reach.NONE) {
+            throw ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission.");
+        }
+    }
+
+    /** Settings of the whole directory (fields, notification settings): not for admins limited to departments. */
+    public void requireOrganizationAdmin() {
+        Reach reach = reach();
+        if (reach == Reach.NONE) {
+            throw ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission.");
+        }
+        if (reach == Reach.DEPARTMENTS) {
+            throw ApiException.forbidden("This changes the whole directory: it needs the permission for the whole "
+                    + "organization, not for some departments.");
+        }
+    }
+
+    /** The caller as the actor of a write command; the aggregate decides what it may change. */
+    public Actor actor() {
+        String subject = subject();
+        if (isPrimaryAdmin()) {
+            return Actor.organization(subject);
+        }
+        return memberAdminGrant()
+                .map(grant -> grant.departmentIds().isEmpty() ? Actor.organization(subject)
+                        : Actor.departments(subject, Set.copyOf(grant.departmentIds())))
+                .orElseGet(() -> Actor.none(subject));
+    }
+
+    /** The caller as a reader: what of each member they see. */
+    public Viewer viewer() {
+        Actor actor = actor();
+        return switch (actor.reach()) {
+            case ORGANIZATION -> Viewer.organization(actor.subject());
+            case DEPARTMENTS -> Viewer.departments(actor.subject(), withSubDepartments(actor.departmentIds()));
+            case NONE -> Viewer.publicOnly(actor.subject());
+        };
+    }
+
     /**
      * The departments whose members the caller may write, sub-departments included, for work that runs later
      * in the background (imports, exports); empty for the primary admin and admins of the whole organization.
-     * Departments created afterwards below them are not included.
      */
-    public java.util.Set<String> writableDepartments() {
-        java.util.Set<String> grant = scope();
-        if (grant.isEmpty()) {
-            return grant;
-        }
+    public Set<String> writableDepartments() {
+        Actor actor = actor();
+        return switch (actor.reach()) {
+            case ORGANIZATION -> Set.of();
+            case DEPARTMENTS -> withSubDepartments(actor.departmentIds());
+            case NONE -> throw ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission.");
+        };
+    }
+
+    private Reach reach() {
+        return actor().reach();
+    }
+
+    private Set<String> withSubDepartments(Set<String> grant) {
         DepartmentScope scope = new DepartmentScope(grant);
         return readModel.ask(new ListDepartments(), DepartmentList.class).items().stream()
                 .filter(department -> scope.contains(department.id(), id -> department.ancestorIds()))
                 .map(DepartmentView::id)
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    public void requireAdmin() {
-        if (!isAdmin()) {
-            throw ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission.");
-        }
-    }
-
-    /** The primary admin, or an admin whose grant covers the whole organization: no per-member check needed. */
-    public boolean mayWriteEveryMember() {
-        return isPrimaryAdmin() || memberAdminGrant().map(grant -> grant.departmentIds().isEmpty()).orElse(false);
-    }
-
-    /**
-     * May the caller change a member who is in {@code before} (empty for a new member) and will be in
-     * {@code after}?
-     */
-    public void requireMayWriteMember(Collection<String> before, Collection<String> after) {
-        if (isPrimaryAdmin()) {
-            return;
-        }
-        DepartmentScope scope = memberAdminGrant()
-                .map(grant -> new DepartmentScope(new HashSet<>(grant.departmentIds())))
-                .orElseThrow(() -> ApiException.forbidden("Changing members needs the MEMBER_AND_DEPARTMENT permission."));
-        if (scope.isWholeOrganization()) {
-            return;
-        }
-        Function<String, List<String>> ancestors = ancestors();
-        if (!before.isEmpty() && !scope.coversMemberOf(before, ancestors)) {
-            throw ApiException.forbidden("This member is outside the departments you administer.");
-        }
-        if (!scope.allowsMove(before, after, ancestors)) {
-            throw ApiException.forbidden("You can only place members in departments you administer.");
-        }
-    }
-
-    /** The departments the caller's grant is limited to; empty for the primary admin and whole-organization admins. */
-    public java.util.Set<String> scope() {
-        if (isPrimaryAdmin()) {
-            return java.util.Set.of();
-        }
-        return memberAdminGrant().map(grant -> java.util.Set.copyOf(grant.departmentIds()))
-                .orElseThrow(() -> ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission."));
-    }
-
-    /** May the caller create a department under {@code parentId} (null: at the top)? */
-    public void requireMayCreateDepartmentUnder(String parentId) {
-        if (isPrimaryAdmin()) {
-            return;
-        }
-        DepartmentScope scope = memberAdminGrant()
-                .map(grant -> new DepartmentScope(new HashSet<>(grant.departmentIds())))
-                .orElseThrow(() -> ApiException.forbidden("Creating departments needs the MEMBER_AND_DEPARTMENT permission."));
-        if (scope.isWholeOrganization()) {
-            return;
-        }
-        if (parentId == null || !scope.contains(parentId, ancestors())) {
-            throw ApiException.forbidden("You can only create departments inside the departments you administer.");
-        }
     }
 
     private Optional<AdminView> memberAdminGrant() {
@@ -137,11 +126,5 @@ public class AdminAccess {
         }
         return Optional.ofNullable(readModel.ask(new FindAdmin(subject, 0), AdminView.class))
                 .filter(grant -> grant.permissions().contains(Permission.MEMBER_AND_DEPARTMENT));
-    }
-
-    private Function<String, List<String>> ancestors() {
-        Map<String, List<String>> tree = readModel.ask(new ListDepartments(), DepartmentList.class).items().stream()
-                .collect(Collectors.toMap(DepartmentView::id, DepartmentView::ancestorIds));
-        return id -> tree.getOrDefault(id, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package com.memberdirectory.app.bench;
 
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.app.MemberDirectoryApplication;
 import com.memberdirectory.app.support.ServerProcess;
 import com.memberdirectory.kernel.department.CreateDepartment;
@@ -267,19 +268,19 @@ class WriteThroughputBenchmark {
         try {
             CommandGateway gateway = context.getBean(CommandGateway.class);
             DepartmentId department = DepartmentId.generate();
-            gateway.sendAndWait(new CreateDepartment(department, "Floor", null));
+            gateway.sendAndWait(new CreateDepartment(department, "Floor", null, Actor.organization("admin")));
             MemberId[] memberIds = new MemberId[N];
             floorCreates = parallel("floor creates", N, CLIENTS, i -> {
                 MemberId id = MemberId.generate();
                 gateway.sendAndWait(new CreateMember(id, MemberChanges.builder().name("Bench Member " + i)
                         .workEmail("member" + i + "@bench.example").phone(phone(138, i)).departmentIds(List.of(department))
-                        .build()));
+                        .build(), Actor.organization("admin")));
                 memberIds[i] = id;
             });
             int[] editOrder = shuffled(N);
             floorEdits = parallel("floor edits", N, CLIENTS, i -> gateway.sendAndWait(
                     new UpdateMember(memberIds[editOrder[i]], null, MemberChanges.builder()
-                            .name("Edited Member " + editOrder[i]).phone(phone(139, editOrder[i])).build())));
+                            .name("Edited Member " + editOrder[i]).phone(phone(139, editOrder[i])).build(), Actor.organization("admin"))));
         } finally {
             context.close();
         }

@@ -1,5 +1,6 @@
 package com.memberdirectory.app.http;
 
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.app.support.ApiTest;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberId;
@@ -56,9 +57,9 @@ class GroupCommitApiTest extends ApiTest {
         List<CompletableFuture<Object>> refused = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             MemberId member = new MemberId(ids.get(i));
-            refused.add(commands.send(asAdmin(new UpdateMember(member, null, MemberChanges.builder().name(" ").build()))));
+            refused.add(commands.send(asAdmin(new UpdateMember(member, null, MemberChanges.builder().name(" ").build(), Actor.organization("admin")))));
             accepted.add(commands.send(asAdmin(new UpdateMember(member, null,
-                    MemberChanges.builder().name("Batched " + i).build()))));
+                    MemberChanges.builder().name("Batched " + i).build(), Actor.organization("admin")))));
         }
 
         accepted.forEach(CompletableFuture::join);

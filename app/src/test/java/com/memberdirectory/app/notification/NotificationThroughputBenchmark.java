@@ -1,5 +1,6 @@
 package com.memberdirectory.app.notification;
 
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.MemberChanges;
@@ -69,10 +70,10 @@ class NotificationThroughputBenchmark {
     @Test
     void phone_changes_with_notifications_off_and_on() throws Exception {
         DepartmentId department = DepartmentId.generate();
-        commands.sendAndWait(asAdmin(new com.memberdirectory.kernel.department.CreateDepartment(department, "Bench", null), "API"));
+        commands.sendAndWait(asAdmin(new com.memberdirectory.kernel.department.CreateDepartment(department, "Bench", null, Actor.organization("admin")), "API"));
         List<MemberId> members = IntStream.range(0, 2 * CHANGES).mapToObj(i -> MemberId.generate()).toList();
         run("create", members.size(), i -> new CreateMember(members.get(i), MemberChanges.builder().name("Member " + i)
-                .phone(phone(i, 0)).departmentIds(List.of(department)).build()));
+                .phone(phone(i, 0)).departmentIds(List.of(department)).build(), Actor.organization("admin")));
 
         run("phone changes, notifications off", CHANGES, i -> change(members.get(i), phone(i, 1)));
         commands.sendAndWait(asAdmin(ChangeContactChangeNotificationSettings.to(new ContactChangeNotificationSettings(true, false)), "API"));
@@ -84,7 +85,7 @@ class NotificationThroughputBenchmark {
     }
 
     private long delivered() {
-        return queries.query(new ListNotifications(null), NotificationList.class).join().items().stream()
+        return queries.query(new ListNotifications(null, null), NotificationList.class).join().items().stream()
                 .filter(n -> n.status() == NotificationStatus.DELIVERED).count();
     }
 
@@ -102,7 +103,7 @@ class NotificationThroughputBenchmark {
     }
 
     private static UpdateMember change(MemberId member, String phone) {
-        return new UpdateMember(member, null, MemberChanges.builder().phone(phone).build());
+        return new UpdateMember(member, null, MemberChanges.builder().phone(phone).build(), Actor.organization("admin"));
     }
 
     private static String phone(int i, int generation) {

@@ -1,5 +1,6 @@
 package com.memberdirectory.command.department;
 
+import com.memberdirectory.command.admin.WriteAccessPolicy;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.department.CreateDepartment;
@@ -29,6 +30,8 @@ public class Department {
 
     @CommandHandler
     public Department(CreateDepartment command, UniqueValues unique) {
+        new WriteAccessPolicy(DepartmentAncestry.of(unique)).checkDepartmentCreation(command.actor(),
+                command.parentId() == null ? null : command.parentId().value());
         String name = new DepartmentNameRule().check(command.name());
         String path = name;
         if (command.parentId() != null) {

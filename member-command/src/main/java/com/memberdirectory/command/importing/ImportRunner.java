@@ -10,6 +10,7 @@ import com.memberdirectory.kernel.importing.ImportStatus;
 import com.memberdirectory.kernel.importing.RecordImportProgress;
 import com.memberdirectory.kernel.importing.StartImportRun;
 import com.memberdirectory.kernel.member.FieldChange;
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.kernel.member.ImportRow;
 import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.UpdateMember;
@@ -123,7 +124,9 @@ public final class ImportRunner {
         AtomicLong unchanged = new AtomicLong();
         AtomicLong processed = new AtomicLong();
         FileUniqueness seen = new FileUniqueness(translator);
-        Set<String> scope = Set.copyOf(job.departmentScope());
+        // The admin's reach when the import was queued: every row is decided against it by the member itself.
+        Actor actor = job.departmentScope().isEmpty() ? Actor.organization(job.admin())
+                : Actor.departments(job.admin(), Set.copyOf(job.departmentScope()));
         Map<String, String> labels = new HashMap<>();
         catalog.customColumns().forEach(c -> labels.put("custom." + c.key(), c.label()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -153,7 +156,7 @@ public final class ImportRunner {
                 pool.execute(() -> {
                     try {
                         MemberWritten written = commands.sendAndWait(new UpdateMember(row.memberId(), row.version(),
-                                row.changes(), row.loginEmailType(), new ImportRow(job.importId(), number, scope), job.dryRun()), meta);
+                                row.changes(), row.loginEmailType(), new ImportRow(job.importId(), number), job.dryRun(), actor), meta);
                         if (written.changed()) {
                             changed.incrementAndGet();
                             if (job.dryRun()) {

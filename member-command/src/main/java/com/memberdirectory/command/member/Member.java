@@ -1,6 +1,9 @@
 package com.memberdirectory.command.member;
 
+import com.memberdirectory.command.admin.WriteAccessPolicy;
 import com.memberdirectory.command.credentials.LoginPasswords;
+import com.memberdirectory.command.department.DepartmentAncestry;
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.field.OptionUse;
 import com.memberdirectory.command.importing.ImportMarks;
 import com.memberdirectory.command.importing.ImportSecrets;
@@ -115,6 +118,8 @@ public class Member {
             required.departmentIds(null);
         }
         MemberId self = command.memberId();
+        access(unique).checkMemberChange(command.actor(), List.of(),
+                fields.departmentIds().present() ? ids(fields.departmentIds().value()) : List.of());
         OptionFields options = new OptionFields(unique);
         MemberRecord next = applyRules(MemberRecord.NEW, required.build(), self, rules, unique, options);
         String owner = self.value();
@@ -146,13 +151,11 @@ public class Member {
         if (row != null && !command.dryRun() && ImportMarks.applied(unique, row)) {
             return new MemberWritten(memberId, version);
         }
+        MemberRecord before = state;
+        access(unique).checkMemberChange(command.actor(), ids(before.departmentIds()),
+                ids(command.changes().departmentIds().orElse(before.departmentIds())));
         if (row == null) {
             checkVersion(command.expectedVersion());
-        }
-        MemberRecord before = state;
-        if (row != null) {
-            ImportScopeRule.check(row.departmentScope(), before.departmentIds(),
-                    command.changes().departmentIds().orElse(before.departmentIds()));
         }
         String owner = memberId.value();
         boolean managerChanges = !Objects.equals(command.changes().managerId().orElse(before.managerId()), before.managerId());
@@ -196,7 +199,9 @@ public class Member {
     }
 
     @CommandHandler
-    public LoginMethodResult handle(ChooseLoginMethod command, MemberPolicies rules, LoginPasswords passwords) {
+    public LoginMethodResult handle(ChooseLoginMethod command, MemberPolicies rules, LoginPasswords passwords,
+                                    UniqueValues unique) {
+        checkMayChange(command.actor(), unique);
         checkVersion(command.expectedVersion());
         if (command.loginEmailType() == null) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "loginEmailType",
@@ -285,7 +290,8 @@ public class Member {
 
     /** The first sign-in: idempotent, a member already active stays as it is. */
     @CommandHandler
-    public MemberWritten handle(ActivateMember command) {
+    public MemberWritten handle(ActivateMember command, UniqueValues unique) {
+        checkMayChange(command.actor(), unique);
         if (state.status() == MemberStatus.INACTIVE) {
             apply(new MemberActivated(memberId));
         }
@@ -293,13 +299,28 @@ public class Member {
     }
 
     @CommandHandler
-    public MemberWritten handle(SetProfilePhoto command, MemberPolicies rules, PhotoStore photos) {
+    public MemberWritten handle(SetProfilePhoto command, MemberPolicies rules, PhotoStore photos, UniqueValues unique) {
+        checkMayChange(command.actor(), unique);
         checkVersion(command.expectedVersion());
         rules.photo().check(command.content(), command.contentType());
         String type = command.contentType().toLowerCase(java.util.Locale.ROOT).split(";")[0].strip();
         String photoId = photos.store(command.content(), type);
         apply(new ProfilePhotoChanged(memberId, state.photoId(), photoId, type, command.content().length));
         return new MemberWritten(memberId, version);
+    }
+
+    /** SPEC §1 for a change that leaves the member's departments as they are. */
+    private void checkMayChange(Actor actor, UniqueValues unique) {
+        List<String> departments = ids(state.departmentIds());
+        access(unique).checkMemberChange(actor, departments, departments);
+    }
+
+    private static WriteAccessPolicy access(UniqueValues unique) {
+        return new WriteAccessPolicy(DepartmentAncestry.of(unique));
+    }
+
+    private static List<String> ids(List<DepartmentId> departments) {
+        return departments == null ? List.of() : departments.stream().filter(Objects::nonNull).map(DepartmentId::value).toList();
     }
 
     private void checkVersion(Long expectedVersion) {

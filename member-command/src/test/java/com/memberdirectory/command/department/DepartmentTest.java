@@ -1,5 +1,6 @@
 package com.memberdirectory.command.department;
 
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.uniqueness.InMemoryUniqueValues;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.kernel.department.CreateDepartment;
@@ -41,7 +42,7 @@ class DepartmentTest {
     void a_top_level_department_has_its_name_as_path() {
         DepartmentId support = new DepartmentId("dep-support");
         fixture.givenNoPriorActivity()
-                .when(new CreateDepartment(support, " Support ", null))
+                .when(new CreateDepartment(support, " Support ", null, Actor.organization("admin")))
                 .expectEvents(new DepartmentCreated(support, "Support", null, "Support"));
         assertThat(unique.ownerOf(UniqueKind.DEPARTMENT_PATH, "support")).contains(support.value());
         assertThat(unique.ownerOf(UniqueKind.DEPARTMENT, support.value())).contains("Support");
@@ -50,7 +51,7 @@ class DepartmentTest {
     @Test
     void a_sub_department_path_is_the_parent_path_and_its_name() {
         fixture.givenNoPriorActivity()
-                .when(new CreateDepartment(EMEA, "EMEA", SALES))
+                .when(new CreateDepartment(EMEA, "EMEA", SALES, Actor.organization("admin")))
                 .expectEvents(new DepartmentCreated(EMEA, "EMEA", SALES, "Sales/EMEA"));
         assertThat(unique.ownerOf(UniqueKind.DEPARTMENT, EMEA.value())).contains("Sales/EMEA");
     }
@@ -59,7 +60,7 @@ class DepartmentTest {
     void a_sibling_with_the_same_name_is_refused_regardless_of_case() {
         unique.given(UniqueKind.DEPARTMENT_PATH, "sales/emea", EMEA.value());
         fixture.givenNoPriorActivity()
-                .when(new CreateDepartment(new DepartmentId("dep-emea-2"), "emea", SALES))
+                .when(new CreateDepartment(new DepartmentId("dep-emea-2"), "emea", SALES, Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.DUPLICATE_VALUE, "name"));
     }
@@ -67,7 +68,7 @@ class DepartmentTest {
     @Test
     void a_top_level_duplicate_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateDepartment(new DepartmentId("dep-sales-2"), "SALES", null))
+                .when(new CreateDepartment(new DepartmentId("dep-sales-2"), "SALES", null, Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.DUPLICATE_VALUE, "name"));
     }
@@ -77,14 +78,14 @@ class DepartmentTest {
         unique.given(UniqueKind.DEPARTMENT_PATH, "sales/emea", EMEA.value());
         DepartmentId engineeringEmea = new DepartmentId("dep-engineering-emea");
         fixture.givenNoPriorActivity()
-                .when(new CreateDepartment(engineeringEmea, "EMEA", ENGINEERING))
+                .when(new CreateDepartment(engineeringEmea, "EMEA", ENGINEERING, Actor.organization("admin")))
                 .expectEvents(new DepartmentCreated(engineeringEmea, "EMEA", ENGINEERING, "Engineering/EMEA"));
     }
 
     @Test
     void an_unknown_parent_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateDepartment(EMEA, "EMEA", new DepartmentId("nowhere")))
+                .when(new CreateDepartment(EMEA, "EMEA", new DepartmentId("nowhere"), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.UNKNOWN_DEPARTMENT, "parentId"));
         assertThat(unique.changes()).isEmpty();
@@ -93,7 +94,7 @@ class DepartmentTest {
     @Test
     void a_department_name_is_required() {
         fixture.givenNoPriorActivity()
-                .when(new CreateDepartment(EMEA, " ", SALES))
+                .when(new CreateDepartment(EMEA, " ", SALES, Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.NAME_REQUIRED, "name"));
     }
@@ -101,7 +102,7 @@ class DepartmentTest {
     @Test
     void a_department_name_cannot_contain_a_path_separator() {
         fixture.givenNoPriorActivity()
-                .when(new CreateDepartment(EMEA, "EMEA/North", SALES))
+                .when(new CreateDepartment(EMEA, "EMEA/North", SALES, Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.INVALID_VALUE, "name"));
     }

@@ -1,5 +1,6 @@
 package com.memberdirectory.command.member;
 
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.credentials.LoginPasswords;
 import com.memberdirectory.command.importing.ImportSecrets;
 import com.memberdirectory.command.photo.PhotoStore;
@@ -85,7 +86,7 @@ class MemberRecordTest {
                         .phone("13800138000").hidePhone(true).gender(Gender.FEMALE).departmentIds(List.of(SALES))
                         .seatId("S-1").employeeId("E-1").employmentDate(LocalDate.of(2024, 3, 1))
                         .countryRegion("cn").city("Shanghai").managerId(BO).dottedLineManagerIds(List.of(BO))
-                        .surname("Lee").firstName("Ann").alias("Annie").build()))
+                        .surname("Lee").firstName("Ann").alias("Annie").build(), Actor.organization("admin")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new MemberCreated(ANN, "Ann", "Lee", "Ann", "Annie", "ann", "ann@x.com", "ann@corp.example",
                         "+8613800138000", true, Gender.FEMALE, List.of(SALES), "S-1", "E-1", LocalDate.of(2024, 3, 1),
@@ -98,7 +99,7 @@ class MemberRecordTest {
     void a_patch_of_several_fields_records_one_event_per_changed_field_and_none_for_unchanged_ones() {
         fixture.given(ann())
                 .when(new UpdateMember(ANN, null, MemberChanges.builder()
-                        .name("Ann").seatId("S-9").city("Berlin").businessEmail("ann@corp.example").build()))
+                        .name("Ann").seatId("S-9").city("Berlin").businessEmail("ann@corp.example").build(), Actor.organization("admin")))
                 .expectEvents(new BusinessEmailChanged(ANN, null, "ann@corp.example"),
                         new SeatChanged(ANN, null, "S-9"), new CityChanged(ANN, null, "Berlin"));
     }
@@ -107,7 +108,7 @@ class MemberRecordTest {
     void a_seat_held_by_another_member_is_a_duplicate() {
         claims.claim(UniqueKind.SEAT_ID, "s-9", "someone-else");
         fixture.given(ann())
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().seatId("S-9").build()))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().seatId("S-9").build(), Actor.organization("admin")))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Another member already has this seatId.")
                 .expectNoEvents();
@@ -116,7 +117,7 @@ class MemberRecordTest {
     @Test
     void a_business_email_outside_the_mail_domains_is_refused() {
         fixture.given(ann())
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().businessEmail("ann@gmail.com").build()))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().businessEmail("ann@gmail.com").build(), Actor.organization("admin")))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("corp.example"))
                 .expectNoEvents();
     }
@@ -124,7 +125,7 @@ class MemberRecordTest {
     @Test
     void the_direct_manager_is_recorded_and_the_chain_is_kept_for_cycle_checks() {
         fixture.given(ann())
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().managerId(BO).build()))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().managerId(BO).build(), Actor.organization("admin")))
                 .expectEvents(new ManagerChanged(ANN, null, BO));
         assertThat(claims.ownerOf(UniqueKind.MANAGER, "ann")).contains("bo");
     }
@@ -133,7 +134,7 @@ class MemberRecordTest {
     void a_manager_who_reports_to_the_member_is_a_cycle() {
         claims.claim(UniqueKind.MANAGER, BO.value(), ANN.value());
         fixture.given(ann())
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().managerId(BO).build()))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().managerId(BO).build(), Actor.organization("admin")))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("cycle"))
                 .expectNoEvents();
     }
@@ -141,7 +142,7 @@ class MemberRecordTest {
     @Test
     void choosing_the_business_email_needs_a_business_email() {
         fixture.given(ann())
-                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.BUSINESS_EMAIL, null, true))
+                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.BUSINESS_EMAIL, null, true, Actor.organization("admin")))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("business email"))
                 .expectNoEvents();
@@ -151,7 +152,7 @@ class MemberRecordTest {
     @Test
     void choosing_the_business_email_with_a_generated_password_links_the_login_to_it_and_stores_only_outside_events() {
         fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
-                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.BUSINESS_EMAIL, null, true))
+                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.BUSINESS_EMAIL, null, true, Actor.organization("admin")))
                 .expectEvents(new LoginMethodChosen(ANN, LoginEmailType.WORK_EMAIL, LoginEmailType.BUSINESS_EMAIL),
                         new LoginEmailChanged(ANN, "ann@x.com", "ann@corp.example"),
                         new LoginPasswordSet(ANN, true))
@@ -162,7 +163,7 @@ class MemberRecordTest {
     @Test
     void a_weak_password_is_refused() {
         fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
-                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.BUSINESS_EMAIL, "short1", false))
+                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.BUSINESS_EMAIL, "short1", false, Actor.organization("admin")))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("at least 8 characters"))
                 .expectNoEvents();
@@ -171,7 +172,7 @@ class MemberRecordTest {
     @Test
     void an_active_member_keeps_its_login_method() {
         fixture.given(ann(), new MemberActivated(ANN))
-                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.WORK_EMAIL, null, false))
+                .when(new ChooseLoginMethod(ANN, null, LoginEmailType.WORK_EMAIL, null, false, Actor.organization("admin")))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("inactive"))
                 .expectNoEvents();
     }
@@ -179,20 +180,20 @@ class MemberRecordTest {
     @Test
     void after_activation_the_login_no_longer_follows_the_work_email() {
         fixture.given(ann(), new MemberActivated(ANN))
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().workEmail("new@x.com").build()))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().workEmail("new@x.com").build(), Actor.organization("admin")))
                 .expectEvents(new ContactEmailChanged(ANN, "ann@x.com", "new@x.com"));
     }
 
     @Test
     void activation_happens_once() {
-        fixture.given(ann()).when(new ActivateMember(ANN)).expectEvents(new MemberActivated(ANN));
-        fixture.given(ann(), new MemberActivated(ANN)).when(new ActivateMember(ANN)).expectNoEvents();
+        fixture.given(ann()).when(new ActivateMember(ANN, Actor.organization("admin"))).expectEvents(new MemberActivated(ANN));
+        fixture.given(ann(), new MemberActivated(ANN)).when(new ActivateMember(ANN, Actor.organization("admin"))).expectNoEvents();
     }
 
     @Test
     void a_stale_version_is_a_conflict() {
         fixture.given(ann())
-                .when(new UpdateMember(ANN, 7L, MemberChanges.builder().city("Berlin").build()))
+                .when(new UpdateMember(ANN, 7L, MemberChanges.builder().city("Berlin").build(), Actor.organization("admin")))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("it is at version 1, not 7"))
                 .expectNoEvents();
@@ -202,13 +203,13 @@ class MemberRecordTest {
     @Test
     void an_import_row_is_applied_once_even_when_sent_again_after_a_crash() {
         ImportRow row = new ImportRow("imp-1", 7);
-        UpdateMember fromRow = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null, row, false);
+        UpdateMember fromRow = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null, row, false, Actor.organization("admin"));
         fixture.given(ann())
                 .when(fromRow)
                 .expectEvents(new CityChanged(ANN, null, "Berlin"));
         assertThat(claims.count(UniqueKind.IMPORT_ROW, "imp-1/changed/")).isEqualTo(1);
         fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
-                .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null, row, false))
+                .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null, row, false, Actor.organization("admin")))
                 .expectNoEvents();
     }
 
@@ -218,7 +219,7 @@ class MemberRecordTest {
         for (boolean dryRun : new boolean[]{false, true}) {
             fixture.given(ann())
                     .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null,
-                            new ImportRow("imp-5", 1, java.util.Set.of("support")), dryRun))
+                            new ImportRow("imp-5", 1), dryRun, Actor.departments("admin", java.util.Set.of("support"))))
                     .expectException(DomainRuleViolation.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("outside the departments you administer"))
                     .expectNoEvents();
@@ -229,14 +230,15 @@ class MemberRecordTest {
     @Test
     void a_row_of_a_department_admin_changes_their_members_but_places_them_only_in_their_departments() {
         claims.claim(UniqueKind.DEPARTMENT, "support", "Support");
-        ImportRow ofSalesAdmin = new ImportRow("imp-6", 1, java.util.Set.of("sales"));
+        ImportRow row = new ImportRow("imp-6", 1);
         fixture.given(ann())
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null, ofSalesAdmin, false))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null, row, false,
+                        Actor.departments("admin", java.util.Set.of("sales"))))
                 .expectEvents(new CityChanged(ANN, null, "Berlin"));
         fixture.given(ann())
                 .when(new UpdateMember(ANN, null, MemberChanges.builder()
                         .departmentIds(List.of(SALES, new DepartmentId("support"))).build(), null,
-                        new ImportRow("imp-6", 2, java.util.Set.of("sales")), false))
+                        new ImportRow("imp-6", 2), false, Actor.departments("admin", java.util.Set.of("sales"))))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("only place members in departments you administer"))
                 .expectNoEvents();
     }
@@ -244,14 +246,14 @@ class MemberRecordTest {
     @Test
     void a_row_with_an_old_version_is_a_conflict_only_if_it_would_change_something() {
         UpdateMember stale = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null,
-                new ImportRow("imp-2", 1), false);
+                new ImportRow("imp-2", 1), false, Actor.organization("admin"));
         fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
                 .when(stale)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
                 .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null,
-                        new ImportRow("imp-2", 2), false))
+                        new ImportRow("imp-2", 2), false, Actor.organization("admin")))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("changed after the export"))
                 .expectNoEvents();
     }
@@ -260,7 +262,7 @@ class MemberRecordTest {
     void a_dry_run_answers_the_changes_and_records_nothing() {
         fixture.given(ann())
                 .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").seatId("S-1").build(), null,
-                        new ImportRow("imp-3", 1), true))
+                        new ImportRow("imp-3", 1), true, Actor.organization("admin")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(
                         org.hamcrest.Matchers.containsString("changes=2")));
@@ -272,7 +274,7 @@ class MemberRecordTest {
     void a_row_choosing_the_business_email_for_a_member_without_password_generates_one_for_the_password_file() {
         fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
                 .when(new UpdateMember(ANN, null, MemberChanges.builder().build(), LoginEmailType.BUSINESS_EMAIL,
-                        new ImportRow("imp-4", 1), false))
+                        new ImportRow("imp-4", 1), false, Actor.organization("admin")))
                 .expectEvents(new LoginMethodChosen(ANN, LoginEmailType.WORK_EMAIL, LoginEmailType.BUSINESS_EMAIL),
                         new LoginEmailChanged(ANN, "ann@x.com", "ann@corp.example"),
                         new LoginPasswordSet(ANN, true));

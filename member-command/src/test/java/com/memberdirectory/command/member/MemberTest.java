@@ -1,5 +1,6 @@
 package com.memberdirectory.command.member;
 
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.credentials.LoginPasswords;
 import com.memberdirectory.command.importing.ImportSecrets;
 import com.memberdirectory.command.photo.PhotoStore;
@@ -86,7 +87,7 @@ class MemberTest {
         if (phone != null) {
             fields.phone(phone);
         }
-        return new CreateMember(ALICE, fields.departmentIds(departments).build());
+        return new CreateMember(ALICE, fields.departmentIds(departments).build(), Actor.organization("admin"));
     }
 
     private static MemberCreated aliceCreated(String workEmail, String phone) {
@@ -112,7 +113,7 @@ class MemberTest {
     }
 
     private static UpdateMember update() {
-        return new UpdateMember(ALICE, null, MemberChanges.builder().build());
+        return new UpdateMember(ALICE, null, MemberChanges.builder().build(), Actor.organization("admin"));
     }
 
     // --- creation
@@ -255,7 +256,7 @@ class MemberTest {
     @Test
     void a_change_answers_the_new_version_and_records_one_event_per_changed_field() {
         fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alice Liddell").departmentIds(List.of(ENGINEERING)).build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alice Liddell").departmentIds(List.of(ENGINEERING)).build(), Actor.organization("admin")))
                 .expectEvents(new MemberNameChanged(ALICE, "Alice", "Alice Liddell"),
                         new DepartmentsChanged(ALICE, List.of(SALES), List.of(ENGINEERING)))
                 .expectResultMessagePayloadMatching(version(3));
@@ -264,7 +265,7 @@ class MemberTest {
     @Test
     void a_change_to_the_values_the_member_already_has_records_nothing() {
         fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alice").userId("alice").workEmail(ALICE_EMAIL).phone("138 0013 8000").departmentIds(List.of(SALES)).build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alice").userId("alice").workEmail(ALICE_EMAIL).phone("138 0013 8000").departmentIds(List.of(SALES)).build(), Actor.organization("admin")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(version(1));
@@ -274,7 +275,7 @@ class MemberTest {
     @Test
     void clearing_the_phone_is_allowed_while_a_work_email_remains_and_releases_the_phone() {
         fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone(null).build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone(null).build(), Actor.organization("admin")))
                 .expectEvents(new PhoneNumberChanged(ALICE, ALICE_PHONE, null));
         assertThat(unique.changes()).containsExactly(new Change("release", UniqueKind.PHONE, ALICE_PHONE, ALICE.value()));
         assertThat(unique.ownerOf(UniqueKind.PHONE, ALICE_PHONE)).isEmpty();
@@ -283,7 +284,7 @@ class MemberTest {
     @Test
     void clearing_the_last_way_to_reach_a_member_is_refused() {
         fixture.given(givenAlice(null, ALICE_PHONE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone(null).build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone(null).build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.PHONE_OR_WORK_EMAIL_REQUIRED, "workEmail"));
         assertThat(unique.changes()).isEmpty();
@@ -293,7 +294,7 @@ class MemberTest {
     @Test
     void clearing_the_departments_is_refused() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().departmentIds(List.of()).build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().departmentIds(List.of()).build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.DEPARTMENT_REQUIRED, "departmentIds"));
     }
@@ -301,7 +302,7 @@ class MemberTest {
     @Test
     void moving_a_member_to_an_unknown_department_is_refused() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().departmentIds(List.of(new DepartmentId("nowhere"))).build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().departmentIds(List.of(new DepartmentId("nowhere"))).build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.UNKNOWN_DEPARTMENT, "departmentIds"));
     }
@@ -309,7 +310,7 @@ class MemberTest {
     @Test
     void the_login_email_follows_the_work_email_while_the_member_is_inactive() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("alice.liddell@example.com").build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("alice.liddell@example.com").build(), Actor.organization("admin")))
                 .expectEvents(new ContactEmailChanged(ALICE, ALICE_EMAIL, "alice.liddell@example.com"),
                         new LoginEmailChanged(ALICE, ALICE_EMAIL, "alice.liddell@example.com"))
                 .expectResultMessagePayloadMatching(version(3));
@@ -321,7 +322,7 @@ class MemberTest {
     @Test
     void changing_the_case_of_the_own_work_email_keeps_the_claim() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("Alice@Example.com").build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("Alice@Example.com").build(), Actor.organization("admin")))
                 .expectEvents(new ContactEmailChanged(ALICE, ALICE_EMAIL, "Alice@Example.com"),
                         new LoginEmailChanged(ALICE, ALICE_EMAIL, "Alice@Example.com"));
         assertThat(unique.changes()).isEmpty();
@@ -331,7 +332,7 @@ class MemberTest {
     @Test
     void an_invalid_email_in_a_change_is_refused() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("not an email").build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("not an email").build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.INVALID_EMAIL, "workEmail"));
     }
@@ -340,7 +341,7 @@ class MemberTest {
     void changing_to_a_work_email_of_another_member_is_refused_regardless_of_case() {
         unique.given(UniqueKind.WORK_EMAIL, "bob@example.com", BOB.value());
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("BOB@example.com").build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("BOB@example.com").build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.DUPLICATE_VALUE, "workEmail"));
         assertThat(unique.ownerOf(UniqueKind.WORK_EMAIL, ALICE_EMAIL)).contains(ALICE.value());
@@ -350,7 +351,7 @@ class MemberTest {
     void changing_to_a_phone_of_another_member_is_refused() {
         unique.given(UniqueKind.PHONE, "+8613900139000", BOB.value());
         fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone("13900139000").build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone("13900139000").build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.DUPLICATE_VALUE, "phone"));
         assertThat(unique.ownerOf(UniqueKind.PHONE, ALICE_PHONE)).contains(ALICE.value());
@@ -360,7 +361,7 @@ class MemberTest {
     void changing_to_a_user_id_of_another_member_is_refused_regardless_of_case() {
         unique.given(UniqueKind.USER_ID, "bob", BOB.value());
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId("Bob").build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId("Bob").build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.DUPLICATE_VALUE, "userId"));
     }
@@ -368,7 +369,7 @@ class MemberTest {
     @Test
     void a_new_user_id_is_claimed_and_the_old_one_released() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId("a.liddell").build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId("a.liddell").build(), Actor.organization("admin")))
                 .expectEvents(new UserIdChanged(ALICE, "alice", "a.liddell"));
         assertThat(unique.changes()).containsExactly(
                 new Change("claim", UniqueKind.USER_ID, "a.liddell", ALICE.value()),
@@ -378,7 +379,7 @@ class MemberTest {
     @Test
     void a_user_id_cannot_be_removed() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId(null).build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId(null).build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.INVALID_VALUE, "userId"));
     }
@@ -386,7 +387,7 @@ class MemberTest {
     @Test
     void a_change_based_on_an_older_version_is_refused() {
         fixture.given(givenAlice(ALICE_EMAIL, null), new MemberNameChanged(ALICE, "Alice", "Alicia"))
-                .when(new UpdateMember(ALICE, 1L, MemberChanges.builder().name("Alice L.").build()))
+                .when(new UpdateMember(ALICE, 1L, MemberChanges.builder().name("Alice L.").build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.VERSION_CONFLICT, "version"));
     }
@@ -394,7 +395,7 @@ class MemberTest {
     @Test
     void a_change_based_on_the_current_version_is_applied() {
         fixture.given(givenAlice(ALICE_EMAIL, null), new MemberNameChanged(ALICE, "Alice", "Alicia"))
-                .when(new UpdateMember(ALICE, 2L, MemberChanges.builder().name("Alice L.").build()))
+                .when(new UpdateMember(ALICE, 2L, MemberChanges.builder().name("Alice L.").build(), Actor.organization("admin")))
                 .expectEvents(new MemberNameChanged(ALICE, "Alicia", "Alice L."))
                 .expectResultMessagePayloadMatching(version(3));
     }
@@ -435,7 +436,7 @@ class MemberTest {
         givenJobTitles();
         unique.given(UniqueKind.OPTION_USE, "jobTitle/t-eng/" + ALICE.value(), ALICE.value());
         fixture.given(givenAlice(ALICE_EMAIL, null), new JobTitleChanged(ALICE, null, "t-eng"))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alicia").jobTitle("Engineer").build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alicia").jobTitle("Engineer").build(), Actor.organization("admin")))
                 .expectEvents(new MemberNameChanged(ALICE, "Alice", "Alicia"));
         assertThat(lockChanges()).isEmpty();
         assertThat(unique.changes()).isEmpty();
@@ -445,7 +446,7 @@ class MemberTest {
     void a_member_who_starts_using_an_option_takes_the_fields_lock_before_recording_the_use() {
         givenJobTitles();
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().jobTitle("Manager").build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().jobTitle("Manager").build(), Actor.organization("admin")))
                 .expectEvents(new JobTitleChanged(ALICE, null, "t-mgr"));
         assertThat(unique.changes()).containsExactly(
                 new Change("claim", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK),
@@ -460,7 +461,7 @@ class MemberTest {
         unique.whenClaimed(UniqueKind.LOCK, TITLE_LOCK, () -> unique.without(UniqueKind.FIELD_OPTION, "jobTitle/t-mgr")
                 .without(UniqueKind.FIELD_OPTION_LABEL, "jobTitle/manager"));
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().jobTitle("Manager").build()))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().jobTitle("Manager").build(), Actor.organization("admin")))
                 .expectException(violation(ErrorCode.UNKNOWN_OPTION, "jobTitle"));
         assertThat(unique.changes()).noneMatch(change -> change.kind() == UniqueKind.OPTION_USE);
     }
@@ -470,7 +471,7 @@ class MemberTest {
         givenJobTitles();
         fixture.givenNoPriorActivity()
                 .when(new CreateMember(ALICE, MemberChanges.builder().name("Alice").workEmail(ALICE_EMAIL)
-                        .departmentIds(List.of(SALES)).jobTitle("Engineer").build()))
+                        .departmentIds(List.of(SALES)).jobTitle("Engineer").build(), Actor.organization("admin")))
                 .expectSuccessfulHandlerExecution();
         assertThat(lockChanges()).containsExactly(
                 new Change("claim", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK),

@@ -133,7 +133,8 @@ public class MemberExports {
                 // (100,000 members: 447 of 512 MB).
                 for (int from = 0; from < ids.size(); from += CHUNK) {
                     List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                    mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, "members")
+                    mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, "members").stream()
+                            .filter(d -> inScope(d, departmentScope)) // selected or not, only members the admin may see in full
                             .forEach(d -> writer.add(row(d, userIds, paths, custom)));
                 }
                 rows = writer.rowCount();

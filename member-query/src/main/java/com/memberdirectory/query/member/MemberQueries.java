@@ -1,5 +1,7 @@
 package com.memberdirectory.query.member;
 
+import com.memberdirectory.kernel.access.MemberVisibility;
+import com.memberdirectory.kernel.access.Viewer;
 import com.memberdirectory.kernel.member.FindMember;
 import com.memberdirectory.kernel.member.ListMembers;
 import com.memberdirectory.kernel.member.MemberIds;
@@ -53,23 +55,18 @@ class MemberQueries {
         if (query.departmentId() != null) {
             filters.add(Criteria.where("departmentIds").in(departments.subtreeOf(query.departmentId())));
         }
+        Viewer viewer = query.viewer();
         if (Boolean.TRUE.equals(query.withoutLoginPassword())) {
             filters.add(Criteria.where("hasLoginPassword").is(false));
+            if (!viewer.isOrganizationWide()) {
+                filters.add(Criteria.where("departmentIds").in(viewer.departmentIds()));
+            }
         }
         if (query.status() != null) {
             filters.add(Criteria.where("status").is(query.status()));
         }
         if (query.q() != null && !query.q().isBlank()) {
-            Pattern text = Pattern.compile(Pattern.quote(query.q().strip()), Pattern.CASE_INSENSITIVE);
-            filters.add(new Criteria().orOperator(
-                    Criteria.where("name").regex(text),
-                    Criteria.where("alias").regex(text),
-                    Criteria.where("businessEmail").regex(text),
-                    Criteria.where("employeeId").regex(text),
-                    Criteria.where("userId").regex(text),
-                    Criteria.where("workEmail").regex(text),
-                    Criteria.where("loginEmail").regex(text),
-                    Criteria.where("phone").regex(text)));
+            filters.add(textMatch(Pattern.compile(Pattern.quote(query.q().strip()), Pattern.CASE_INSENSITIVE), viewer));
         }
         Query select = new Query();
         if (!filters.isEmpty()) {
@@ -79,6 +76,29 @@ class MemberQueries {
         select.with(Sort.by("name", "_id")).skip((long) query.page() * query.size()).limit(query.size());
         List<MemberView> items = mongo.find(select, MemberDocument.class).stream().map(d -> d.toView(labels)).toList();
         return new MemberPage(items, query.page(), query.size(), total);
+    }
+
+    /**
+     * {@code q} matches only what the viewer may see ({@link MemberVisibility}): a hidden phone or a login email
+     * found by a search would be recovered digit by digit from the totals.
+     */
+    private static Criteria textMatch(Pattern text, Viewer viewer) {
+        List<Criteria> anyOf = new ArrayList<>();
+        MemberVisibility.PUBLIC_TEXT_FIELDS.forEach(field -> anyOf.add(Criteria.where(field).regex(text)));
+        if (viewer.isOrganizationWide()) {
+            MemberVisibility.RESTRICTED_TEXT_FIELDS.forEach(field -> anyOf.add(Criteria.where(field).regex(text)));
+            anyOf.add(Criteria.where("phone").regex(text));
+            return new Criteria().orOperator(anyOf);
+        }
+        anyOf.add(new Criteria().andOperator(Criteria.where("phone").regex(text), Criteria.where("hidePhone").ne(true)));
+        if (!viewer.departmentIds().isEmpty()) {
+            List<Criteria> restricted = new ArrayList<>();
+            MemberVisibility.RESTRICTED_TEXT_FIELDS.forEach(field -> restricted.add(Criteria.where(field).regex(text)));
+            restricted.add(Criteria.where("phone").regex(text));
+            anyOf.add(new Criteria().andOperator(Criteria.where("departmentIds").in(viewer.departmentIds()),
+                    new Criteria().orOperator(restricted)));
+        }
+        return new Criteria().orOperator(anyOf);
     }
 
     @QueryHandler

@@ -22,6 +22,9 @@ class NotificationQueries {
     @QueryHandler
     NotificationList list(ListNotifications query) {
         Query select = query.memberId() == null ? new Query() : Query.query(Criteria.where("memberId").is(query.memberId()));
+        if (query.onlyMembers() != null) {
+            select.addCriteria(Criteria.where("memberId").in(query.onlyMembers()));
+        }
         return new NotificationList(mongo.find(select.with(Sort.by("createdAt", "_id")), NotificationDocument.class)
                 .stream().map(NotificationDocument::toView).toList());
     }

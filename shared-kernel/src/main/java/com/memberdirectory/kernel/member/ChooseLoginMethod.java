@@ -1,5 +1,6 @@
 package com.memberdirectory.kernel.member;
 
+import com.memberdirectory.kernel.access.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Choose the login email type of an inactive member, with a password (given or generated) for BUSINESS_EMAIL. */
@@ -7,13 +8,14 @@ public record ChooseLoginMethod(@TargetAggregateIdentifier MemberId memberId,
                                 Long expectedVersion,
                                 LoginEmailType loginEmailType,
                                 String password,
-                                boolean generatePassword) {
+                                boolean generatePassword,
+                                Actor actor) {
 
     /** Never prints the password (commands may end up in logs). */
     @Override
     public String toString() {
         return "ChooseLoginMethod[memberId=" + memberId + ", expectedVersion=" + expectedVersion + ", loginEmailType="
                 + loginEmailType + ", password=" + (password == null ? "none" : "***") + ", generatePassword="
-                + generatePassword + "]";
+                + generatePassword + ", actor=" + actor + "]";
     }
 }

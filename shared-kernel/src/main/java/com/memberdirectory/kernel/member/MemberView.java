@@ -17,7 +17,7 @@ public record MemberView(String id,
                          String businessEmail,
                          String loginEmail,
                          LoginEmailType loginEmailType,
-                         boolean hasLoginPassword,
+                         Boolean hasLoginPassword,
                          String phone,
                          boolean hidePhone,
                          Gender gender,
@@ -34,13 +34,14 @@ public record MemberView(String id,
                          Map<String, Object> custom,
                          String photoUrl) {
 
-    /** What viewers who are not administrators see: no phone when the member hides it. */
-    public MemberView forNonAdmin() {
-        if (!hidePhone) {
-            return this;
-        }
+    /**
+     * The public fields only (see {@link com.memberdirectory.kernel.access.MemberVisibility}): no phone when the
+     * member hides it, no login details.
+     */
+    public MemberView publicFields() {
         return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
-                loginEmail, loginEmailType, hasLoginPassword, null, hidePhone, gender, departmentIds, seatId,
-                employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, jobTitle, workforceType, custom, photoUrl);
+                null, null, null, hidePhone ? null : phone, hidePhone, gender, departmentIds, seatId,
+                employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, jobTitle, workforceType,
+                custom, photoUrl);
     }
 }

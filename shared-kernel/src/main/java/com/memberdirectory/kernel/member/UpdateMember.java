@@ -1,5 +1,6 @@
 package com.memberdirectory.kernel.member;
 
+import com.memberdirectory.kernel.access.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -12,15 +13,17 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *                        email for a member without a password generates one
  * @param importRow       the spreadsheet row this change comes from, or null
  * @param dryRun          check everything and answer the preview, change nothing
+ * @param actor           who changes the member: the member, before and after, must be within the actor's reach
  */
 public record UpdateMember(@TargetAggregateIdentifier MemberId memberId,
                            Long expectedVersion,
                            MemberChanges changes,
                            LoginEmailType loginEmailType,
                            ImportRow importRow,
-                           boolean dryRun) {
+                           boolean dryRun,
+                           Actor actor) {
 
-    public UpdateMember(MemberId memberId, Long expectedVersion, MemberChanges changes) {
-        this(memberId, expectedVersion, changes, null, null, false);
+    public UpdateMember(MemberId memberId, Long expectedVersion, MemberChanges changes, Actor actor) {
+        this(memberId, expectedVersion, changes, null, null, false, actor);
     }
 }

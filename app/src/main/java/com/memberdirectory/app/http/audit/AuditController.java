@@ -3,6 +3,7 @@ package com.memberdirectory.app.http.audit;
 import com.memberdirectory.app.http.ApiException;
 import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.app.security.AdminAccess;
+import com.memberdirectory.kernel.access.Viewer;
 import com.memberdirectory.kernel.audit.AuditEntry;
 import com.memberdirectory.kernel.audit.AuditPage;
 import com.memberdirectory.kernel.audit.AuditQuery;
@@ -86,9 +87,11 @@ class AuditController {
         if (!order.equals("asc") && !order.equals("desc")) {
             throw ApiException.badField("order", "'order' is asc or desc.");
         }
-        Set<String> scope = access.scope();
-        Set<String> members = scope.isEmpty() ? null
-                : readModel.ask(new MembersInDepartments(scope), MemberIds.class).ids();
+        // The change list is history (MemberVisibility): whole for org-wide admins, their members' for the others.
+        access.requireAdmin();
+        Viewer viewer = access.viewer();
+        Set<String> members = viewer.isOrganizationWide() ? null
+                : readModel.ask(new MembersInDepartments(viewer.departmentIds()), MemberIds.class).ids();
         return new AuditQuery(from, to, blank(actor), blank(field), blank(memberId), blank(source), members,
                 order.equals("desc"), page, size);
     }

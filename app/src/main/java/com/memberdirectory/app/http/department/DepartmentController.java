@@ -49,10 +49,9 @@ class DepartmentController {
 
     @PostMapping
     ResponseEntity<DepartmentResponse> create(@RequestBody CreateDepartmentRequest request) {
-        access.requireMayCreateDepartmentUnder(request.parentId());
         DepartmentId id = DepartmentId.generate();
         commands.sendAndWait(new CreateDepartment(id, request.name(),
-                request.parentId() == null ? null : new DepartmentId(request.parentId())));
+                request.parentId() == null ? null : new DepartmentId(request.parentId()), access.actor()));
         DepartmentView created = readModel.ask(new FindDepartment(id), DepartmentView.class);
         return ResponseEntity.created(URI.create("/api/departments/" + id)).body(DepartmentResponse.of(created));
     }

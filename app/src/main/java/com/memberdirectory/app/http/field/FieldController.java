@@ -61,7 +61,7 @@ class FieldController {
     @Operation(summary = "Add a custom field")
     @PostMapping
     ResponseEntity<FieldView> define(@RequestBody DefineFieldRequest request) {
-        access.requireAdmin();
+        access.requireOrganizationAdmin();
         List<String> options = request.options() == null ? List.of()
                 : request.options().stream().map(o -> o == null ? null : o.label()).toList();
         FieldCatalogWritten written = commands.sendAndWait(new DefineField(BuiltInFields.CATALOG_ID, request.key(),
@@ -73,14 +73,14 @@ class FieldController {
     @Operation(summary = "Change a field's label")
     @PatchMapping("/{key}")
     FieldView rename(@PathVariable String key, @RequestBody RenameFieldRequest request) {
-        access.requireAdmin();
+        access.requireOrganizationAdmin();
         return written(key, commands.sendAndWait(new RenameField(BuiltInFields.CATALOG_ID, key, request.label())));
     }
 
     @Operation(summary = "Add, rename, reorder and remove options (an option in use cannot be removed: 409)")
     @PutMapping("/{key}/options")
     FieldView options(@PathVariable String key, @RequestBody List<OptionInput> options) {
-        access.requireAdmin();
+        access.requireOrganizationAdmin();
         return written(key, commands.sendAndWait(new ChangeFieldOptions(BuiltInFields.CATALOG_ID, key, options)));
     }
 

@@ -94,8 +94,4 @@ public record CreateMemberRequest(String name,
         }
         return fields.build();
     }
-
-    List<String> departmentIdsOrEmpty() {
-        return departmentIds == null ? List.of() : departmentIds.stream().filter(java.util.Objects::nonNull).toList();
-    }
 }

@@ -5,7 +5,9 @@ import com.memberdirectory.app.http.ApiException;
 import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.app.http.Versions;
 import com.memberdirectory.app.security.AdminAccess;
-import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.access.MemberVisibility;
+import com.memberdirectory.kernel.access.Reach;
+import com.memberdirectory.kernel.access.Viewer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.memberdirectory.kernel.member.ActivateMember;
 import com.memberdirectory.kernel.member.ChooseLoginMethod;
@@ -72,9 +74,8 @@ class MemberController {
     @Operation(summary = "Add a member (INACTIVE; a user ID is generated when none is given)")
     @PostMapping
     ResponseEntity<MemberView> create(@RequestBody CreateMemberRequest request) {
-        access.requireMayWriteMember(List.of(), request.departmentIdsOrEmpty());
         MemberId id = MemberId.generate();
-        commands.sendAndWait(new CreateMember(id, request.toChanges()));
+        commands.sendAndWait(new CreateMember(id, request.toChanges(), access.actor()));
         MemberView member = readModel.ask(new FindMember(id, 1), MemberView.class);
         return ResponseEntity.created(URI.create("/api/members/" + id))
                 .eTag(Versions.etag(member.version()))
@@ -84,15 +85,17 @@ class MemberController {
     @Operation(summary = "One member, with its version as ETag; with asOf, the member as it was at that instant")
     @GetMapping("/{id}")
     ResponseEntity<MemberView> get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        MemberView member = find(id);
+        Viewer viewer = access.viewer();
         if (asOf != null) {
+            requireHistory(viewer, member);
             MemberView then = readModel.ask(new FindMemberAsOf(new MemberId(id), asOf), MemberView.class);
             if (then == null) {
                 throw ApiException.notFound("Member '" + id + "' did not exist at " + asOf + ".");
             }
-            return ResponseEntity.ok().eTag(Versions.etag(then.version())).body(visible(then));
+            return ResponseEntity.ok().eTag(Versions.etag(then.version())).body(then);
         }
-        MemberView member = find(id);
-        return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(visible(member));
+        return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(MemberVisibility.view(member, viewer));
     }
 
     @Operation(summary = "Change some fields of a member (JSON merge patch; null clears)")
@@ -100,14 +103,8 @@ class MemberController {
     ResponseEntity<MemberView> patch(@PathVariable String id,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      @RequestBody JsonNode body) {
-        UpdateMember command = new UpdateMember(new MemberId(id), Versions.expected(ifMatch), MemberPatch.toChanges(body));
-        if (!access.mayWriteEveryMember()) {
-            MemberView current = find(id);
-            List<String> after = command.changes().departmentIds().present()
-                    ? command.changes().departmentIds().value().stream().filter(java.util.Objects::nonNull).map(DepartmentId::value).toList()
-                    : current.departmentIds();
-            access.requireMayWriteMember(current.departmentIds(), after);
-        }
+        UpdateMember command = new UpdateMember(new MemberId(id), Versions.expected(ifMatch), MemberPatch.toChanges(body),
+                access.actor());
         MemberWritten written = commands.sendAndWait(command);
         MemberView member = readModel.ask(new FindMember(written.memberId(), written.version()), MemberView.class);
         return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(member);
@@ -132,10 +129,9 @@ class MemberController {
     ResponseEntity<LoginResponse> chooseLogin(@PathVariable String id,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @RequestBody LoginRequest request) {
-        MemberView current = find(id);
-        access.requireMayWriteMember(current.departmentIds(), current.departmentIds());
         LoginMethodResult result = commands.sendAndWait(new ChooseLoginMethod(new MemberId(id), Versions.expected(ifMatch),
-                request.loginEmailType(), request.password(), Boolean.TRUE.equals(request.generatePassword())));
+                request.loginEmailType(), request.password(), Boolean.TRUE.equals(request.generatePassword()),
+                access.actor()));
         MemberView member = readModel.ask(new FindMember(result.memberId(), result.version()), MemberView.class);
         return ResponseEntity.ok().eTag(Versions.etag(member.version()))
                 .body(new LoginResponse(member, result.generatedPassword()));
@@ -144,9 +140,7 @@ class MemberController {
     @Operation(summary = "Activate a member (stands in for the member's first sign-in)")
     @PostMapping("/{id}/activation")
     ResponseEntity<MemberView> activate(@PathVariable String id) {
-        MemberView current = find(id);
-        access.requireMayWriteMember(current.departmentIds(), current.departmentIds());
-        MemberWritten written = commands.sendAndWait(new ActivateMember(new MemberId(id)));
+        MemberWritten written = commands.sendAndWait(new ActivateMember(new MemberId(id), access.actor()));
         MemberView member = readModel.ask(new FindMember(written.memberId(), written.version()), MemberView.class);
         return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(member);
     }
@@ -158,6 +152,8 @@ class MemberController {
                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                   @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long length,
                                   HttpServletRequest request) throws IOException {
+        // Not the decision (the member decides with the actor), but no upload is read for a caller who may write nobody.
+        access.requireAdmin();
         if (length != null && length > PhotoRule.MAX_BYTES) {
             throw tooLarge();
         }
@@ -165,10 +161,8 @@ class MemberController {
         if (content.length > PhotoRule.MAX_BYTES) {
             throw tooLarge();
         }
-        MemberView current = find(id);
-        access.requireMayWriteMember(current.departmentIds(), current.departmentIds());
         MemberWritten written = commands.sendAndWait(new SetProfilePhoto(new MemberId(id), Versions.expected(ifMatch),
-                content, contentType));
+                content, contentType, access.actor()));
         MemberView member = readModel.ask(new FindMember(written.memberId(), written.version()), MemberView.class);
         return ResponseEntity.noContent().eTag(Versions.etag(member.version())).build();
     }
@@ -192,7 +186,7 @@ class MemberController {
     @Operation(summary = "Every change of a member, oldest first, with before/after per field, actor and source")
     @GetMapping("/{id}/history")
     MemberHistory history(@PathVariable String id) {
-        find(id);
+        requireHistory(access.viewer(), find(id));
         return readModel.ask(new FindMemberHistory(new MemberId(id)), MemberHistory.class);
     }
 
@@ -214,19 +208,31 @@ class MemberController {
         if (asOf != null && (q != null || status != null || withoutLoginPassword != null)) {
             throw ApiException.badField("asOf", "With asOf, only departmentId, page and size can be used.");
         }
-        MemberPage result = asOf != null
-                ? readModel.ask(new ListMembersAsOf(asOf, departmentId, page, size), MemberPage.class)
-                : readModel.ask(new ListMembers(departmentId, status, q, withoutLoginPassword, page, size), MemberPage.class);
-        if (access.isAdmin()) {
-            return result;
+        Viewer viewer = access.viewer();
+        if (asOf != null) {
+            // The directory as it was is history: in full, for those who see everything of the members it lists.
+            if (!viewer.isOrganizationWide() && (departmentId == null || !viewer.seesAllOf(List.of(departmentId)))) {
+                throw ApiException.forbidden("The directory as it was is shown to administrators of the whole "
+                        + "organization; an administrator of some departments asks for one of them (departmentId).");
+            }
+            return readModel.ask(new ListMembersAsOf(asOf, departmentId, page, size), MemberPage.class);
         }
-        return new MemberPage(result.items().stream().map(MemberView::forNonAdmin).toList(), result.page(),
-                result.size(), result.total());
+        if (Boolean.TRUE.equals(withoutLoginPassword) && viewer.reach() == Reach.NONE) {
+            throw ApiException.forbidden("Login details are shown to administrators only.");
+        }
+        MemberPage result = readModel.ask(new ListMembers(departmentId, status, q, withoutLoginPassword, page, size, viewer),
+                MemberPage.class);
+        return new MemberPage(result.items().stream().map(member -> MemberVisibility.view(member, viewer)).toList(),
+                result.page(), result.size(), result.total());
     }
 
-    /** SPEC §2: the phone of a member who hides it is shown to administrators only. */
-    private MemberView visible(MemberView member) {
-        return access.isAdmin() ? member : member.forNonAdmin();
+    /** A member's history and past states may hold what is hidden now: only for those who see all of the member. */
+    private static void requireHistory(Viewer viewer, MemberView member) {
+        if (!MemberVisibility.mayReadHistory(viewer, member.departmentIds())) {
+            throw ApiException.forbidden(viewer.reach() == Reach.NONE
+                    ? "A member's history is shown to administrators only."
+                    : "This member is outside the departments you administer: their history is not shown to you.");
+        }
     }
 
     private MemberView find(String id) {

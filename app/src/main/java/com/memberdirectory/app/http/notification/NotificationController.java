@@ -1,5 +1,10 @@
 package com.memberdirectory.app.http.notification;
 
+import com.memberdirectory.app.http.ApiException;
+import com.memberdirectory.kernel.access.Viewer;
+import com.memberdirectory.kernel.member.MemberIds;
+import com.memberdirectory.kernel.member.MembersInDepartments;
+import java.util.Set;
 import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.app.security.AdminAccess;
 import com.memberdirectory.kernel.notification.ChangeContactChangeNotificationSettings;
@@ -62,7 +67,7 @@ class NotificationController {
     /** Answers what the settings aggregate now holds, which the next GET reads from the same event stream. */
     @PutMapping("/api/settings/contact-change-notifications")
     SettingsBody changeSettings(@RequestBody SettingsBody body) {
-        access.requireAdmin();
+        access.requireOrganizationAdmin();
         ContactChangeNotificationSettings now = commands.sendAndWait(ChangeContactChangeNotificationSettings.to(
                 new ContactChangeNotificationSettings(body.phoneNumber(), body.workEmail())));
         return SettingsBody.of(now);
@@ -71,7 +76,13 @@ class NotificationController {
     @GetMapping("/api/notifications")
     NotificationsResponse notifications(@RequestParam(required = false) String memberId) {
         access.requireAdmin();
-        return new NotificationsResponse(readModel.ask(new ListNotifications(memberId), NotificationList.class).items()
+        Viewer viewer = access.viewer();
+        Set<String> onlyMembers = viewer.isOrganizationWide() ? null
+                : readModel.ask(new MembersInDepartments(viewer.departmentIds()), MemberIds.class).ids();
+        if (memberId != null && onlyMembers != null && !onlyMembers.contains(memberId)) {
+            throw ApiException.forbidden("This member is outside the departments you administer.");
+        }
+        return new NotificationsResponse(readModel.ask(new ListNotifications(memberId, onlyMembers), NotificationList.class).items()
                 .stream().map(NotificationResponse::of).toList());
     }
 }

@@ -1,0 +1,11 @@
+package com.memberdirectory.kernel.access;
+
+/** How far a caller's grant reaches (SPEC §1). */
+public enum Reach {
+    /** The primary administrator, or an administrator with the permission for the whole organization. */
+    ORGANIZATION,
+    /** An administrator whose permission is limited to some departments and their sub-departments. */
+    DEPARTMENTS,
+    /** Anyone else: a member, or an administrator without the "Member and Department" permission. */
+    NONE
+}
