@@ -21,10 +21,12 @@ class NotificationQueries {
 
     @QueryHandler
     NotificationList list(ListNotifications query) {
-        Query select = query.memberId() == null ? new Query() : Query.query(Criteria.where("memberId").is(query.memberId()));
-        if (query.onlyMembers() != null) {
-            select.addCriteria(Criteria.where("memberId").in(query.onlyMembers()));
+        if (query.memberId() != null && query.onlyMembers() != null && !query.onlyMembers().contains(query.memberId())) {
+            return new NotificationList(java.util.List.of());
         }
+        Query select = query.memberId() != null ? Query.query(Criteria.where("memberId").is(query.memberId()))
+                : query.onlyMembers() != null ? Query.query(Criteria.where("memberId").in(query.onlyMembers()))
+                : new Query();
         return new NotificationList(mongo.find(select.with(Sort.by("createdAt", "_id")), NotificationDocument.class)
                 .stream().map(NotificationDocument::toView).toList());
     }

@@ -1,0 +1,293 @@
+package com.memberdirectory.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.memberdirectory.app.support.Api;
+import com.memberdirectory.app.support.ApiTest;
+import com.memberdirectory.app.support.Tokens;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every endpoint of the OpenAPI description, called by every kind of caller: the status each gets, and that no
+ * answer carries what that caller may not see (a hidden phone, login details). A new endpoint without a row here
+ * fails {@link #every_operation_of_the_api_description_has_a_row_in_the_matrix}.
+ */
+class AccessMatrixApiTest extends ApiTest {
+
+    /** The authenticated callers; the target member is in the scoped admin's department except for SCOPED_OUT. */
+    enum Role { MEMBER, SCOPED_IN, SCOPED_OUT, ORG, PRIMARY }
+
+    /** What one role's calls act on. */
+    record Context(Api api, String member, String otherMember, String department, String phone, String loginEmail,
+                   String field, String primaryExport, String primaryImport, byte[] workbook) {
+    }
+
+    /** One call and the status each role gets, in {@link Role} order. */
+    record Call(String operation, Function<Context, Api.Response> send, int... statuses) {
+    }
+
+    private static final byte[] PNG = png();
+
+    private List<Call> matrix() {
+        return List.of(
+                new Call("GET /api/members", c -> c.api().get("/api/members?size=500"), 200, 200, 200, 200, 200),
+                new Call("GET /api/members", c -> c.api().get("/api/members?q=" + c.phone().substring(4)), 200, 200, 200, 200, 200),
+                new Call("GET /api/members", c -> c.api().get("/api/members?withoutLoginPassword=true&size=500"), 403, 200, 200, 200, 200),
+                new Call("GET /api/members", c -> c.api().get("/api/members?asOf=" + Instant.now()), 403, 403, 403, 200, 200),
+                new Call("GET /api/members", c -> c.api().get("/api/members?asOf=" + Instant.now() + "&departmentId=" + c.department()),
+                        403, 200, 403, 200, 200),
+                new Call("POST /api/members", c -> c.api().post("/api/members", Map.of("name", "New", "workEmail",
+                        unique("n") + "@example.com", "departmentIds", List.of(c.department()))), 403, 201, 403, 201, 201),
+                new Call("GET /api/members/{id}", c -> c.api().get("/api/members/" + c.member()), 200, 200, 200, 200, 200),
+                new Call("GET /api/members/{id}", c -> c.api().get("/api/members/" + c.member() + "?asOf=" + Instant.now()),
+                        403, 200, 403, 200, 200),
+                new Call("PATCH /api/members/{id}", c -> c.api().patch("/api/members/" + c.member(), Map.of("city", "Lyon")),
+                        403, 200, 403, 200, 200),
+                new Call("PUT /api/members/{id}/login", c -> c.api().put("/api/members/" + c.member() + "/login",
+                        Map.of("loginEmailType", "WORK_EMAIL")), 403, 200, 403, 200, 200),
+                new Call("PUT /api/members/{id}/photo", c -> c.api().putBytes("/api/members/" + c.member() + "/photo", PNG,
+                        "image/png"), 403, 204, 403, 204, 204),
+                new Call("GET /api/members/{id}/photo", c -> c.api().get("/api/members/" + c.member() + "/photo"), 200, 200, 200, 200, 200),
+                new Call("GET /api/members/{id}/history", c -> c.api().get("/api/members/" + c.member() + "/history"),
+                        403, 200, 403, 200, 200),
+                new Call("POST /api/members/{id}/activation", c -> c.api().post("/api/members/" + c.otherMember() + "/activation",
+                        Map.of()), 403, 200, 403, 200, 200),
+                new Call("GET /api/departments", c -> c.api().get("/api/departments"), 200, 200, 200, 200, 200),
+                new Call("POST /api/departments", c -> c.api().post("/api/departments", Map.of("name", unique("Team"),
+                        "parentId", c.department())), 403, 201, 403, 201, 201),
+                new Call("GET /api/fields", c -> c.api().get("/api/fields"), 200, 200, 200, 200, 200),
+                new Call("POST /api/fields", c -> c.api().post("/api/fields", Map.of("key", unique("f").replace("-", ""),
+                        "label", unique("Field "), "type", "TEXT")), 403, 403, 403, 201, 201),
+                new Call("PATCH /api/fields/{key}", c -> c.api().patch("/api/fields/" + c.field(), Map.of("label", unique("Label "))),
+                        403, 403, 403, 200, 200),
+                new Call("PUT /api/fields/{key}/options", c -> c.api().put("/api/fields/" + c.field() + "/options",
+                        List.of(Map.of("label", unique("Option ")))), 403, 403, 403, 200, 200),
+                new Call("GET /api/admins", c -> c.api().get("/api/admins"), 403, 200, 200, 200, 200),
+                new Call("PUT /api/admins/{subject}", c -> c.api().put("/api/admins/" + unique("grantee-"),
+                        Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT"))), 403, 403, 403, 403, 200),
+                new Call("DELETE /api/admins/{subject}", c -> c.api().delete("/api/admins/" + granted()), 403, 403, 403, 403, 204),
+                new Call("GET /api/settings/contact-change-notifications",
+                        c -> c.api().get("/api/settings/contact-change-notifications"), 403, 200, 200, 200, 200),
+                new Call("PUT /api/settings/contact-change-notifications", c -> c.api().put(
+                        "/api/settings/contact-change-notifications", Map.of("phoneNumber", false, "workEmail", false)),
+                        403, 403, 403, 200, 200),
+                new Call("GET /api/notifications", c -> c.api().get("/api/notifications?memberId=" + c.member()), 403, 200, 403, 200, 200),
+                new Call("GET /api/audit", c -> c.api().get("/api/audit?memberId=" + c.member()), 403, 200, 200, 200, 200),
+                new Call("GET /api/audit/export", c -> c.api().get("/api/audit/export?memberId=" + c.member()), 403, 200, 200, 200, 200),
+                new Call("POST /api/exports", c -> c.api().post("/api/exports", Map.of("selection", "SELECTED",
+                        "memberIds", List.of(c.member()))), 403, 202, 202, 202, 202),
+                new Call("GET /api/exports/{id}", c -> c.api().get("/api/exports/" + c.primaryExport()), 403, 404, 404, 404, 200),
+                new Call("GET /api/exports/{id}/file", c -> c.api().get("/api/exports/" + c.primaryExport() + "/file"),
+                        403, 404, 404, 404, 200),
+                new Call("POST /api/imports", c -> c.api().upload("/api/imports?dryRun=true", "matrix.xlsx", c.workbook()),
+                        403, 202, 202, 202, 202),
+                new Call("GET /api/imports", c -> c.api().get("/api/imports"), 403, 200, 200, 200, 200),
+                new Call("GET /api/imports/{id}", c -> c.api().get("/api/imports/" + c.primaryImport()), 403, 404, 404, 404, 200),
+                new Call("GET /api/imports/{id}/error-report", c -> c.api().get("/api/imports/" + c.primaryImport() + "/error-report"),
+                        403, 404, 404, 404, 200),
+                new Call("GET /api/imports/{id}/preview", c -> c.api().get("/api/imports/" + c.primaryImport() + "/preview"),
+                        403, 404, 404, 404, 200),
+                // A dry run has no password file: the primary admin, whose import it is, is told it is gone.
+                new Call("GET /api/imports/{id}/password-file", c -> c.api().get("/api/imports/" + c.primaryImport()
+                        + "/password-file"), 403, 404, 404, 404, 410),
+                // Replays change nothing here: the primary admin's call is refused for its body, after the permission.
+                new Call("POST /api/admin/replays", c -> c.api().post("/api/admin/replays", Map.of("projection", "none")),
+                        403, 403, 403, 403, 400),
+                new Call("GET /api/admin/replays/{id}", c -> c.api().get("/api/admin/replays/" + unique("r")), 403, 403, 403, 403, 404));
+    }
+
+    @Test
+    void every_operation_of_the_api_description_has_a_row_in_the_matrix() {
+        JsonNode paths = anonymous().get("/v3/api-docs").body().get("paths");
+        Set<String> described = new LinkedHashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            path.getValue().fieldNames().forEachRemaining(method -> described.add(method.toUpperCase() + " " + path.getKey()));
+        }
+        Set<String> covered = new LinkedHashSet<>();
+        matrix().forEach(call -> covered.add(call.operation()));
+        assertThat(covered).as("rows of the matrix").containsExactlyInAnyOrderElementsOf(described);
+    }
+
+    @Test
+    void every_endpoint_refuses_callers_without_a_valid_token() {
+        Context any = context(Role.PRIMARY);
+        for (String token : new String[]{null, Tokens.expired("admin"), Tokens.wrongKey("admin"), Tokens.unsigned("admin")}) {
+            Context caller = new Context(anonymous().as(token), any.member(), any.otherMember(), any.department(),
+                    any.phone(), any.loginEmail(), any.field(), any.primaryExport(), any.primaryImport(), any.workbook());
+            for (Call call : matrix()) {
+                Api.Response response = call.send().apply(caller);
+                assertThat(response.status()).as(call.operation() + " with token " + token).isEqualTo(401);
+                assertThat(response.code()).isEqualTo("unauthorized");
+            }
+        }
+    }
+
+    @Test
+    void every_role_gets_the_status_of_the_matrix_and_no_answer_shows_what_it_may_not_see() {
+        for (Role role : Role.values()) {
+            Context context = context(role);
+            boolean limited = role == Role.MEMBER || role == Role.SCOPED_OUT;
+            for (Call call : matrix()) {
+                Api.Response response = call.send().apply(context);
+                int expected = call.statuses()[role.ordinal()];
+                assertThat(response.status()).as(role + ": " + call.operation() + " " + response.body()).isEqualTo(expected);
+                if (limited) {
+                    assertThat(new String(response.raw(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                            .as(role + ": " + call.operation() + " shows no hidden phone")
+                            .doesNotContain(context.phone().substring(1));
+                    if (response.body() != null) {
+                        for (JsonNode shown : membersIn(response.body(), role == Role.MEMBER ? null : context.member())) {
+                            assertThat(shown.path("loginEmail").isMissingNode() || shown.get("loginEmail").isNull())
+                                    .as(role + ": " + call.operation() + " login email of " + shown.path("id")).isTrue();
+                            assertThat(shown.path("loginEmailType").isMissingNode() || shown.get("loginEmailType").isNull())
+                                    .as(role + ": " + call.operation() + " login type").isTrue();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_hidden_phone_is_found_only_by_those_who_may_see_it() {
+        Context scopedOut = context(Role.SCOPED_OUT);
+        String digits = scopedOut.phone().substring(5);
+        assertThat(scopedOut.api().get("/api/members?q=" + digits).text("total")).isEqualTo("0");
+        assertThat(as(unique("reader-")).get("/api/members?q=" + digits).text("total")).isEqualTo("0");
+        assertThat(admin.get("/api/members?q=" + digits).text("total")).isEqualTo("1");
+        Context scopedIn = context(Role.SCOPED_IN);
+        assertThat(scopedIn.api().get("/api/members?q=" + scopedIn.phone().substring(5)).text("total")).isEqualTo("1");
+        assertThat(scopedIn.api().get("/api/members?q=" + scopedIn.loginEmail()).text("total")).isEqualTo("1");
+        assertThat(scopedOut.api().get("/api/members?q=" + digits).text("total")).isEqualTo("0");
+    }
+
+    /** The member objects in an answer (those with this id only, unless null). */
+    private static List<JsonNode> membersIn(JsonNode body, String id) {
+        List<JsonNode> found = new ArrayList<>();
+        if (body.isObject() && body.has("loginEmail") && (id == null || id.equals(body.path("id").asText()))) {
+            found.add(body);
+        }
+        body.forEach(child -> found.addAll(membersIn(child, id)));
+        return found;
+    }
+
+    // --- fixtures --------------------------------------------------------------------------------------------
+
+    private String scopedDepartment;
+    private String otherDepartment;
+    private Api scopedAdmin;
+    private Api orgAdmin;
+    private String field;
+    private String primaryExport;
+    private String primaryImport;
+    private byte[] workbook;
+
+    private Context context(Role role) {
+        shared();
+        String department = role == Role.SCOPED_OUT ? otherDepartment : scopedDepartment;
+        String phone = uniquePhone();
+        String workEmail = unique("target") + "@example.com";
+        String member = member(department, Map.of("phone", phone, "hidePhone", true, "workEmail", workEmail)).get("id").asText();
+        String other = member(department, Map.of()).get("id").asText();
+        assertThat(admin.putBytes("/api/members/" + member + "/photo", PNG, "image/png").status()).isEqualTo(204);
+        Api api = switch (role) {
+            case MEMBER -> as(unique("member-"));
+            case SCOPED_IN, SCOPED_OUT -> scopedAdmin;
+            case ORG -> orgAdmin;
+            case PRIMARY -> admin;
+        };
+        return new Context(api, member, other, department, phone, workEmail, field, primaryExport, primaryImport, workbook);
+    }
+
+    private void shared() {
+        if (scopedDepartment != null) {
+            return;
+        }
+        scopedDepartment = department(unique("Scoped"), null);
+        otherDepartment = department(unique("Other"), null);
+        scopedAdmin = adminOf(scopedDepartment);
+        String org = unique("org-");
+        assertThat(admin.put("/api/admins/" + org, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT"))).status()).isEqualTo(200);
+        orgAdmin = as(org);
+        field = unique("choice").replace("-", "");
+        assertThat(admin.post("/api/fields", Map.of("key", field, "label", unique("Choice "), "type", "SINGLE_OPTION")).status())
+                .isEqualTo(201);
+        String exported = member(scopedDepartment, Map.of()).get("id").asText();
+        Api.Response export = admin.post("/api/exports", Map.of("selection", "SELECTED", "memberIds", List.of(exported)));
+        primaryExport = export.text("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(admin.get("/api/exports/" + primaryExport).text("status")));
+        workbook = admin.get("/api/exports/" + primaryExport + "/file").raw();
+        Api.Response queued = admin.upload("/api/imports?dryRun=true", "matrix.xlsx", withChangeAndError(workbook));
+        primaryImport = queued.text("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !List.of("QUEUED", "RUNNING")
+                .contains(admin.get("/api/imports/" + primaryImport).text("status")));
+        JsonNode dryRun = admin.get("/api/imports/" + primaryImport).body();
+        assertThat(dryRun.get("changedRows").asInt()).as(dryRun.toString()).isEqualTo(1);
+        assertThat(dryRun.get("failedRows").asInt()).as(dryRun.toString()).isEqualTo(1);
+    }
+
+    /** The exported workbook with its member renamed (a preview row) and a row for no member (an error row). */
+    private static byte[] withChangeAndError(byte[] exported) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(exported));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.getSheet("Members");
+            Map<String, Integer> columns = new HashMap<>();
+            sheet.getRow(0).forEach(cell -> columns.put(cell.getStringCellValue(), cell.getColumnIndex()));
+            Row exportedRow = sheet.getRow(1);
+            // The export writes inline strings, which a new value does not replace in place.
+            exportedRow.removeCell(exportedRow.getCell(columns.get("Name")));
+            exportedRow.createCell(columns.get("Name")).setCellValue("Renamed by a dry run");
+            Row bad = sheet.createRow(2);
+            bad.createCell(columns.get("Member ID")).setCellValue("no-such-member");
+            bad.createCell(columns.get("Name")).setCellValue("Nobody");
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private final List<String> grantees = new ArrayList<>();
+
+    /** A subject the primary admin granted the permission to, for the revocation row. */
+    private String granted() {
+        String subject = unique("revokable-");
+        assertThat(admin.put("/api/admins/" + subject, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT"))).status())
+                .isEqualTo(200);
+        grantees.add(subject);
+        return subject;
+    }
+
+    private static byte[] png() {
+        try {
+            BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
