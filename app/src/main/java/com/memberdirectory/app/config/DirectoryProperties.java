@@ -31,9 +31,19 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
      * @param jwtSecret    HS256 secret of the embedded default (at least 32 bytes); not needed with an issuer URI
      * @param primaryAdmin subject of the primary administrator
      * @param encryptionKey key material for secrets stored encrypted (defaults to one derived from jwtSecret)
+     * @param operators    subjects besides the primary admin who may read the operational (actuator) endpoints other
+     *                     than health and info, e.g. a Prometheus scraper's; empty: the primary admin only
      */
     public record Security(String jwtSecret, @NotBlank(message = "set directory.security.primary-admin") String primaryAdmin,
-                           String encryptionKey) {
+                           String encryptionKey,
+                           @DefaultValue List<@NotBlank(message = "directory.security.operators may not hold a blank subject") String> operators) {
+
+        /** Who may read the operational endpoints: the primary admin and the listed operators. */
+        public java.util.Set<String> operatorSubjects() {
+            java.util.Set<String> subjects = new java.util.HashSet<>(operators == null ? List.of() : operators);
+            subjects.add(primaryAdmin);
+            return java.util.Set.copyOf(subjects);
+        }
     }
 
     /**

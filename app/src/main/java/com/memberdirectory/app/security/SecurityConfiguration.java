@@ -3,30 +3,42 @@ package com.memberdirectory.app.security;
 import com.memberdirectory.app.config.DirectoryProperties;
 import com.memberdirectory.app.http.ProblemWriter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * OAuth2 resource server: every {@code /api} call needs a bearer JWT. On the embedded default the tokens are
  * HS256-signed with {@code directory.security.jwt-secret}; with an identity provider,
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is used instead.
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is used instead. Both decoders check the same
+ * claims ({@link TokenClaims}). Health and info are public; the other actuator endpoints (metrics, prometheus, ...)
+ * need the token of the primary admin or of a subject in {@code directory.security.operators}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -34,12 +46,17 @@ public class SecurityConfiguration {
     static final int MINIMUM_SECRET_BYTES = 32;
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, DirectoryProperties properties) throws Exception {
+        Set<String> operators = properties.security().operatorSubjects();
+        RequestMatcher operational = EndpointRequest.toAnyEndpoint();
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                        // Every other actuator endpoint (metrics, prometheus, the /actuator index, ...) is for operators.
+                        .requestMatchers(operational).access((authentication, context) -> new AuthorizationDecision(
+                                authentication.get() instanceof JwtAuthenticationToken jwt && operators.contains(jwt.getName())))
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
@@ -51,7 +68,9 @@ public class SecurityConfiguration {
                                     "A valid bearer token is required: " + e.getMessage());
                         })
                         .accessDeniedHandler((request, response, e) ->
-                                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", e.getMessage())))
+                                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", operational.matches(request)
+                                        ? "Operational endpoints are for the primary admin and directory.security.operators."
+                                        : e.getMessage())))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
@@ -74,7 +93,11 @@ public class SecurityConfiguration {
     JwtDecoder jwtDecoder(DirectoryProperties properties,
                           @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri) {
         if (StringUtils.hasText(issuerUri)) {
-            return JwtDecoders.fromIssuerLocation(issuerUri);
+            if (!(JwtDecoders.fromIssuerLocation(issuerUri) instanceof NimbusJwtDecoder decoder)) {
+                throw new IllegalStateException("Expected a NimbusJwtDecoder for " + issuerUri + " to add the claim checks to");
+            }
+            decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(withRequiredClaims(new JwtIssuerValidator(issuerUri))));
+            return decoder;
         }
         String secret = properties.security().jwtSecret();
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MINIMUM_SECRET_BYTES) {
@@ -85,9 +108,18 @@ public class SecurityConfiguration {
                 .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        // Expired means expired: a few seconds for clocks that drift, not Spring's default minute.
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefault(), new JwtTimestampValidator(Duration.ofSeconds(5))));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(withRequiredClaims()));
         return decoder;
+    }
+
+    /**
+     * {@link TokenClaims}: exp and sub required, auth_time sane; expired means expired (a few seconds for clocks that
+     * drift, not Spring's default minute). Spring adds its other default checks to these.
+     */
+    @SafeVarargs
+    private static List<OAuth2TokenValidator<Jwt>> withRequiredClaims(OAuth2TokenValidator<Jwt>... more) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(TokenClaims.validators(Clock.systemUTC()));
+        validators.addAll(List.of(more));
+        return validators;
     }
 }

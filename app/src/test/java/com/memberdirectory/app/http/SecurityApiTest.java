@@ -5,6 +5,8 @@ import com.memberdirectory.app.support.ApiTest;
 import com.memberdirectory.app.support.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,24 +16,84 @@ class SecurityApiTest extends ApiTest {
 
     @Test
     void calls_without_a_valid_token_are_refused_with_401_and_a_problem() {
-        for (String token : List.of(Tokens.wrongKey("admin"), Tokens.unsigned("admin"), Tokens.expired("admin"))) {
-            Api.Response response = anonymous().as(token).get("/api/members");
-            assertThat(response.status()).as(token).isEqualTo(401);
-            assertThat(response.code()).isEqualTo("unauthorized");
-            assertThat(response.header("Content-Type")).contains("application/problem+json");
-        }
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("wrong key", Tokens.wrongKey("admin"));
+        tokens.put("alg none", Tokens.unsigned("admin"));
+        tokens.put("expired", Tokens.expired("admin"));
+        tokens.put("no exp", Tokens.withoutExpiry("admin"));
+        tokens.put("no sub", Tokens.withoutSubject());
+        tokens.put("empty sub", Tokens.withSubject(""));
+        tokens.put("blank sub", Tokens.withSubject("  "));
+        tokens.put("auth_time in the future", Tokens.signedInInTheFuture("admin"));
+        tokens.put("auth_time a string", Tokens.withAuthTime("admin", "yesterday"));
+        tokens.put("auth_time an object", Tokens.withAuthTime("admin", Map.of("at", 1)));
+        tokens.put("auth_time past Instant.MAX", Tokens.withAuthTime("admin", Long.MAX_VALUE));
+        tokens.put("auth_time a huge double", Tokens.withAuthTime("admin", 1e300));
+        tokens.forEach((kind, token) -> {
+            for (String path : List.of("/api/members", "/actuator/metrics")) {
+                Api.Response response = anonymous().as(token).get(path);
+                assertThat(response.status()).as(kind + " on " + path).isEqualTo(401);
+                assertThat(response.code()).as(kind).isEqualTo("unauthorized");
+                assertThat(response.header("Content-Type")).contains("application/problem+json");
+            }
+            Api.Response export = anonymous().as(token).post("/api/exports", Map.of("selection", "WITHOUT_LOGIN_PASSWORD"));
+            assertThat(export.status()).as(kind + " on an export").isEqualTo(401);
+        });
         Api.Response none = anonymous().get("/api/members");
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
     }
 
     @Test
-    void health_metrics_and_the_api_description_need_no_token() {
+    void an_export_believes_a_sign_in_a_few_seconds_ahead_but_not_one_in_the_future() {
+        Api clockAhead = anonymous().as(Tokens.signedInAhead("admin", Duration.ofSeconds(2)));
+        assertThat(clockAhead.post("/api/exports", Map.of("selection", "WITHOUT_LOGIN_PASSWORD")).status())
+                .as("within the clock skew").isEqualTo(202);
+        Api future = anonymous().as(Tokens.signedInAhead("admin", Duration.ofSeconds(30)));
+        Api.Response refused = future.post("/api/exports", Map.of("selection", "WITHOUT_LOGIN_PASSWORD"));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void health_info_and_the_api_description_need_no_token_prometheus_needs_an_operator() {
         assertThat(anonymous().get("/actuator/health").text("status")).isEqualTo("UP");
-        assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(anonymous().get("/actuator/info").status()).isEqualTo(200);
         Api.Response docs = anonymous().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().at("/paths").has("/api/members")).isTrue();
+
+        Api.Response noToken = anonymous().get("/actuator/prometheus");
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.header("WWW-Authenticate")).startsWith("Bearer");
+        Api.Response member = as(unique("member-")).get("/actuator/prometheus");
+        assertThat(member.status()).isEqualTo(403);
+        assertThat(member.code()).isEqualTo("forbidden");
+        assertThat(member.header("Content-Type")).contains("application/problem+json");
+        assertThat(admin.get("/actuator/prometheus").status()).as("the primary admin").isEqualTo(200);
+        assertThat(as("ops-robot").get("/actuator/prometheus").status()).as("an operator").isEqualTo(200);
+    }
+
+    @Test
+    void other_operational_endpoints_are_for_the_primary_admin_and_operators_only() {
+        String grantedAdmin = unique("granted-");
+        assertThat(admin.put("/api/admins/" + grantedAdmin, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT"))).status())
+                .isEqualTo(200);
+        for (String path : List.of("/actuator", "/actuator/metrics", "/actuator/metrics/jvm.memory.used?tag=area:heap")) {
+            assertThat(anonymous().get(path).status()).as(path).isEqualTo(401);
+            for (Api notAnOperator : List.of(as(unique("member-")), as(grantedAdmin))) {
+                Api.Response refused = notAnOperator.get(path);
+                assertThat(refused.status()).as(path).isEqualTo(403);
+                assertThat(refused.code()).isEqualTo("forbidden");
+                assertThat(refused.header("Content-Type")).contains("application/problem+json");
+            }
+            assertThat(admin.get(path).status()).as(path).isEqualTo(200);
+            assertThat(as("ops-robot").get(path).status()).as(path).isEqualTo(200);
+        }
+        assertThat(as("ops-robot").get("/api/members").status()).as("an operator is a plain caller on the API")
+                .isEqualTo(200);
+        assertThat(as("ops-robot").post("/api/departments", Map.of("name", unique("D"))).status()).isEqualTo(403);
     }
 
     @Test

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "directory.security.jwt-secret=" + Tokens.SECRET,
         "directory.security.primary-admin=admin",
+        "directory.security.operators=ops-robot",
         "directory.business-mail-domains=corp.example",
         "logging.level.d.b.mongo=WARN"
 })

@@ -41,9 +41,45 @@ public final class Tokens {
         return new PlainJWT(claims(subject, Instant.now().plus(Duration.ofHours(1)), Instant.now())).serialize();
     }
 
+    /** Correctly signed, but without {@code exp}: it would never expire. */
+    public static String withoutExpiry(String subject) {
+        return signed(new JWTClaimsSet.Builder(claims(subject, Instant.now(), Instant.now())).expirationTime(null).build(), SECRET);
+    }
+
+    /** Correctly signed, but without {@code sub}: nobody in particular. */
+    public static String withoutSubject() {
+        return signed(new JWTClaimsSet.Builder(claims("x", Instant.now().plus(Duration.ofHours(1)), Instant.now()))
+                .subject(null).build(), SECRET);
+    }
+
+    /** Correctly signed, with {@code sub} as given (blank, say). */
+    public static String withSubject(String subject) {
+        return signed(subject, SECRET, Instant.now().plus(Duration.ofHours(1)), Instant.now());
+    }
+
+    /** Correctly signed, claiming a sign-in {@code ahead} from now. */
+    public static String signedInAhead(String subject, Duration ahead) {
+        return signed(subject, SECRET, Instant.now().plus(Duration.ofHours(1)), Instant.now().plus(ahead));
+    }
+
+    /** Correctly signed, claiming a sign-in ten minutes from now: a recent sign-in for good, if believed. */
+    public static String signedInInTheFuture(String subject) {
+        return signedInAhead(subject, Duration.ofMinutes(10));
+    }
+
+    /** Correctly signed, with {@code auth_time} set to {@code value} as it is (a string, a huge number, ...). */
+    public static String withAuthTime(String subject, Object value) {
+        return signed(new JWTClaimsSet.Builder(claims(subject, Instant.now().plus(Duration.ofHours(1)), Instant.now()))
+                .claim("auth_time", value).build(), SECRET);
+    }
+
     private static String signed(String subject, String secret, Instant expires, Instant authTime) {
+        return signed(claims(subject, expires, authTime), secret);
+    }
+
+    private static String signed(JWTClaimsSet claims, String secret) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(subject, expires, authTime));
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
         } catch (JOSEException e) {
