@@ -162,8 +162,9 @@ public class Member {
         }
         OptionFields options = new OptionFields(unique);
         MemberRecord after = applyRules(before, command.changes(), memberId, rules, unique, options);
+        RowLoginPasswordRule.check(command.loginPassword(), command.loginEmailType(), after.status(), rules.password());
         LoginDecision login = command.loginEmailType() == null ? LoginDecision.NONE
-                : decideLogin(after, command.loginEmailType(), null, false, true, rules);
+                : decideLogin(after, command.loginEmailType(), command.loginPassword(), false, true, rules);
         List<FieldChange> changes = new ArrayList<>(MemberRecordDiff.between(before, after));
         changes.addAll(login.changes(before));
         if (row != null && command.expectedVersion() != null && command.expectedVersion() != version && !changes.isEmpty()) {
