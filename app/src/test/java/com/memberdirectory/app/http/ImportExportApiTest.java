@@ -174,6 +174,86 @@ class ImportExportApiTest extends ApiTest {
     }
 
     @Test
+    void a_login_password_given_in_the_file_is_checked_used_and_never_written_back() throws IOException {
+        String dept = department(unique("GivenPw"), null);
+        String given = member(dept, Map.of("businessEmail", unique("given") + "@corp.example")).get("id").asText();
+        String weak = member(dept, Map.of("businessEmail", unique("weak") + "@corp.example")).get("id").asText();
+        String generated = member(dept, Map.of("businessEmail", unique("gen") + "@corp.example")).get("id").asText();
+        byte[] exported = export(List.of(given, weak, generated));
+        byte[] edited;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            Sheet sheet = workbook.getSheet("Members");
+            Map<String, Integer> columns = header(sheet.getRow(0));
+            assertThat(columns).as("the export has the import-only column").containsKey("Login password");
+            for (Row row : sheet) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                assertThat(text(row, columns.get("Login password"))).as("an export never fills it").isEmpty();
+                String id = text(row, columns.get("Member ID"));
+                cell(row, columns.get("Login email type")).setCellValue("Business email");
+                if (id.equals(given)) {
+                    cell(row, columns.get("Login password")).setCellValue("Given2024pw");
+                } else if (id.equals(weak)) {
+                    cell(row, columns.get("Login password")).setCellValue("weakpw");
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            edited = out.toByteArray();
+        }
+
+        JsonNode dry = importAndWait(edited, true);
+        assertThat(dry.get("failedRows").asInt()).as(errors(dry)).isEqualTo(1);
+        assertThat(admin.get("/api/members/" + given).body().get("hasLoginPassword").asBoolean()).as("a dry run sets nothing").isFalse();
+        assertThat(readsAsWorkbook(dry.get("previewUrl").asText())).doesNotContain("Given2024pw");
+
+        JsonNode done = importAndWait(edited, false);
+        assertThat(done.get("failedRows").asInt()).as(errors(done)).isEqualTo(1);
+        assertThat(admin.get("/api/members/" + given).body().get("hasLoginPassword").asBoolean()).isTrue();
+        assertThat(admin.get("/api/members/" + given).body().get("loginEmailType").asText()).isEqualTo("BUSINESS_EMAIL");
+        assertThat(admin.get("/api/members/" + generated).body().get("hasLoginPassword").asBoolean()).isTrue();
+        assertThat(admin.get("/api/members/" + weak).body().get("hasLoginPassword").asBoolean()).as("a refused row changes nothing").isFalse();
+
+        try (XSSFWorkbook report = new XSSFWorkbook(new ByteArrayInputStream(admin.get(done.get("errorReportUrl").asText()).raw()))) {
+            Sheet sheet = report.getSheet("Members");
+            Map<String, Integer> columns = header(sheet.getRow(0));
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            Row row = sheet.getRow(1);
+            assertThat(text(row, columns.get("Member ID"))).isEqualTo(weak);
+            assertThat(text(row, columns.get("Login password"))).as("the password is never written back").isEmpty();
+            assertThat(text(row, columns.get("Errors"))).startsWith("Login password:").contains("at least 8 characters");
+        }
+
+        Api.Response passwordFile = admin.get(done.get("passwordFileUrl").asText());
+        assertThat(passwordFile.status()).isEqualTo(200);
+        List<String> listed = new ArrayList<>();
+        try (XSSFWorkbook passwords = new XSSFWorkbook(new ByteArrayInputStream(passwordFile.raw()))) {
+            for (Row row : passwords.getSheetAt(0)) {
+                if (row.getRowNum() > 0) {
+                    listed.add(text(row, 0));
+                    assertThat(text(row, 4)).isNotEqualTo("Given2024pw");
+                }
+            }
+        }
+        assertThat(listed).as("only generated passwords are listed").containsExactly(generated);
+    }
+
+    /** Every cell of a stored workbook as text, for checking what it must not hold. */
+    private String readsAsWorkbook(String url) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(admin.get(url).raw()))) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    row.forEach(c -> all.append(new DataFormatter().formatCellValue(c)).append('\t'));
+                    all.append('\n');
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
     void files_that_are_not_importable_are_refused_at_once_and_change_nothing() throws IOException {
         Api.Response text = admin.upload("/api/imports", "notes.xlsx", "just text".getBytes());
         assertThat(text.status()).isEqualTo(415);

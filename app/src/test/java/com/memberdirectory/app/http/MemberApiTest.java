@@ -246,6 +246,25 @@ class MemberApiTest extends ApiTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void uploading_the_same_photo_again_records_nothing() throws Exception {
+        String id = member(department(unique("D"), null), Map.of()).get("id").asText();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        Api.Response first = admin.putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/png");
+        assertThat(first.status()).isEqualTo(204);
+        Api.Response again = admin.putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/png");
+        assertThat(again.status()).isEqualTo(204);
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(admin.get("/api/members/" + id + "/photo").raw()).isEqualTo(png.toByteArray());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> types = new ArrayList<>();
+            admin.get("/api/members/" + id + "/history").body().get("items").forEach(entry -> types.add(entry.get("type").asText()));
+            assertThat(types).containsOnlyOnce("ProfilePhotoChanged");
+        });
+    }
+
     private static void assertProblem(Api.Response response, int status, String code, String field) {
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(status);
         assertThat(response.header("Content-Type")).contains("application/problem+json");

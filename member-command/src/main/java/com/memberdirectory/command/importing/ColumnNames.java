@@ -16,7 +16,8 @@ final class ColumnNames {
             Map.entry("countryRegion", COUNTRY_REGION), Map.entry("city", CITY), Map.entry("managerId", DIRECT_MANAGER),
             Map.entry("dottedLineManagerIds", DOTTED_LINE_MANAGERS), Map.entry("jobTitle", JOB_TITLE),
             Map.entry("workforceType", WORKFORCE_TYPE), Map.entry("loginEmailType", LOGIN_EMAIL_TYPE),
-            Map.entry("password", LOGIN_EMAIL_TYPE), Map.entry("version", VERSION));
+            Map.entry("password", LOGIN_EMAIL_TYPE), Map.entry("loginPassword", LOGIN_PASSWORD),
+            Map.entry("hasLoginPassword", LOGIN_PASSWORD), Map.entry("version", VERSION));
 
     private ColumnNames() {
     }

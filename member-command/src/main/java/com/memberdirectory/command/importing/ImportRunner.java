@@ -156,7 +156,8 @@ public final class ImportRunner {
                 pool.execute(() -> {
                     try {
                         MemberWritten written = commands.sendAndWait(new UpdateMember(row.memberId(), row.version(),
-                                row.changes(), row.loginEmailType(), new ImportRow(job.importId(), number), job.dryRun(), actor), meta);
+                                row.changes(), row.loginEmailType(), row.loginPassword(), new ImportRow(job.importId(), number),
+                                job.dryRun(), actor), meta);
                         if (written.changed()) {
                             changed.incrementAndGet();
                             if (job.dryRun()) {

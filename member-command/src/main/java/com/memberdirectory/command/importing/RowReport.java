@@ -10,23 +10,30 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A workbook of some of the uploaded rows, as uploaded (all cells as text), plus one column explaining
  * them: the error report ({@code Errors}, re-importable as it is — the import ignores that column) or the
  * dry-run preview ({@code Changes}). Streams through SXSSF, so it costs little memory however many rows.
+ * The {@code Login password} cells are left empty: a password given in the file is never written back (SXSSF
+ * would put it in a temporary file too), and an empty cell imports again as "none given".
  */
 final class RowReport implements AutoCloseable {
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
     private final Sheet sheet;
     private final int explanationColumn;
+    private final int[] blanked;
     private int rows;
 
     RowReport(List<String> header, String explanationHeader) {
         sheet = workbook.createSheet(MemberColumns.SHEET);
         List<String> columns = new ArrayList<>(header);
         explanationColumn = columns.size();
+        blanked = IntStream.range(0, header.size())
+                .filter(i -> MemberColumns.normalize(header.get(i)).equals(MemberColumns.normalize(MemberColumns.LOGIN_PASSWORD)))
+                .toArray();
         columns.add(explanationHeader);
         write(columns);
     }
@@ -35,6 +42,9 @@ final class RowReport implements AutoCloseable {
         List<String> row = new ArrayList<>(cells);
         while (row.size() < explanationColumn) {
             row.add("");
+        }
+        for (int column : blanked) {
+            row.set(column, "");
         }
         row.add(explanation);
         write(row);

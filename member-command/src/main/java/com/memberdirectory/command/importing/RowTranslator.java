@@ -27,12 +27,24 @@ import static com.memberdirectory.kernel.workbook.MemberColumns.*;
  */
 public final class RowTranslator {
 
-    /** A row read as a member change, or the reasons it cannot be. */
+    /**
+     * A row read as a member change, or the reasons it cannot be.
+     *
+     * @param loginPassword the row's {@code Login password}, or null when it gives none
+     */
     public record Translated(MemberId memberId, Long version, MemberChanges changes, LoginEmailType loginEmailType,
-                             List<String> errors) {
+                             String loginPassword, List<String> errors) {
 
         public boolean ok() {
             return errors.isEmpty();
+        }
+
+        /** Never prints the password. */
+        @Override
+        public String toString() {
+            return "Translated[memberId=" + memberId + ", version=" + version + ", changes=" + changes
+                    + ", loginEmailType=" + loginEmailType + ", loginPassword=" + (loginPassword == null ? "none" : "***")
+                    + ", errors=" + errors + "]";
         }
     }
 
@@ -146,6 +158,9 @@ public final class RowTranslator {
                 }
             }
         });
+        // An empty cell gives no password (one is generated if needed), unlike other columns where it clears.
+        String[] password = {null};
+        text(cells, LOGIN_PASSWORD).ifPresent(v -> password[0] = v);
         Map<String, Object> custom = new LinkedHashMap<>();
         customByHeader.forEach((header, column) -> {
             String value = cell(cells, header);
@@ -168,7 +183,7 @@ public final class RowTranslator {
                 errors.add(VERSION + ": '" + versionCell + "' is not a version number; keep the exported value.");
             }
         }
-        return new Translated(member, version, changes.build(), login[0], errors);
+        return new Translated(member, version, changes.build(), login[0], password[0], errors);
     }
 
     private MemberId identify(List<String> cells, List<String> errors) {

@@ -7,6 +7,7 @@ import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.field.OptionUse;
 import com.memberdirectory.command.importing.ImportMarks;
 import com.memberdirectory.command.importing.ImportSecrets;
+import com.memberdirectory.command.photo.PhotoDigest;
 import com.memberdirectory.command.photo.PhotoStore;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
@@ -164,8 +165,9 @@ public class Member {
         }
         OptionFields options = new OptionFields(unique);
         MemberRecord after = applyRules(before, command.changes(), memberId, rules, unique, options);
+        RowLoginPasswordRule.check(command.loginPassword(), command.loginEmailType(), after.status(), rules.password());
         LoginDecision login = command.loginEmailType() == null ? LoginDecision.NONE
-                : decideLogin(after, command.loginEmailType(), null, false, true, rules);
+                : decideLogin(after, command.loginEmailType(), command.loginPassword(), false, true, rules);
         List<FieldChange> changes = new ArrayList<>(MemberRecordDiff.between(before, after));
         changes.addAll(login.changes(before));
         if (row != null && command.expectedVersion() != null && command.expectedVersion() != version && !changes.isEmpty()) {
@@ -304,8 +306,14 @@ public class Member {
         checkVersion(command.expectedVersion());
         rules.photo().check(command.content(), command.contentType());
         String type = command.contentType().toLowerCase(java.util.Locale.ROOT).split(";")[0].strip();
+        String sha256 = PhotoDigest.sha256(command.content());
+        // The same image again records nothing. Photos set by revision-1 events have no digest: the first
+        // re-upload of such a photo is recorded once, as a change to a new copy of the same image.
+        if (state.photoId() != null && sha256.equals(state.photoSha256()) && type.equals(state.photoContentType())) {
+            return new MemberWritten(memberId, version);
+        }
         String photoId = photos.store(command.content(), type);
-        apply(new ProfilePhotoChanged(memberId, state.photoId(), photoId, type, command.content().length));
+        apply(new ProfilePhotoChanged(memberId, state.photoId(), photoId, type, command.content().length, sha256));
         return new MemberWritten(memberId, version);
     }
 
@@ -593,7 +601,7 @@ public class Member {
                 e.gender() == null ? MemberRecord.NEW.gender() : e.gender(), List.copyOf(e.departmentIds()),
                 e.seatId(), e.employeeId(), e.employmentDate(), e.countryRegion(), e.city(), e.managerId(),
                 e.dottedLineManagerIds() == null ? List.of() : List.copyOf(e.dottedLineManagerIds()),
-                e.loginEmailType(), e.loginEmail(), false, null, null, null, Map.of());
+                e.loginEmailType(), e.loginEmail(), false, null, null, null, null, null, Map.of());
     }
 
     @EventSourcingHandler
@@ -707,7 +715,7 @@ public class Member {
     @EventSourcingHandler
     void on(ProfilePhotoChanged e, @SequenceNumber long sequence) {
         version = sequence + 1;
-        state = state.withPhotoId(e.after());
+        state = e.after() == null ? state.withPhoto(null, null, null) : state.withPhoto(e.after(), e.contentType(), e.sha256());
     }
 
     @EventSourcingHandler

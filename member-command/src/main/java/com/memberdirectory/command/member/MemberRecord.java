@@ -38,6 +38,8 @@ record MemberRecord(
                     String loginEmail,
                     boolean hasLoginPassword,
                     String photoId,
+                    String photoContentType,
+                    String photoSha256,
                     String jobTitleId,
                     String workforceTypeId,
                     Map<String, List<String>> custom) {
@@ -45,61 +47,61 @@ record MemberRecord(
     /** Before the first event: nothing set, defaults where the spec has them. */
     static final MemberRecord NEW = new MemberRecord(MemberStatus.INACTIVE, null, null, null, null, null, null, null,
             null, false, Gender.UNSPECIFIED, List.of(), null, null, null, null, null, null, List.of(),
-            LoginEmailType.WORK_EMAIL, null, false, null, null, null, Map.of());
+            LoginEmailType.WORK_EMAIL, null, false, null, null, null, null, null, Map.of());
 
     MemberRecord withStatus(MemberStatus value) {
         return new MemberRecord(value, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withName(String value) {
         return new MemberRecord(status, value, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withSurname(String value) {
         return new MemberRecord(status, name, value, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withFirstName(String value) {
         return new MemberRecord(status, name, surname, value, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withAlias(String value) {
         return new MemberRecord(status, name, surname, firstName, value, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withUserId(String value) {
         return new MemberRecord(status, name, surname, firstName, alias, value, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withWorkEmail(String value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, value, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withBusinessEmail(String value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, value, phone, hidePhone,
                 gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city,
-                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId,
+                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId, photoContentType, photoSha256,
                 jobTitleId, workforceTypeId, custom);
     }
 
@@ -107,13 +109,13 @@ record MemberRecord(
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, value,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withHidePhone(boolean value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 value, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city,
-                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId,
+                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId, photoContentType, photoSha256,
                 jobTitleId, workforceTypeId, custom);
     }
 
@@ -121,13 +123,13 @@ record MemberRecord(
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, value, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withDepartmentIds(List<DepartmentId> value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, value, seatId, employeeId, employmentDate, countryRegion, city,
-                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId,
+                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId, photoContentType, photoSha256,
                 jobTitleId, workforceTypeId, custom);
     }
 
@@ -135,27 +137,27 @@ record MemberRecord(
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, value, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withEmployeeId(String value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, value, employmentDate, countryRegion, city,
-                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId,
+                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId, photoContentType, photoSha256,
                 jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withEmploymentDate(LocalDate value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, value, countryRegion, city,
-                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId,
+                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId, photoContentType, photoSha256,
                 jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withCountryRegion(String value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, value, city,
-                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId,
+                managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword, photoId, photoContentType, photoSha256,
                 jobTitleId, workforceTypeId, custom);
     }
 
@@ -163,27 +165,27 @@ record MemberRecord(
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 value, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withManagerId(MemberId value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, value, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withDottedLineManagerIds(List<MemberId> value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
-                city, managerId, value, loginEmailType, loginEmail, hasLoginPassword, photoId,
+                city, managerId, value, loginEmailType, loginEmail, hasLoginPassword, photoId, photoContentType, photoSha256,
                 jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withLoginEmailType(LoginEmailType value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
-                city, managerId, dottedLineManagerIds, value, loginEmail, hasLoginPassword, photoId,
+                city, managerId, dottedLineManagerIds, value, loginEmail, hasLoginPassword, photoId, photoContentType, photoSha256,
                 jobTitleId, workforceTypeId, custom);
     }
 
@@ -191,41 +193,41 @@ record MemberRecord(
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, value, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withHasLoginPassword(boolean value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
-                city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, value, photoId,
+                city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, value, photoId, photoContentType, photoSha256,
                 jobTitleId, workforceTypeId, custom);
     }
 
-    MemberRecord withPhotoId(String value) {
+    MemberRecord withPhoto(String id, String contentType, String sha256) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                value, jobTitleId, workforceTypeId, custom);
+                id, contentType, sha256, jobTitleId, workforceTypeId, custom);
     }
 
     MemberRecord withJobTitleId(String value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, value, workforceTypeId, custom);
+                photoId, photoContentType, photoSha256, value, workforceTypeId, custom);
     }
 
     MemberRecord withWorkforceTypeId(String value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, value, custom);
+                photoId, photoContentType, photoSha256, jobTitleId, value, custom);
     }
 
     MemberRecord withCustom(Map<String, List<String>> value) {
         return new MemberRecord(status, name, surname, firstName, alias, userId, workEmail, businessEmail, phone,
                 hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion,
                 city, managerId, dottedLineManagerIds, loginEmailType, loginEmail, hasLoginPassword,
-                photoId, jobTitleId, workforceTypeId, value);
+                photoId, photoContentType, photoSha256, jobTitleId, workforceTypeId, value);
     }
 }

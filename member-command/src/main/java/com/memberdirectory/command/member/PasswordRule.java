@@ -14,9 +14,14 @@ public final class PasswordRule {
     private final SecureRandom random = new SecureRandom();
 
     public void check(String password) {
+        check(password, "password");
+    }
+
+    /** @param field the field the error names: where the caller took the password from */
+    public void check(String password, String field) {
         if (password == null || password.length() < MIN_LENGTH
                 || password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            throw new DomainRuleViolation(ErrorCode.WEAK_PASSWORD, "password",
+            throw new DomainRuleViolation(ErrorCode.WEAK_PASSWORD, field,
                     "A login password has at least " + MIN_LENGTH + " characters, with letters and digits.");
         }
     }

@@ -27,6 +27,7 @@ import com.memberdirectory.kernel.member.ContactEmailChanged;
 import com.memberdirectory.kernel.member.SeatChanged;
 import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
+import com.memberdirectory.kernel.problem.ErrorCode;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.memberdirectory.command.ViolationMatcher.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The member record beyond name and contact: business email, seats, managers, login method, activation. */
@@ -203,13 +205,13 @@ class MemberRecordTest {
     @Test
     void an_import_row_is_applied_once_even_when_sent_again_after_a_crash() {
         ImportRow row = new ImportRow("imp-1", 7);
-        UpdateMember fromRow = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null, row, false, Actor.organization("admin"));
+        UpdateMember fromRow = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null, null, row, false, Actor.organization("admin"));
         fixture.given(ann())
                 .when(fromRow)
                 .expectEvents(new CityChanged(ANN, null, "Berlin"));
         assertThat(claims.count(UniqueKind.IMPORT_ROW, "imp-1/changed/")).isEqualTo(1);
         fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
-                .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null, row, false, Actor.organization("admin")))
+                .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null, null, row, false, Actor.organization("admin")))
                 .expectNoEvents();
     }
 
@@ -218,7 +220,7 @@ class MemberRecordTest {
         claims.claim(UniqueKind.DEPARTMENT, "support", "Support");
         for (boolean dryRun : new boolean[]{false, true}) {
             fixture.given(ann())
-                    .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null,
+                    .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null, null,
                             new ImportRow("imp-5", 1), dryRun, Actor.departments("admin", java.util.Set.of("support"))))
                     .expectException(DomainRuleViolation.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("outside the departments you administer"))
@@ -232,12 +234,11 @@ class MemberRecordTest {
         claims.claim(UniqueKind.DEPARTMENT, "support", "Support");
         ImportRow row = new ImportRow("imp-6", 1);
         fixture.given(ann())
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null, row, false,
-                        Actor.departments("admin", java.util.Set.of("sales"))))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null, null, row, false, Actor.departments("admin", java.util.Set.of("sales"))))
                 .expectEvents(new CityChanged(ANN, null, "Berlin"));
         fixture.given(ann())
                 .when(new UpdateMember(ANN, null, MemberChanges.builder()
-                        .departmentIds(List.of(SALES, new DepartmentId("support"))).build(), null,
+                        .departmentIds(List.of(SALES, new DepartmentId("support"))).build(), null, null,
                         new ImportRow("imp-6", 2), false, Actor.departments("admin", java.util.Set.of("sales"))))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("only place members in departments you administer"))
                 .expectNoEvents();
@@ -245,14 +246,14 @@ class MemberRecordTest {
 
     @Test
     void a_row_with_an_old_version_is_a_conflict_only_if_it_would_change_something() {
-        UpdateMember stale = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null,
+        UpdateMember stale = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null, null,
                 new ImportRow("imp-2", 1), false, Actor.organization("admin"));
         fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
                 .when(stale)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
-                .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null,
+                .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null, null,
                         new ImportRow("imp-2", 2), false, Actor.organization("admin")))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("changed after the export"))
                 .expectNoEvents();
@@ -261,7 +262,7 @@ class MemberRecordTest {
     @Test
     void a_dry_run_answers_the_changes_and_records_nothing() {
         fixture.given(ann())
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").seatId("S-1").build(), null,
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").seatId("S-1").build(), null, null,
                         new ImportRow("imp-3", 1), true, Actor.organization("admin")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(
@@ -273,11 +274,83 @@ class MemberRecordTest {
     @Test
     void a_row_choosing_the_business_email_for_a_member_without_password_generates_one_for_the_password_file() {
         fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().build(), LoginEmailType.BUSINESS_EMAIL,
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().build(), LoginEmailType.BUSINESS_EMAIL, null,
                         new ImportRow("imp-4", 1), false, Actor.organization("admin")))
                 .expectEvents(new LoginMethodChosen(ANN, LoginEmailType.WORK_EMAIL, LoginEmailType.BUSINESS_EMAIL),
                         new LoginEmailChanged(ANN, "ann@x.com", "ann@corp.example"),
                         new LoginPasswordSet(ANN, true));
         assertThat(importPasswords.get(ANN)).isEqualTo(passwords.get(ANN)).hasSize(16);
+    }
+
+    // --- a login password given in a spreadsheet row
+
+    private static UpdateMember row(LoginEmailType type, String password, boolean dryRun) {
+        return new UpdateMember(ANN, null, MemberChanges.builder().build(), type, password, new ImportRow("imp-7", 1), dryRun, Actor.organization("admin"));
+    }
+
+    @Test
+    void a_row_giving_a_password_with_the_business_email_sets_it_for_delivery_and_keeps_it_out_of_the_password_file() {
+        fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
+                .when(row(LoginEmailType.BUSINESS_EMAIL, "Secret123", false))
+                .expectEvents(new LoginMethodChosen(ANN, LoginEmailType.WORK_EMAIL, LoginEmailType.BUSINESS_EMAIL),
+                        new LoginEmailChanged(ANN, "ann@x.com", "ann@corp.example"),
+                        new LoginPasswordSet(ANN, false))
+                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches(
+                        (com.memberdirectory.kernel.member.MemberWritten written) -> written.generatedPassword() == null));
+        assertThat(passwords).containsEntry(ANN, "Secret123");
+        assertThat(importPasswords).isEmpty();
+    }
+
+    @Test
+    void a_weak_password_in_a_row_is_refused_on_its_column_and_nothing_is_stored() {
+        fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
+                .when(row(LoginEmailType.BUSINESS_EMAIL, "short1", false))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.WEAK_PASSWORD, "loginPassword"))
+                .expectExceptionMessage(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("short1")));
+        assertThat(passwords).isEmpty();
+    }
+
+    @Test
+    void a_password_in_a_row_that_does_not_choose_the_business_email_is_refused() {
+        fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
+                .when(row(null, "Secret123", false))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.INVALID_VALUE, "loginPassword"));
+        fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
+                .when(row(LoginEmailType.WORK_EMAIL, "Secret123", false))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.INVALID_VALUE, "loginPassword"));
+        assertThat(passwords).isEmpty();
+    }
+
+    @Test
+    void a_password_in_a_row_for_an_active_member_is_refused_even_when_the_login_type_is_unchanged() {
+        fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"),
+                        new LoginMethodChosen(ANN, LoginEmailType.WORK_EMAIL, LoginEmailType.BUSINESS_EMAIL),
+                        new LoginPasswordSet(ANN, true), new MemberActivated(ANN))
+                .when(row(LoginEmailType.BUSINESS_EMAIL, "Secret123", false))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.MEMBER_ACTIVE, "loginPassword"));
+        assertThat(passwords).isEmpty();
+    }
+
+    @Test
+    void a_dry_run_checks_a_given_password_and_stores_nothing() {
+        fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
+                .when(row(LoginEmailType.BUSINESS_EMAIL, "Secret123", true))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+        assertThat(passwords).isEmpty();
+        assertThat(importPasswords).isEmpty();
+        fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
+                .when(row(LoginEmailType.BUSINESS_EMAIL, "weakweak", true))
+                .expectException(violation(ErrorCode.WEAK_PASSWORD, "loginPassword"));
+    }
+
+    @Test
+    void an_update_never_prints_its_password() {
+        assertThat(row(LoginEmailType.BUSINESS_EMAIL, "Secret123", false).toString())
+                .doesNotContain("Secret123").contains("loginPassword=***");
     }
 }

@@ -191,6 +191,7 @@ public class MemberExports {
         v.put(JOB_TITLE, labels.optionLabel(BuiltInFields.JOB_TITLE, d.getString("jobTitleId")));
         v.put(WORKFORCE_TYPE, labels.optionLabel(BuiltInFields.WORKFORCE_TYPE, d.getString("workforceTypeId")));
         v.put(LOGIN_EMAIL_TYPE, "BUSINESS_EMAIL".equals(d.getString("loginEmailType")) ? BUSINESS_EMAIL_LOGIN : WORK_EMAIL_LOGIN);
+        // LOGIN_PASSWORD stays empty: passwords are import only and the directory keeps none it could write.
         Document values = d.get("custom", Document.class);
         if (values != null) {
             for (FieldView field : custom) {

@@ -69,6 +69,8 @@ public final class MemberWorkbookWriter implements AutoCloseable {
             cell.setCellStyle(headerStyle);
         }
         sheet.createFreezePane(0, 1);
+        // Never filled by an export (import only); as text, a typed password such as 1234E567 stays what was typed.
+        sheet.setDefaultColumnStyle(columns.indexOf(MemberColumns.LOGIN_PASSWORD), textStyle);
         sheet.setColumnHidden(columns.size() - 1, true);
         addDropDowns(optionFields, customFields);
     }

@@ -32,6 +32,12 @@ public final class MemberColumns {
     public static final String JOB_TITLE = "Job title";
     public static final String WORKFORCE_TYPE = "Workforce type";
     public static final String LOGIN_EMAIL_TYPE = "Login email type";
+    /**
+     * Import only: a row choosing {@link #BUSINESS_EMAIL_LOGIN} may give the password here. Exports write the header
+     * with every cell empty (an empty cell means "none given", so an exported file imports back unchanged); error
+     * reports and previews blank it, so a password never leaves the uploaded file.
+     */
+    public static final String LOGIN_PASSWORD = "Login password";
     public static final String VERSION = "Version";
     public static final String ERRORS = "Errors";
     public static final String CHANGES = "Changes";
@@ -39,7 +45,7 @@ public final class MemberColumns {
     /** The built-in columns in export order. */
     public static final List<String> BUILT_IN = List.of(MEMBER_ID, USER_ID, NAME, SURNAME, FIRST_NAME, ALIAS, WORK_EMAIL,
             BUSINESS_EMAIL, PHONE, HIDE_PHONE, GENDER, DEPARTMENT, SEAT_ID, EMPLOYEE_ID, EMPLOYMENT_DATE, COUNTRY_REGION,
-            CITY, DIRECT_MANAGER, DOTTED_LINE_MANAGERS, JOB_TITLE, WORKFORCE_TYPE, LOGIN_EMAIL_TYPE);
+            CITY, DIRECT_MANAGER, DOTTED_LINE_MANAGERS, JOB_TITLE, WORKFORCE_TYPE, LOGIN_EMAIL_TYPE, LOGIN_PASSWORD);
 
     public static final String YES = "Yes";
     public static final String NO = "No";
