@@ -60,23 +60,11 @@ public class AdminAccess {
         }
     }
 
-    /** Settings of the whole directory (fields, notification settings): not for admins limited to departments. */
-    public void requireOrganizationAdmin() {
-        Reach reach = reach();
-        if (reach == Reach.NONE) {
-            throw ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission.");
-        }
-        if (reach == Reach.DEPARTMENTS) {
-            throw ApiException.forbidden("This changes the whole directory: it needs the permission for the whole "
-                    + "organization, not for some departments.");
-        }
-    }
-
     /** The caller as the actor of a write command; the aggregate decides what it may change. */
     public Actor actor() {
         String subject = subject();
         if (isPrimaryAdmin()) {
-            return Actor.organization(subject);
+            return Actor.primary(subject);
         }
         return memberAdminGrant()
                 .map(grant -> grant.departmentIds().isEmpty() ? Actor.organization(subject)
@@ -88,7 +76,7 @@ public class AdminAccess {
     public Viewer viewer() {
         Actor actor = actor();
         return switch (actor.reach()) {
-            case ORGANIZATION -> Viewer.organization(actor.subject());
+            case PRIMARY, ORGANIZATION -> Viewer.organization(actor.subject());
             case DEPARTMENTS -> Viewer.departments(actor.subject(), withSubDepartments(actor.departmentIds()));
             case NONE -> Viewer.publicOnly(actor.subject());
         };
@@ -101,7 +89,7 @@ public class AdminAccess {
     public Set<String> writableDepartments() {
         Actor actor = actor();
         return switch (actor.reach()) {
-            case ORGANIZATION -> Set.of();
+            case PRIMARY, ORGANIZATION -> Set.of();
             case DEPARTMENTS -> withSubDepartments(actor.departmentIds());
             case NONE -> throw ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission.");
         };

@@ -133,7 +133,8 @@ class AccessMatrixApiTest extends ApiTest {
     @Test
     void every_endpoint_refuses_callers_without_a_valid_token() {
         Context any = context(Role.PRIMARY);
-        for (String token : new String[]{null, Tokens.expired("admin"), Tokens.wrongKey("admin"), Tokens.unsigned("admin")}) {
+        for (String token : new String[]{null, Tokens.expired("admin"), Tokens.wrongKey("admin"), Tokens.unsigned("admin"),
+                Tokens.withoutExpiry("admin"), Tokens.withoutSubject(), Tokens.signedInInTheFuture("admin")}) {
             Context caller = new Context(anonymous().as(token), any.member(), any.otherMember(), any.department(),
                     any.phone(), any.loginEmail(), any.field(), any.primaryExport(), any.primaryImport(), any.workbook());
             for (Call call : matrix()) {

@@ -76,7 +76,7 @@ class NotificationThroughputBenchmark {
                 .phone(phone(i, 0)).departmentIds(List.of(department)).build(), Actor.organization("admin")));
 
         run("phone changes, notifications off", CHANGES, i -> change(members.get(i), phone(i, 1)));
-        commands.sendAndWait(asAdmin(ChangeContactChangeNotificationSettings.to(new ContactChangeNotificationSettings(true, false)), "API"));
+        commands.sendAndWait(asAdmin(ChangeContactChangeNotificationSettings.to(new ContactChangeNotificationSettings(true, false), Actor.organization("admin")), "API"));
         long start = System.nanoTime();
         run("phone changes, notifications on", CHANGES, i -> change(members.get(CHANGES + i), phone(CHANGES + i, 1)));
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> delivered() >= CHANGES);

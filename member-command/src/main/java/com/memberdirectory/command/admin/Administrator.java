@@ -1,5 +1,6 @@
 package com.memberdirectory.command.admin;
 
+import com.memberdirectory.kernel.access.DirectoryWideChanges;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.admin.AdminGranted;
@@ -45,6 +46,7 @@ public class Administrator {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(GrantAdmin command, UniqueValues unique) {
+        DirectoryWideChanges.requirePrimary(command.actor(), "Granting admin rights");
         if (command.subject() == null || command.subject().isBlank()) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "subject", "A subject is required.");
         }
@@ -71,6 +73,7 @@ public class Administrator {
     /** @return the version of the grant after the command */
     @CommandHandler
     public long handle(RevokeAdmin command) {
+        DirectoryWideChanges.requirePrimary(command.actor(), "Revoking admin rights");
         if (!active) {
             throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "subject", "'" + subject + "' is not an administrator.");
         }

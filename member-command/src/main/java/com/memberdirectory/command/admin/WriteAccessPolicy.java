@@ -57,7 +57,7 @@ public final class WriteAccessPolicy {
             throw new IllegalArgumentException("A write command names its actor");
         }
         return switch (actor.reach()) {
-            case ORGANIZATION -> new DepartmentScope(java.util.Set.of());
+            case PRIMARY, ORGANIZATION -> new DepartmentScope(java.util.Set.of());
             case DEPARTMENTS -> new DepartmentScope(actor.departmentIds());
             case NONE -> throw new DomainRuleViolation(ErrorCode.FORBIDDEN, "actor", noPermission);
         };

@@ -1,5 +1,6 @@
 package com.memberdirectory.command.field;
 
+import com.memberdirectory.kernel.access.DirectoryWideChanges;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.field.BuiltInFields;
@@ -81,6 +82,7 @@ public class FieldCatalog {
 
     @CommandHandler
     public FieldCatalogWritten handle(DefineField command, FieldDefinitionRules rules, UniqueValues unique) {
+        DirectoryWideChanges.requireOrganizationWide(command.actor(), "Adding a field");
         requireInitialized();
         String key = rules.key(command.key());
         String label = rules.label(command.label());
@@ -104,6 +106,7 @@ public class FieldCatalog {
 
     @CommandHandler
     public FieldCatalogWritten handle(RenameField command, FieldDefinitionRules rules, UniqueValues unique) {
+        DirectoryWideChanges.requireOrganizationWide(command.actor(), "Renaming a field");
         requireInitialized();
         Definition field = existing(command.key());
         String label = rules.label(command.label());
@@ -115,6 +118,7 @@ public class FieldCatalog {
 
     @CommandHandler
     public FieldCatalogWritten handle(ChangeFieldOptions command, FieldDefinitionRules rules, UniqueValues unique) {
+        DirectoryWideChanges.requireOrganizationWide(command.actor(), "Changing a field's options");
         requireInitialized();
         Definition field = existing(command.key());
         if (!field.type().hasOptions()) {

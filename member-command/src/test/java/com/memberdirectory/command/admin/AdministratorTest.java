@@ -1,5 +1,6 @@
 package com.memberdirectory.command.admin;
 
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.uniqueness.InMemoryUniqueValues;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.kernel.admin.AdminGranted;
@@ -40,7 +41,7 @@ class AdministratorTest {
     @Test
     void granting_admin_rights_to_a_new_subject_records_the_grant() {
         fixture.givenNoPriorActivity()
-                .when(new GrantAdmin(CAROL, MEMBERS, null))
+                .when(new GrantAdmin(CAROL, MEMBERS, null, Actor.primary("admin")))
                 .expectEvents(new AdminGranted(CAROL, MEMBERS, List.of()))
                 .expectResultMessagePayload(1L);
     }
@@ -48,14 +49,14 @@ class AdministratorTest {
     @Test
     void a_grant_can_be_limited_to_departments() {
         fixture.givenNoPriorActivity()
-                .when(new GrantAdmin(CAROL, MEMBERS, List.of(SALES, SALES)))
+                .when(new GrantAdmin(CAROL, MEMBERS, List.of(SALES, SALES), Actor.primary("admin")))
                 .expectEvents(new AdminGranted(CAROL, MEMBERS, List.of(SALES)));
     }
 
     @Test
     void a_grant_limited_to_an_unknown_department_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new GrantAdmin(CAROL, MEMBERS, List.of(new DepartmentId("nowhere"))))
+                .when(new GrantAdmin(CAROL, MEMBERS, List.of(new DepartmentId("nowhere")), Actor.primary("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.UNKNOWN_DEPARTMENT, "departmentIds"));
     }
@@ -63,7 +64,7 @@ class AdministratorTest {
     @Test
     void a_grant_without_permissions_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new GrantAdmin(CAROL, Set.of(), List.of()))
+                .when(new GrantAdmin(CAROL, Set.of(), List.of(), Actor.primary("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.INVALID_VALUE, "permissions"));
     }
@@ -71,7 +72,7 @@ class AdministratorTest {
     @Test
     void granting_the_same_rights_again_records_nothing() {
         fixture.given(new AdminGranted(CAROL, MEMBERS, List.of(SALES)))
-                .when(new GrantAdmin(CAROL, MEMBERS, List.of(SALES)))
+                .when(new GrantAdmin(CAROL, MEMBERS, List.of(SALES), Actor.primary("admin")))
                 .expectNoEvents()
                 .expectResultMessagePayload(1L);
     }
@@ -79,7 +80,7 @@ class AdministratorTest {
     @Test
     void changing_the_scope_of_a_grant_records_a_new_grant() {
         fixture.given(new AdminGranted(CAROL, MEMBERS, List.of(SALES)))
-                .when(new GrantAdmin(CAROL, MEMBERS, List.of()))
+                .when(new GrantAdmin(CAROL, MEMBERS, List.of(), Actor.primary("admin")))
                 .expectEvents(new AdminGranted(CAROL, MEMBERS, List.of()))
                 .expectResultMessagePayload(2L);
     }
@@ -87,7 +88,7 @@ class AdministratorTest {
     @Test
     void revoking_an_administrator_records_the_revocation() {
         fixture.given(new AdminGranted(CAROL, MEMBERS, List.of()))
-                .when(new RevokeAdmin(CAROL))
+                .when(new RevokeAdmin(CAROL, Actor.primary("admin")))
                 .expectEvents(new AdminRevoked(CAROL))
                 .expectResultMessagePayload(2L);
     }
@@ -95,7 +96,7 @@ class AdministratorTest {
     @Test
     void revoking_a_subject_whose_rights_were_already_revoked_is_not_found() {
         fixture.given(new AdminGranted(CAROL, MEMBERS, List.of()), new AdminRevoked(CAROL))
-                .when(new RevokeAdmin(CAROL))
+                .when(new RevokeAdmin(CAROL, Actor.primary("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.NOT_FOUND, "subject"));
     }
@@ -103,7 +104,7 @@ class AdministratorTest {
     @Test
     void revoking_a_subject_that_was_never_an_administrator_is_not_found() {
         fixture.givenNoPriorActivity()
-                .when(new RevokeAdmin(CAROL))
+                .when(new RevokeAdmin(CAROL, Actor.primary("admin")))
                 .expectNoEvents()
                 .expectException(AggregateNotFoundException.class);
     }
@@ -111,8 +112,20 @@ class AdministratorTest {
     @Test
     void a_revoked_administrator_can_be_granted_again() {
         fixture.given(new AdminGranted(CAROL, MEMBERS, List.of()), new AdminRevoked(CAROL))
-                .when(new GrantAdmin(CAROL, MEMBERS, List.of()))
+                .when(new GrantAdmin(CAROL, MEMBERS, List.of(), Actor.primary("admin")))
                 .expectEvents(new AdminGranted(CAROL, MEMBERS, List.of()))
                 .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void only_the_primary_admin_grants_and_revokes_admin_rights() {
+        fixture.givenNoPriorActivity()
+                .when(new GrantAdmin(CAROL, MEMBERS, null, Actor.organization("olga")))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("only the primary administrator"));
+        fixture.given(new AdminGranted(CAROL, MEMBERS, List.of()))
+                .when(new RevokeAdmin(CAROL, Actor.organization("olga")))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("only the primary administrator"));
     }
 }

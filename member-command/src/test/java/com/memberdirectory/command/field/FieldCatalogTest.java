@@ -1,5 +1,6 @@
 package com.memberdirectory.command.field;
 
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.InMemoryUniqueValues;
 import com.memberdirectory.kernel.field.BuiltInFields;
@@ -61,7 +62,7 @@ class FieldCatalogTest {
     @Test
     void a_custom_field_is_defined_with_its_options() {
         fixture.given(new FieldCatalogInitialized(CATALOG))
-                .when(new DefineField(CATALOG, "level", "Level", FieldType.SINGLE_OPTION, List.of("Junior", "Senior")))
+                .when(new DefineField(CATALOG, "level", "Level", FieldType.SINGLE_OPTION, List.of("Junior", "Senior"), Actor.organization("admin")))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
                         org.axonframework.test.matchers.Matchers.messageWithPayload(org.hamcrest.Matchers.allOf(
@@ -74,30 +75,30 @@ class FieldCatalogTest {
     @Test
     void keys_are_never_reused_whatever_their_case() {
         fixture.given(new FieldCatalogInitialized(CATALOG))
-                .andGivenCommands(new DefineField(CATALOG, "level", "Level", FieldType.TEXT, List.of()))
-                .when(new DefineField(CATALOG, "LEVEL", "Level 2", FieldType.TEXT, List.of()))
+                .andGivenCommands(new DefineField(CATALOG, "level", "Level", FieldType.TEXT, List.of(), Actor.organization("admin")))
+                .when(new DefineField(CATALOG, "LEVEL", "Level 2", FieldType.TEXT, List.of(), Actor.organization("admin")))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(containsString("never reused"));
         fixture.given(new FieldCatalogInitialized(CATALOG))
-                .andGivenCommands(new DefineField(CATALOG, "grade", "Grade", FieldType.TEXT, List.of()))
-                .when(new DefineField(CATALOG, "grade", "Grade again", FieldType.TEXT, List.of()))
+                .andGivenCommands(new DefineField(CATALOG, "grade", "Grade", FieldType.TEXT, List.of(), Actor.organization("admin")))
+                .when(new DefineField(CATALOG, "grade", "Grade again", FieldType.TEXT, List.of(), Actor.organization("admin")))
                 .expectExceptionMessage(containsString("never reused"));
     }
 
     @Test
     void built_in_keys_and_malformed_keys_are_refused() {
         fixture.given(new FieldCatalogInitialized(CATALOG))
-                .when(new DefineField(CATALOG, "jobTitle", "Title", FieldType.TEXT, List.of()))
+                .when(new DefineField(CATALOG, "jobTitle", "Title", FieldType.TEXT, List.of(), Actor.organization("admin")))
                 .expectExceptionMessage(containsString("built-in"));
         fixture.given(new FieldCatalogInitialized(CATALOG))
-                .when(new DefineField(CATALOG, "my-field", "Mine", FieldType.TEXT, List.of()))
+                .when(new DefineField(CATALOG, "my-field", "Mine", FieldType.TEXT, List.of(), Actor.organization("admin")))
                 .expectExceptionMessage(containsString("letters and digits"));
     }
 
     @Test
     void only_option_fields_take_options() {
         fixture.given(new FieldCatalogInitialized(CATALOG))
-                .when(new DefineField(CATALOG, "note", "Note", FieldType.TEXT, List.of("A")))
+                .when(new DefineField(CATALOG, "note", "Note", FieldType.TEXT, List.of("A"), Actor.organization("admin")))
                 .expectExceptionMessage(containsString("Only option fields"));
     }
 
@@ -108,7 +109,7 @@ class FieldCatalogTest {
         claims.claim(UniqueKind.FIELD_OPTION_LABEL, "jobTitle/engineer", "a");
         fixture.given(new FieldCatalogInitialized(CATALOG), new FieldOptionsChanged("jobTitle", List.of(), before))
                 .when(new ChangeFieldOptions(CATALOG, "jobTitle",
-                        List.of(new OptionInput("b", "Manager"), new OptionInput("a", "Senior Engineer"))))
+                        List.of(new OptionInput("b", "Manager"), new OptionInput("a", "Senior Engineer")), Actor.organization("admin")))
                 .expectEvents(new FieldOptionsChanged("jobTitle", before,
                         List.of(new FieldOption("b", "Manager"), new FieldOption("a", "Senior Engineer"))));
         assertThat(claims.ownerOf(UniqueKind.FIELD_OPTION_LABEL, "jobTitle/senior engineer")).contains("a");
@@ -121,7 +122,7 @@ class FieldCatalogTest {
         claims.claim(UniqueKind.OPTION_USE, "jobTitle/a/m1", "m1");
         claims.claim(UniqueKind.OPTION_USE, "jobTitle/a/m2", "m2");
         fixture.given(new FieldCatalogInitialized(CATALOG), new FieldOptionsChanged("jobTitle", List.of(), before))
-                .when(new ChangeFieldOptions(CATALOG, "jobTitle", List.of(new OptionInput(null, "Other"))))
+                .when(new ChangeFieldOptions(CATALOG, "jobTitle", List.of(new OptionInput(null, "Other")), Actor.organization("admin")))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(containsString("used by 2 members"))
                 .expectNoEvents();
@@ -130,17 +131,30 @@ class FieldCatalogTest {
     @Test
     void unknown_option_ids_and_duplicate_labels_are_refused() {
         fixture.given(new FieldCatalogInitialized(CATALOG))
-                .when(new ChangeFieldOptions(CATALOG, "jobTitle", List.of(new OptionInput("zz", "X"))))
+                .when(new ChangeFieldOptions(CATALOG, "jobTitle", List.of(new OptionInput("zz", "X")), Actor.organization("admin")))
                 .expectExceptionMessage(containsString("no option 'zz'"));
         fixture.given(new FieldCatalogInitialized(CATALOG))
-                .when(new ChangeFieldOptions(CATALOG, "jobTitle", List.of(new OptionInput(null, "X"), new OptionInput(null, "x"))))
+                .when(new ChangeFieldOptions(CATALOG, "jobTitle", List.of(new OptionInput(null, "X"), new OptionInput(null, "x")), Actor.organization("admin")))
                 .expectExceptionMessage(containsString("listed twice"));
     }
 
     @Test
     void labels_can_change_keys_cannot() {
         fixture.given(new FieldCatalogInitialized(CATALOG), new FieldDefined("level", "Level", FieldType.TEXT, List.of()))
-                .when(new RenameField(CATALOG, "level", "Grade"))
+                .when(new RenameField(CATALOG, "level", "Grade", Actor.organization("admin")))
                 .expectEvents(new FieldRenamed("level", "Level", "Grade"));
+    }
+
+    @Test
+    void an_admin_of_some_departments_changes_no_field_of_the_whole_directory() {
+        Actor scoped = Actor.departments("sam", java.util.Set.of("sales"));
+        fixture.given(new FieldCatalogInitialized(CATALOG))
+                .when(new DefineField(CATALOG, "shoeSize", "Shoe size", FieldType.NUMBER, List.of(), scoped))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("whole organization"));
+        fixture.given(new FieldCatalogInitialized(CATALOG))
+                .when(new RenameField(CATALOG, BuiltInFields.JOB_TITLE, "Role", Actor.none("mia")))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("MEMBER_AND_DEPARTMENT"));
     }
 }

@@ -1,5 +1,6 @@
 package com.memberdirectory.notification.settings;
 
+import com.memberdirectory.kernel.access.DirectoryWideChanges;
 import com.memberdirectory.kernel.notification.ChangeContactChangeNotificationSettings;
 import com.memberdirectory.kernel.notification.ContactChangeNotificationSettings;
 import com.memberdirectory.kernel.notification.ContactChangeNotificationSettingsChanged;
@@ -30,6 +31,7 @@ public class NotificationSettings {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ContactChangeNotificationSettings handle(ChangeContactChangeNotificationSettings command) {
+        DirectoryWideChanges.requireOrganizationWide(command.actor(), "Changing the notification settings");
         ContactChangeNotificationSettings wanted = new ContactChangeNotificationSettings(command.phoneNumber(),
                 command.workEmail());
         if (!wanted.equals(current) || settingsId == null) {

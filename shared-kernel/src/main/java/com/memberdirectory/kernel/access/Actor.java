@@ -28,6 +28,10 @@ public record Actor(String subject, Reach reach, Set<String> departmentIds) {
         }
     }
 
+    public static Actor primary(String subject) {
+        return new Actor(subject, Reach.PRIMARY, Set.of());
+    }
+
     public static Actor organization(String subject) {
         return new Actor(subject, Reach.ORGANIZATION, Set.of());
     }
@@ -38,6 +42,11 @@ public record Actor(String subject, Reach reach, Set<String> departmentIds) {
 
     public static Actor none(String subject) {
         return new Actor(subject, Reach.NONE, Set.of());
+    }
+
+    /** The primary admin or an admin of the whole organization. */
+    public boolean isOrganizationWide() {
+        return reach == Reach.PRIMARY || reach == Reach.ORGANIZATION;
     }
 
     /** The directory itself (start-up work, migrations): reaches everything. */

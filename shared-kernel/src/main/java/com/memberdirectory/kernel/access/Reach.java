@@ -2,7 +2,9 @@ package com.memberdirectory.kernel.access;
 
 /** How far a caller's grant reaches (SPEC §1). */
 public enum Reach {
-    /** The primary administrator, or an administrator with the permission for the whole organization. */
+    /** The primary administrator: everything, granting and revoking admin rights included. */
+    PRIMARY,
+    /** An administrator with the permission for the whole organization. */
     ORGANIZATION,
     /** An administrator whose permission is limited to some departments and their sub-departments. */
     DEPARTMENTS,

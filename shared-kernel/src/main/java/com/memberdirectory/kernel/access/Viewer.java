@@ -35,13 +35,13 @@ public record Viewer(String subject, Reach reach, Set<String> departmentIds) {
     /** Sees everything of a member who is in these departments: org-wide, or one of them is in scope. */
     public boolean seesAllOf(Collection<String> memberDepartmentIds) {
         return switch (reach) {
-            case ORGANIZATION -> true;
+            case PRIMARY, ORGANIZATION -> true;
             case DEPARTMENTS -> memberDepartmentIds != null && memberDepartmentIds.stream().anyMatch(departmentIds::contains);
             case NONE -> false;
         };
     }
 
     public boolean isOrganizationWide() {
-        return reach == Reach.ORGANIZATION;
+        return reach == Reach.PRIMARY || reach == Reach.ORGANIZATION;
     }
 }

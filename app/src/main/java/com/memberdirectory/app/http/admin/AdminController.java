@@ -59,7 +59,7 @@ class AdminController {
         access.requirePrimaryAdmin();
         List<DepartmentId> scope = request.departmentIds() == null ? List.of()
                 : request.departmentIds().stream().map(id -> id == null ? null : new DepartmentId(id)).toList();
-        long version = commands.sendAndWait(new GrantAdmin(subject, request.permissions(), scope));
+        long version = commands.sendAndWait(new GrantAdmin(subject, request.permissions(), scope, access.actor()));
         return AdminResponse.of(readModel.ask(new FindAdmin(subject, version), AdminView.class));
     }
 
@@ -68,7 +68,7 @@ class AdminController {
         access.requirePrimaryAdmin();
         long version;
         try {
-            version = commands.sendAndWait(new RevokeAdmin(subject));
+            version = commands.sendAndWait(new RevokeAdmin(subject, access.actor()));
         } catch (AggregateNotFoundException e) {
             throw ApiException.notFound("'" + subject + "' is not an administrator.");
         }

@@ -61,11 +61,10 @@ class FieldController {
     @Operation(summary = "Add a custom field")
     @PostMapping
     ResponseEntity<FieldView> define(@RequestBody DefineFieldRequest request) {
-        access.requireOrganizationAdmin();
         List<String> options = request.options() == null ? List.of()
                 : request.options().stream().map(o -> o == null ? null : o.label()).toList();
         FieldCatalogWritten written = commands.sendAndWait(new DefineField(BuiltInFields.CATALOG_ID, request.key(),
-                request.label(), request.type(), options));
+                request.label(), request.type(), options, access.actor()));
         FieldView field = readModel.ask(new FindField(request.key().strip(), written.version()), FieldView.class);
         return ResponseEntity.created(URI.create("/api/fields/" + field.key())).body(field);
     }
@@ -73,15 +72,13 @@ class FieldController {
     @Operation(summary = "Change a field's label")
     @PatchMapping("/{key}")
     FieldView rename(@PathVariable String key, @RequestBody RenameFieldRequest request) {
-        access.requireOrganizationAdmin();
-        return written(key, commands.sendAndWait(new RenameField(BuiltInFields.CATALOG_ID, key, request.label())));
+        return written(key, commands.sendAndWait(new RenameField(BuiltInFields.CATALOG_ID, key, request.label(), access.actor())));
     }
 
     @Operation(summary = "Add, rename, reorder and remove options (an option in use cannot be removed: 409)")
     @PutMapping("/{key}/options")
     FieldView options(@PathVariable String key, @RequestBody List<OptionInput> options) {
-        access.requireOrganizationAdmin();
-        return written(key, commands.sendAndWait(new ChangeFieldOptions(BuiltInFields.CATALOG_ID, key, options)));
+        return written(key, commands.sendAndWait(new ChangeFieldOptions(BuiltInFields.CATALOG_ID, key, options, access.actor())));
     }
 
     private FieldView written(String key, FieldCatalogWritten written) {

@@ -67,9 +67,8 @@ class NotificationController {
     /** Answers what the settings aggregate now holds, which the next GET reads from the same event stream. */
     @PutMapping("/api/settings/contact-change-notifications")
     SettingsBody changeSettings(@RequestBody SettingsBody body) {
-        access.requireOrganizationAdmin();
         ContactChangeNotificationSettings now = commands.sendAndWait(ChangeContactChangeNotificationSettings.to(
-                new ContactChangeNotificationSettings(body.phoneNumber(), body.workEmail())));
+                new ContactChangeNotificationSettings(body.phoneNumber(), body.workEmail()), access.actor()));
         return SettingsBody.of(now);
     }
 
