@@ -226,6 +226,47 @@ class MemberApiTest extends ApiTest {
     }
 
     @Test
+    void while_inactive_the_login_email_follows_the_business_email_it_was_chosen_as_which_cannot_be_cleared() {
+        JsonNode member = member(department(unique("D"), null), Map.of("businessEmail", unique("b") + "@corp.example"));
+        String id = member.get("id").asText();
+        assertThat(admin.put("/api/members/" + id + "/login", Map.of("loginEmailType", "BUSINESS_EMAIL",
+                "generatePassword", true)).status()).isEqualTo(200);
+        String moved = unique("b") + "@corp.example";
+        Api.Response patched = admin.patch("/api/members/" + id, Map.of("businessEmail", moved));
+        assertThat(patched.status()).as(String.valueOf(patched.body())).isEqualTo(200);
+        assertThat(patched.body().get("loginEmail").asText()).isEqualTo(moved);
+
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("businessEmail", null);
+        assertProblem(admin.patch("/api/members/" + id, clear, "Content-Type", "application/json"), 422,
+                "business_email_required", "businessEmail");
+        assertThat(admin.get("/api/members/" + id).body().get("businessEmail").asText()).isEqualTo(moved);
+    }
+
+    @Test
+    void an_active_members_old_work_email_stays_its_login_and_cannot_become_another_members_login_email() {
+        String dept = department(unique("D"), null);
+        JsonNode active = member(dept, Map.of());
+        String activeId = active.get("id").asText();
+        String login = active.get("loginEmail").asText();
+        assertThat(admin.post("/api/members/" + activeId + "/activation", Map.of()).status()).isEqualTo(200);
+        Api.Response moved = admin.patch("/api/members/" + activeId, Map.of("workEmail", unique("moved") + "@example.com"));
+        assertThat(moved.body().get("loginEmail").asText()).as("unlinked on activation").isEqualTo(login);
+
+        JsonNode inactive = member(dept, Map.of());
+        String inactiveId = inactive.get("id").asText();
+        assertProblem(admin.patch("/api/members/" + inactiveId, Map.of("workEmail", login.toUpperCase())), 409,
+                "duplicate_value", "loginEmail");
+        assertThat(admin.get("/api/members/" + inactiveId).body()).isEqualTo(inactive);
+        assertProblem(admin.post("/api/members", Map.of("name", "Twin", "workEmail", login, "departmentIds", List.of(dept))),
+                409, "duplicate_value", "loginEmail");
+        // An active member's contact address is no login: it may hold another's login email.
+        JsonNode other = member(dept, Map.of());
+        admin.post("/api/members/" + other.get("id").asText() + "/activation", Map.of());
+        assertThat(admin.patch("/api/members/" + other.get("id").asText(), Map.of("workEmail", login)).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_profile_photo_is_checked_stored_and_served() throws Exception {
         String id = member(department(unique("D"), null), Map.of()).get("id").asText();
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);

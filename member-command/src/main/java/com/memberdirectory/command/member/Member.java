@@ -91,7 +91,9 @@ public class Member {
             new UniqueField(UniqueKind.BUSINESS_EMAIL, "businessEmail", r -> lower(r.businessEmail())),
             new UniqueField(UniqueKind.PHONE, "phone", MemberRecord::phone),
             new UniqueField(UniqueKind.SEAT_ID, "seatId", r -> lower(r.seatId())),
-            new UniqueField(UniqueKind.EMPLOYEE_ID, "employeeId", r -> lower(r.employeeId())));
+            new UniqueField(UniqueKind.EMPLOYEE_ID, "employeeId", r -> lower(r.employeeId())),
+            // Last: a taken work or business email is reported as such before the login email that follows it.
+            new UniqueField(UniqueKind.LOGIN_EMAIL, "loginEmail", r -> lower(r.loginEmail())));
 
     /** Name of the lookup-table row that serialises changes of direct managers (see {@link #serializeManagerChanges}). */
     private static final String MANAGER_GRAPH = "manager-graph";
@@ -130,7 +132,8 @@ public class Member {
         if (next.managerId() != null) {
             serializeManagerChanges(unique, owner);
         }
-        reclaim(unique, MemberRecord.NEW, next, owner);
+        // A new member signs in with its work email (MemberCreated's loginEmail): that address is claimed as a login too.
+        reclaim(unique, MemberRecord.NEW, next.withLoginEmail(next.workEmail()), owner);
         recordOptionUse(unique, options, MemberRecord.NEW, next, owner);
         unique.claim(UniqueKind.MEMBER, owner, owner);
         if (next.managerId() != null) {
@@ -168,6 +171,12 @@ public class Member {
         RowLoginPasswordRule.check(command.loginPassword(), command.loginEmailType(), after.status(), rules.password());
         LoginDecision login = command.loginEmailType() == null ? LoginDecision.NONE
                 : decideLogin(after, command.loginEmailType(), command.loginPassword(), false, true, rules);
+        // A row naming the login type sets the login email through applyLogin; otherwise it follows the contact address.
+        MemberRecord claimed = after.withLoginEmail(login.type() != null ? login.loginEmail()
+                : LoginEmailRule.follow(before, after));
+        if (login.type() == null) {
+            after = claimed;
+        }
         List<FieldChange> changes = new ArrayList<>(MemberRecordDiff.between(before, after));
         changes.addAll(login.changes(before));
         if (row != null && command.expectedVersion() != null && command.expectedVersion() != version && !changes.isEmpty()) {
@@ -176,10 +185,10 @@ public class Member {
                             + command.expectedVersion() + "); export again and redo this row.");
         }
         if (command.dryRun()) {
-            checkFree(unique, before, after, owner);
+            checkFree(unique, before, claimed, owner);
             return new MemberWritten(memberId, version, List.copyOf(changes), null);
         }
-        reclaim(unique, before, after, owner);
+        reclaim(unique, before, claimed, owner);
         recordOptionUse(unique, options, before, after, owner);
         if (managerChanges) {
             if (before.managerId() != null) {
@@ -201,8 +210,8 @@ public class Member {
     }
 
     @CommandHandler
-    public LoginMethodResult handle(ChooseLoginMethod command, MemberPolicies rules, LoginPasswords passwords,
-                                    UniqueValues unique) {
+    public LoginMethodResult handle(ChooseLoginMethod command, MemberPolicies rules, UniqueValues unique,
+                                    LoginPasswords passwords) {
         checkMayChange(command.actor(), unique);
         checkVersion(command.expectedVersion());
         if (command.loginEmailType() == null) {
@@ -211,6 +220,7 @@ public class Member {
         }
         LoginDecision login = decideLogin(state, command.loginEmailType(), command.password(),
                 command.generatePassword(), false, rules);
+        reclaim(unique, state, state.withLoginEmail(login.loginEmail()), memberId.value());
         applyLogin(login, passwords);
         return new LoginMethodResult(memberId, version, login.generated());
     }
@@ -259,10 +269,7 @@ public class Member {
         }
         String loginEmail;
         if (type == LoginEmailType.BUSINESS_EMAIL) {
-            if (member.businessEmail() == null) {
-                throw new DomainRuleViolation(ErrorCode.BUSINESS_EMAIL_REQUIRED, "businessEmail",
-                        "Give the member a business email before choosing it as the login email.");
-            }
+            LoginEmailRule.checkChoosable(member, type);
             if (password == null && !member.hasLoginPassword()) {
                 throw new DomainRuleViolation(ErrorCode.WEAK_PASSWORD, "password",
                         "Signing in with the business email needs a login password: set one or ask for a generated one.");
@@ -358,12 +365,13 @@ public class Member {
         }
         if (!Objects.equals(before.workEmail(), after.workEmail())) {
             apply(new ContactEmailChanged(id, before.workEmail(), after.workEmail()));
-            if (loginFollowsWorkEmail() && !Objects.equals(state.loginEmail(), after.workEmail())) {
-                apply(new LoginEmailChanged(id, state.loginEmail(), after.workEmail()));
-            }
         }
         if (!Objects.equals(before.businessEmail(), after.businessEmail())) {
             apply(new BusinessEmailChanged(id, before.businessEmail(), after.businessEmail()));
+        }
+        // Decided by LoginEmailRule.follow: the address an inactive member signs in with changed.
+        if (!Objects.equals(before.loginEmail(), after.loginEmail())) {
+            apply(new LoginEmailChanged(id, before.loginEmail(), after.loginEmail()));
         }
         if (!Objects.equals(before.phone(), after.phone())) {
             apply(new PhoneNumberChanged(id, before.phone(), after.phone()));
@@ -511,11 +519,6 @@ public class Member {
                 return unique.count(UniqueKind.FIELD_OPTION, fieldKey + "/") > 0;
             }
         };
-    }
-
-    /** SPEC §2.2: while inactive with WORK_EMAIL, the login email follows the work email. */
-    private boolean loginFollowsWorkEmail() {
-        return state.status() == MemberStatus.INACTIVE && state.loginEmailType() == LoginEmailType.WORK_EMAIL;
     }
 
     private static MemberLookups lookups(UniqueValues unique) {

@@ -8,6 +8,8 @@ public enum UniqueKind {
     PHONE,
     SEAT_ID,
     EMPLOYEE_ID,
+    /** value: the address a member signs in with, in lower case; owner: the member id. */
+    LOGIN_EMAIL,
     /** value: a member id; lets other members' commands check that a member exists. */
     MEMBER,
     /** value: a member id; owner: the id of the member's direct manager (walked to refuse cycles). */
@@ -29,5 +31,7 @@ public enum UniqueKind {
     /** value: a department id; owner: the department's path. */
     DEPARTMENT,
     /** value: a department path in lower case; owner: the department id (sibling names are unique). */
-    DEPARTMENT_PATH
+    DEPARTMENT_PATH,
+    /** value: the name of a one-off data migration; owner: when it completed. Present once it is done. */
+    MIGRATION
 }

@@ -10,6 +10,12 @@ import com.memberdirectory.command.uniqueness.InMemoryUniqueValues.Change;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ContactEmailChanged;
+import com.memberdirectory.kernel.member.MemberActivated;
+import com.memberdirectory.kernel.member.LoginPasswordSet;
+import com.memberdirectory.kernel.member.LoginMethodChosen;
+import com.memberdirectory.kernel.member.ImportRow;
+import com.memberdirectory.kernel.member.ChooseLoginMethod;
+import com.memberdirectory.kernel.member.BusinessEmailChanged;
 import com.memberdirectory.kernel.member.JobTitleChanged;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.DepartmentsChanged;
@@ -65,8 +71,13 @@ class MemberTest {
         unique = new InMemoryUniqueValues()
                 .given(UniqueKind.DEPARTMENT, SALES.value(), "Sales")
                 .given(UniqueKind.DEPARTMENT, ENGINEERING.value(), "Engineering");
-        fixture = new AggregateTestFixture<>(Member.class);
-        fixture.registerInjectableResource(MemberPolicies.withDefaultPhoneRegion("CN"));
+        fixture = newFixture();
+    }
+
+    /** A fixture on the shared lookup table; one per aggregate a test commands. */
+    private FixtureConfiguration<Member> newFixture() {
+        FixtureConfiguration<Member> fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(MemberPolicies.of("CN", List.of("corp.example")));
         fixture.registerInjectableResource(unique);
         fixture.registerInjectableResource((LoginPasswords) (member, password) -> { });
         fixture.registerInjectableResource((PhotoStore) (content, type) -> "photo-" + storedPhotos.incrementAndGet());
@@ -80,6 +91,7 @@ class MemberTest {
                 return false;
             }
         });
+        return fixture;
     }
 
     private static CreateMember create(String name, String userId, String workEmail, String phone,
@@ -111,7 +123,8 @@ class MemberTest {
     private MemberCreated givenAlice(String workEmail, String phone) {
         unique.given(UniqueKind.USER_ID, "alice", ALICE.value()).given(UniqueKind.MEMBER, ALICE.value(), ALICE.value());
         if (workEmail != null) {
-            unique.given(UniqueKind.WORK_EMAIL, workEmail.toLowerCase(), ALICE.value());
+            unique.given(UniqueKind.WORK_EMAIL, workEmail.toLowerCase(), ALICE.value())
+                    .given(UniqueKind.LOGIN_EMAIL, workEmail.toLowerCase(), ALICE.value());
         }
         if (phone != null) {
             unique.given(UniqueKind.PHONE, phone, ALICE.value());
@@ -135,7 +148,25 @@ class MemberTest {
                 new Change("claim", UniqueKind.USER_ID, "alice", ALICE.value()),
                 new Change("claim", UniqueKind.WORK_EMAIL, ALICE_EMAIL, ALICE.value()),
                 new Change("claim", UniqueKind.PHONE, ALICE_PHONE, ALICE.value()),
+                new Change("claim", UniqueKind.LOGIN_EMAIL, ALICE_EMAIL, ALICE.value()),
                 new Change("claim", UniqueKind.MEMBER, ALICE.value(), ALICE.value()));
+    }
+
+    @Test
+    void a_new_member_whose_work_email_is_another_members_login_email_is_refused() {
+        unique.given(UniqueKind.LOGIN_EMAIL, ALICE_EMAIL, BOB.value());
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", "Alice@Example.com", null, List.of(SALES)))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.DUPLICATE_VALUE, "loginEmail"));
+    }
+
+    @Test
+    void a_new_member_reachable_by_phone_only_claims_no_login_email() {
+        fixture.givenNoPriorActivity()
+                .when(create("Alice", "alice", null, ALICE_PHONE, List.of(SALES)))
+                .expectSuccessfulHandlerExecution();
+        assertThat(unique.changes()).noneMatch(change -> change.kind() == UniqueKind.LOGIN_EMAIL);
     }
 
     @Test
@@ -323,7 +354,9 @@ class MemberTest {
                 .expectResultMessagePayloadMatching(version(3));
         assertThat(unique.changes()).containsExactly(
                 new Change("claim", UniqueKind.WORK_EMAIL, "alice.liddell@example.com", ALICE.value()),
-                new Change("release", UniqueKind.WORK_EMAIL, ALICE_EMAIL, ALICE.value()));
+                new Change("claim", UniqueKind.LOGIN_EMAIL, "alice.liddell@example.com", ALICE.value()),
+                new Change("release", UniqueKind.WORK_EMAIL, ALICE_EMAIL, ALICE.value()),
+                new Change("release", UniqueKind.LOGIN_EMAIL, ALICE_EMAIL, ALICE.value()));
     }
 
     @Test
@@ -540,5 +573,146 @@ class MemberTest {
                 new Change("claim", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK),
                 new Change("release", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK));
         assertThat(unique.ownerOf(UniqueKind.OPTION_USE, "jobTitle/t-eng/" + ALICE.value())).contains(ALICE.value());
+    }
+
+    // --- login emails (SPEC §2.2): following the contact address, and unique across members
+
+    private static final String BOB_EMAIL = "bob@example.com";
+    private static final String ALICE_BUSINESS = "alice@corp.example";
+
+    /** Bob, active, signing in with the work email he was created with; with his claims in the lookup table. */
+    private Object[] givenActiveBob() {
+        unique.given(UniqueKind.USER_ID, "bob", BOB.value()).given(UniqueKind.MEMBER, BOB.value(), BOB.value())
+                .given(UniqueKind.WORK_EMAIL, BOB_EMAIL, BOB.value()).given(UniqueKind.LOGIN_EMAIL, BOB_EMAIL, BOB.value());
+        return new Object[]{new MemberCreated(BOB, "Bob", null, null, null, "bob", BOB_EMAIL, null, null, false,
+                Gender.UNSPECIFIED, List.of(SALES), null, null, null, null, null, null, List.of(),
+                LoginEmailType.WORK_EMAIL, BOB_EMAIL), new MemberActivated(BOB)};
+    }
+
+    /** Alice, inactive, signing in with her business email; with her claims in the lookup table. */
+    private Object[] givenAliceByBusinessEmail() {
+        unique.given(UniqueKind.BUSINESS_EMAIL, ALICE_BUSINESS, ALICE.value()).without(UniqueKind.LOGIN_EMAIL, ALICE_EMAIL)
+                .given(UniqueKind.LOGIN_EMAIL, ALICE_BUSINESS, ALICE.value());
+        return new Object[]{givenAlice(ALICE_EMAIL, null), new BusinessEmailChanged(ALICE, null, ALICE_BUSINESS),
+                new LoginMethodChosen(ALICE, LoginEmailType.WORK_EMAIL, LoginEmailType.BUSINESS_EMAIL),
+                new LoginEmailChanged(ALICE, ALICE_EMAIL, ALICE_BUSINESS), new LoginPasswordSet(ALICE, false)};
+    }
+
+    @Test
+    void the_login_email_follows_the_business_email_an_inactive_member_signs_in_with() {
+        fixture.given(givenAliceByBusinessEmail())
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().businessEmail("a.liddell@corp.example").build(), Actor.organization("admin")))
+                .expectEvents(new BusinessEmailChanged(ALICE, ALICE_BUSINESS, "a.liddell@corp.example"),
+                        new LoginEmailChanged(ALICE, ALICE_BUSINESS, "a.liddell@corp.example"));
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, "a.liddell@corp.example")).contains(ALICE.value());
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_BUSINESS)).isEmpty();
+    }
+
+    @Test
+    void an_import_row_changing_the_business_email_an_inactive_member_signs_in_with_moves_the_login_email_too() {
+        fixture.given(givenAliceByBusinessEmail())
+                .when(new UpdateMember(ALICE, 5L, MemberChanges.builder().businessEmail("a.liddell@corp.example").build(),
+                        null, null, new ImportRow("imp-1", 1), false, Actor.organization("admin")))
+                .expectEvents(new BusinessEmailChanged(ALICE, ALICE_BUSINESS, "a.liddell@corp.example"),
+                        new LoginEmailChanged(ALICE, ALICE_BUSINESS, "a.liddell@corp.example"));
+    }
+
+    @Test
+    void the_work_email_no_longer_moves_the_login_email_of_a_member_signing_in_with_the_business_email() {
+        fixture.given(givenAliceByBusinessEmail())
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("alice.liddell@example.com").build(), Actor.organization("admin")))
+                .expectEvents(new ContactEmailChanged(ALICE, ALICE_EMAIL, "alice.liddell@example.com"));
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_BUSINESS)).contains(ALICE.value());
+    }
+
+    @Test
+    void the_business_email_an_inactive_member_signs_in_with_cannot_be_cleared_by_a_patch_or_a_row() {
+        fixture.given(givenAliceByBusinessEmail())
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().businessEmail(null).build(), Actor.organization("admin")))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.BUSINESS_EMAIL_REQUIRED, "businessEmail"));
+        for (boolean dryRun : new boolean[]{true, false}) {
+            fixture.given(givenAliceByBusinessEmail())
+                    .when(new UpdateMember(ALICE, 5L, MemberChanges.builder().businessEmail(null).build(), null, null,
+                            new ImportRow("imp-1", 1), dryRun, Actor.organization("admin")))
+                    .expectNoEvents()
+                    .expectException(violation(ErrorCode.BUSINESS_EMAIL_REQUIRED, "businessEmail"));
+        }
+        assertThat(unique.changes()).isEmpty();
+    }
+
+    @Test
+    void a_row_switching_the_login_to_the_work_email_may_clear_the_business_email() {
+        fixture.given(givenAliceByBusinessEmail())
+                .when(new UpdateMember(ALICE, 5L, MemberChanges.builder().businessEmail(null).build(),
+                        LoginEmailType.WORK_EMAIL, null, new ImportRow("imp-1", 1), false, Actor.organization("admin")))
+                .expectEvents(new BusinessEmailChanged(ALICE, ALICE_BUSINESS, null),
+                        new LoginMethodChosen(ALICE, LoginEmailType.BUSINESS_EMAIL, LoginEmailType.WORK_EMAIL),
+                        new LoginEmailChanged(ALICE, ALICE_BUSINESS, ALICE_EMAIL));
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_EMAIL)).contains(ALICE.value());
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_BUSINESS)).isEmpty();
+    }
+
+    @Test
+    void after_activation_the_business_email_may_change_or_go_and_the_login_email_stays() {
+        Object[] history = givenAliceByBusinessEmail();
+        Object[] active = java.util.Arrays.copyOf(history, history.length + 1);
+        active[history.length] = new MemberActivated(ALICE);
+        fixture.given(active)
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().businessEmail(null).build(), Actor.organization("admin")))
+                .expectEvents(new BusinessEmailChanged(ALICE, ALICE_BUSINESS, null));
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_BUSINESS)).contains(ALICE.value());
+    }
+
+    @Test
+    void choosing_the_business_email_claims_it_as_the_login_email_and_gives_up_the_work_email_login() {
+        unique.given(UniqueKind.BUSINESS_EMAIL, ALICE_BUSINESS, ALICE.value());
+        fixture.given(givenAlice(ALICE_EMAIL, null), new BusinessEmailChanged(ALICE, null, ALICE_BUSINESS))
+                .when(new ChooseLoginMethod(ALICE, null, LoginEmailType.BUSINESS_EMAIL, null, true, Actor.organization("admin")))
+                .expectEvents(new LoginMethodChosen(ALICE, LoginEmailType.WORK_EMAIL, LoginEmailType.BUSINESS_EMAIL),
+                        new LoginEmailChanged(ALICE, ALICE_EMAIL, ALICE_BUSINESS), new LoginPasswordSet(ALICE, true));
+        assertThat(unique.changes()).containsExactly(
+                new Change("claim", UniqueKind.LOGIN_EMAIL, ALICE_BUSINESS, ALICE.value()),
+                new Change("release", UniqueKind.LOGIN_EMAIL, ALICE_EMAIL, ALICE.value()));
+    }
+
+    @Test
+    void choosing_a_business_email_that_is_another_members_login_email_is_refused() {
+        unique.given(UniqueKind.BUSINESS_EMAIL, ALICE_BUSINESS, ALICE.value()).given(UniqueKind.LOGIN_EMAIL, ALICE_BUSINESS, BOB.value());
+        fixture.given(givenAlice(ALICE_EMAIL, null), new BusinessEmailChanged(ALICE, null, ALICE_BUSINESS))
+                .when(new ChooseLoginMethod(ALICE, null, LoginEmailType.BUSINESS_EMAIL, null, true, Actor.organization("admin")))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.DUPLICATE_VALUE, "loginEmail"));
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_EMAIL)).contains(ALICE.value());
+    }
+
+    @Test
+    void an_active_members_old_work_email_stays_its_login_email_and_cannot_become_another_members_login() {
+        fixture.given(givenActiveBob())
+                .when(new UpdateMember(BOB, null, MemberChanges.builder().workEmail("bob.new@example.com").build(), Actor.organization("admin")))
+                .expectEvents(new ContactEmailChanged(BOB, BOB_EMAIL, "bob.new@example.com"));
+        assertThat(unique.ownerOf(UniqueKind.WORK_EMAIL, BOB_EMAIL)).isEmpty();
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, BOB_EMAIL)).contains(BOB.value());
+
+        // Alice is inactive and signs in with her work email: taking Bob's old address would give her his login.
+        fixture = newFixture();
+        for (boolean dryRun : new boolean[]{true, false}) {
+            fixture.given(givenAlice(ALICE_EMAIL, null))
+                    .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("Bob@Example.com").build(), null, null,
+                            dryRun ? new ImportRow("imp-1", 1) : null, dryRun, Actor.organization("admin")))
+                    .expectNoEvents()
+                    .expectException(violation(ErrorCode.DUPLICATE_VALUE, "loginEmail"));
+        }
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, BOB_EMAIL)).contains(BOB.value());
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_EMAIL)).contains(ALICE.value());
+    }
+
+    @Test
+    void an_active_member_may_take_an_address_that_is_another_members_login_email_as_a_contact_address() {
+        unique.given(UniqueKind.LOGIN_EMAIL, BOB_EMAIL, BOB.value());
+        fixture.given(givenAlice(ALICE_EMAIL, null), new MemberActivated(ALICE))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail(BOB_EMAIL).build(), Actor.organization("admin")))
+                .expectEvents(new ContactEmailChanged(ALICE, ALICE_EMAIL, BOB_EMAIL));
+        assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_EMAIL)).contains(ALICE.value());
     }
 }
