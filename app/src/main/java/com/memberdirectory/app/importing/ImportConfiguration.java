@@ -10,6 +10,7 @@ import com.memberdirectory.query.field.FieldLabels;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.axonframework.queryhandling.QueryGateway;
@@ -48,10 +49,16 @@ class ImportConfiguration {
         return new ImportProcessor(runner);
     }
 
-    /** The runner's handler must not hold a transaction open for the length of an import. */
+    /**
+     * The runner's handler must not hold a transaction open for the length of an import. A run that fails without
+     * recording its end (even FAILED could not be recorded), or is interrupted by a stop, does not move the
+     * processor past the import: Axon's default handler error handling would log it and move on, leaving the import
+     * RUNNING for good; propagated, the processor tries the import again (now, with back-off, or after the restart).
+     */
     @Bean
     ConfigurerModule importProcessing() {
         return configurer -> configurer.eventProcessing()
-                .registerTransactionManager(ImportProcessor.PROCESSING_GROUP, c -> NoTransactionManager.INSTANCE);
+                .registerTransactionManager(ImportProcessor.PROCESSING_GROUP, c -> NoTransactionManager.INSTANCE)
+                .registerListenerInvocationErrorHandler(ImportProcessor.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 }

@@ -3,6 +3,7 @@ package com.memberdirectory.app.storage;
 import com.memberdirectory.app.config.DirectoryProperties;
 import com.memberdirectory.app.credentials.SecretBox;
 import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.memberdirectory.query.jobs.JobStorage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
@@ -148,6 +149,12 @@ public class EmbeddedStorageConfiguration {
     @Bean
     StoredFiles storedFiles(MongoServer embeddedMongoServer) {
         return ((ReadModelServer) embeddedMongoServer)::commit;
+    }
+
+    /** Exports' and replays' records: made durable like stored files; the data folder is this process's alone. */
+    @Bean
+    JobStorage jobStorage(StoredFiles storedFiles) {
+        return JobStorage.of(storedFiles::makeDurable, true);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -1,6 +1,7 @@
 package com.memberdirectory.app.storage;
 
 import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.memberdirectory.query.jobs.JobStorage;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoCommandException;
 import com.mongodb.ReadConcern;
@@ -180,5 +181,11 @@ public class MongoStorageConfiguration {
     @Bean
     StoredFiles storedFiles() {
         return () -> { };
+    }
+
+    /** Writes already use majority write concern; several instances may share the database. */
+    @Bean
+    JobStorage jobStorage() {
+        return JobStorage.of(() -> { }, false);
     }
 }

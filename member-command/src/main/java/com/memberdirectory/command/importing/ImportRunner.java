@@ -88,6 +88,14 @@ public final class ImportRunner {
         } catch (IOException e) {
             log.error("Import {} could not read its file", job.importId(), e);
             finish(job, meta, ImportStatus.FAILED, ImportCounts.NONE, null, null, "The uploaded file could not be read.");
+        } catch (RuntimeException | Error e) {
+            // Anything else (writing the error report or the dry-run preview, a command that could not be sent, even
+            // an OutOfMemoryError) must end the import, not leave it RUNNING: the processor has moved on from it.
+            // Should recording the failure fail too, the exception reaches the processor, which tries the import again.
+            log.error("Import {} stopped unexpectedly", job.importId(), e);
+            finish(job, meta, ImportStatus.FAILED, ImportCounts.NONE, null, null, job.dryRun()
+                    ? "The dry run stopped because of an internal error; nothing was changed. Try again."
+                    : "The import stopped because of an internal error; rows applied before it stay applied. Import the file again.");
         } finally {
             if (file != null) {
                 try {

@@ -21,6 +21,9 @@ import java.util.stream.IntStream;
  */
 final class RowReport implements AutoCloseable {
 
+    /** The most characters a cell may hold (Excel's limit; POI refuses more). */
+    static final int MAX_CELL = 32_767;
+
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
     private final Sheet sheet;
     private final int explanationColumn;
@@ -46,7 +49,7 @@ final class RowReport implements AutoCloseable {
         for (int column : blanked) {
             row.set(column, "");
         }
-        row.add(explanation);
+        row.add(explanation.length() <= MAX_CELL ? explanation : explanation.substring(0, MAX_CELL - 1) + "…");
         write(row);
     }
 

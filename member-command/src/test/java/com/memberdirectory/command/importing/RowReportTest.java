@@ -35,6 +35,13 @@ class RowReportTest {
         assertThat(cells).doesNotContain("Secret123").contains(LOGIN_PASSWORD + ": false → true");
     }
 
+    @Test
+    void an_explanation_longer_than_a_cell_may_hold_is_cut_instead_of_failing_the_report() throws IOException {
+        String changes = "Notes: " + "a".repeat(20_000) + " → " + "b".repeat(20_000);
+        List<String> cells = cellsOf(report(CHANGES, List.of("m1", "", "Business email"), changes));
+        assertThat(cells.get(7)).hasSize(RowReport.MAX_CELL).startsWith("Notes: aaa").endsWith("b…");
+    }
+
     private static byte[] report(String explanation, List<String> row, String text) throws IOException {
         try (RowReport report = new RowReport(HEADER, explanation)) {
             report.add(row, text);

@@ -19,6 +19,11 @@ public class ExportDocument {
     String message;
     Instant createdAt;
     Instant expiresAt;
+    /** The process running it and until when it has claimed it (see {@code JobLeases}). */
+    String runner;
+    Instant leaseUntil;
+    /** How many times it was started: once, and once more if a restart interrupted it. */
+    int runs;
 
     public String id() {
         return id;

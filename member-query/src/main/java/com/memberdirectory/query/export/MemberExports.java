@@ -8,9 +8,12 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.memberdirectory.query.jobs.JobLeases;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.stereotype.Component;
@@ -39,17 +42,26 @@ import static com.memberdirectory.kernel.workbook.MemberColumns.*;
 /**
  * Exports members to a workbook in the background and keeps the file (GridFS) for its admin for a while.
  * Reads the member list as it stands; memory stays flat whatever the number of rows.
+ * <p>
+ * An accepted export is on disk before it is answered, with its request ({@link ExportRequestDocument}). One whose
+ * process died (a crash, {@code kill -9}, a stop while it ran) is found when the service is ready again
+ * ({@link JobLeases}) and runs once more; interrupted a second time, it ends FAILED with a message to export again.
  */
 @Component
 public class MemberExports {
 
     public static final Duration KEPT_FOR = Duration.ofHours(1);
+    static final String INTERRUPTED = "The export was interrupted by a restart; export again.";
+    /** An export interrupted by a restart runs once more; interrupted again, it fails. */
+    static final int MAX_RUNS = 2;
+    private static final String COLLECTION = "exports";
     private static final Logger log = LoggerFactory.getLogger(MemberExports.class);
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final MongoTemplate mongo;
     private final GridFsTemplate files;
     private final FieldLabels labels;
+    private final JobLeases leases;
     private final Clock clock;
     /** Members read per query. */
     private static final int CHUNK = 1000;
@@ -59,11 +71,13 @@ public class MemberExports {
         return thread;
     });
 
-    public MemberExports(MongoTemplate mongo, GridFsTemplate files, FieldLabels labels) {
+    public MemberExports(MongoTemplate mongo, GridFsTemplate files, FieldLabels labels, JobLeases leases) {
         this.mongo = mongo;
         this.files = files;
         this.labels = labels;
+        this.leases = leases;
         this.clock = Clock.systemUTC();
+        leases.onSweep(this::resumeInterrupted);
     }
 
     /** Which members to export: the selected ones, or everyone without a login password. */
@@ -83,9 +97,54 @@ public class MemberExports {
         export.status = "RUNNING";
         export.createdAt = clock.instant();
         export.expiresAt = export.createdAt.plus(KEPT_FOR);
+        export.runner = leases.instance();
+        export.leaseUntil = leases.leaseEnd();
+        export.runs = 1;
+        ExportRequestDocument request = new ExportRequestDocument();
+        request.id = export.id;
+        request.selection = selection;
+        request.memberIds = selection == Selection.SELECTED ? List.copyOf(memberIds) : List.of();
+        request.departmentScope = List.copyOf(departmentScope);
         mongo.insert(export);
-        exporter.execute(() -> run(export, selection, memberIds, departmentScope));
+        mongo.insert(request);
+        // Accepted means on disk: a kill -9 right after the answer must not lose the export (see resumeInterrupted).
+        leases.makeDurable();
+        leases.hold(COLLECTION, export.id);
+        exporter.execute(() -> run(export, request));
         return export;
+    }
+
+    /**
+     * Finds exports whose process died while they ran (or waited to run) and runs each once more from its kept
+     * request; one interrupted again, or without its request, ends FAILED and asks for a new export.
+     */
+    void resumeInterrupted() {
+        for (ExportDocument found : mongo.find(Query.query(Criteria.where("status").is("RUNNING")), ExportDocument.class)) {
+            if (!leases.orphaned(found.runner, found.leaseUntil)) {
+                continue;
+            }
+            ExportRequestDocument request = mongo.findById(found.id, ExportRequestDocument.class);
+            boolean again = request != null && found.runs < MAX_RUNS && !expired(found);
+            Update takeOver = new Update().set("runner", leases.instance()).set("leaseUntil", leases.leaseEnd());
+            if (again) {
+                takeOver.set("runs", found.runs + 1);
+            } else {
+                takeOver.set("status", "FAILED").set("message", INTERRUPTED);
+            }
+            ExportDocument export = mongo.findAndModify(Query.query(JobLeases.unchanged(found.id, found.status, found.runner,
+                    found.leaseUntil)), takeOver, FindAndModifyOptions.options().returnNew(true), ExportDocument.class);
+            if (export == null) {
+                continue; // another instance took it over meanwhile
+            }
+            if (again) {
+                log.warn("Export {} was interrupted by a restart; running it again", export.id);
+                leases.hold(COLLECTION, export.id);
+                exporter.execute(() -> run(export, request));
+            } else {
+                log.warn("Export {} was interrupted by a restart; marked FAILED", export.id);
+                mongo.remove(Query.query(Criteria.where("_id").is(export.id)), ExportRequestDocument.class);
+            }
+        }
     }
 
     /** The export if it is this admin's (and not expired). */
@@ -107,7 +166,10 @@ public class MemberExports {
         return clock.instant().isAfter(export.expiresAt);
     }
 
-    private void run(ExportDocument export, Selection selection, List<String> memberIds, Set<String> departmentScope) {
+    private void run(ExportDocument export, ExportRequestDocument request) {
+        Selection selection = request.selection;
+        List<String> memberIds = request.memberIds;
+        Set<String> departmentScope = Set.copyOf(request.departmentScope);
         try {
             // One pass over the directory: every member's user ID (managers are shown by user ID), and which
             // members have no login password yet.
@@ -148,7 +210,33 @@ public class MemberExports {
             export.status = "FAILED";
             export.message = "The export failed; try again.";
         }
-        mongo.save(export);
+        try {
+            finish(export);
+        } catch (RuntimeException e) {
+            // The export stays RUNNING under this process's lease; after a restart it runs again.
+            log.error("Could not record the end of export {}", export.id, e);
+        } finally {
+            leases.release(COLLECTION, export.id);
+        }
+    }
+
+    /** Records the outcome, unless another instance has taken the export over (or it was removed) meanwhile. */
+    private void finish(ExportDocument export) {
+        Update outcome = new Update().set("status", export.status).set("rowCount", export.rowCount);
+        if (export.fileId != null) {
+            outcome.set("fileId", export.fileId);
+        }
+        if (export.message != null) {
+            outcome.set("message", export.message);
+        }
+        boolean recorded = mongo.updateFirst(Query.query(Criteria.where("_id").is(export.id).and("runner").is(leases.instance())),
+                outcome, ExportDocument.class).getMatchedCount() > 0;
+        if (!recorded && export.fileId != null) {
+            files.delete(Query.query(Criteria.where("_id").is(new ObjectId(export.fileId))));
+        }
+        mongo.remove(Query.query(Criteria.where("_id").is(export.id)), ExportRequestDocument.class);
+        // Not strictly needed (an unrecorded outcome means the export runs again after a restart), but cheap.
+        leases.makeDurable();
     }
 
     private String store(ExportDocument export, MemberWorkbookWriter writer) throws IOException {
@@ -261,6 +349,7 @@ public class MemberExports {
                 files.delete(Query.query(Criteria.where("_id").is(new ObjectId(expired.fileId))));
             }
             mongo.remove(expired);
+            mongo.remove(Query.query(Criteria.where("_id").is(expired.id)), ExportRequestDocument.class);
         });
     }
 

@@ -91,6 +91,13 @@ public class MemberListRebuild {
         }
     }
 
+    /** Drops what a rebuild interrupted by a crash left behind (the live collection was never touched). */
+    public void discardUnfinished() {
+        if (mongo.collectionExists(TARGET)) {
+            mongo.dropCollection(TARGET);
+        }
+    }
+
     private void apply(Map<String, MemberDocument> chunk, MemberEvent event, long sequence) {
         String id = event.memberId().value();
         if (event instanceof MemberCreated created) {

@@ -21,6 +21,9 @@ public class ReplayDocument {
     Instant startedAt;
     Instant finishedAt;
     String message;
+    /** The process running it and until when it has claimed it (see {@code JobLeases}). */
+    String runner;
+    Instant leaseUntil;
 
     public String id() {
         return id;

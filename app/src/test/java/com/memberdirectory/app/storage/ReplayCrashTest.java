@@ -1,0 +1,64 @@
+package com.memberdirectory.app.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.memberdirectory.app.support.Api;
+import com.memberdirectory.app.support.ServerProcess;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A replay running at {@code kill -9} is FAILED with a message once the service is up again (its half-built
+ * collection dropped, the member list as it was), and a new replay rebuilds the member list as usual.
+ */
+class ReplayCrashTest {
+
+    @Test
+    void a_replay_killed_while_running_is_failed_after_the_restart_and_a_new_one_works() throws Exception {
+        Path data = Path.of("target", "replay-crash", UUID.randomUUID().toString(), "data");
+        String member;
+        String replayId;
+        try (ServerProcess first = new ServerProcess(data, "512m")) {
+            Api api = first.api();
+            String department = api.post("/api/departments", Map.of("name", "Replay crash")).text("id");
+            member = api.post("/api/members", Map.of("name", "Replayed", "workEmail", "replayed@example.com",
+                    "departmentIds", List.of(department))).text("id");
+            api.patch("/api/members/" + member, Map.of("city", "Rome"));
+            Api.Response accepted = api.post("/api/admin/replays", Map.of("projection", "members"));
+            assertThat(accepted.status()).isEqualTo(202);
+            replayId = accepted.text("id");
+            first.kill();
+        }
+        try (ServerProcess second = new ServerProcess(data, "512m")) {
+            Api api = second.api();
+            assertThat(api.get("/api/admin/replays/" + replayId).status()).as("the accepted replay survived the crash").isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !"RUNNING".equals(api.get("/api/admin/replays/" + replayId).text("status")));
+            JsonNode interrupted = api.get("/api/admin/replays/" + replayId).body();
+            assertThat(interrupted.get("status").asText()).as(interrupted.toString()).isEqualTo("FAILED");
+            assertThat(interrupted.get("message").asText()).contains("interrupted by a restart");
+            assertThat(interrupted.get("finishedAt").isNull()).isFalse();
+            assertThat(Files.readString(data.resolveSibling(data.getFileName() + ".log")))
+                    .contains("Replay " + replayId + " was interrupted by a restart; marked FAILED");
+            assertThat(api.get("/api/members/" + member).text("city")).isEqualTo("Rome");
+
+            String next = api.post("/api/admin/replays", Map.of("projection", "members")).text("id");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !"RUNNING".equals(api.get("/api/admin/replays/" + next).text("status")));
+            JsonNode done = api.get("/api/admin/replays/" + next).body();
+            assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+            assertThat(done.get("equal").asBoolean()).isTrue();
+            assertThat(done.get("documents").asLong()).isEqualTo(1);
+            assertThat(api.patch("/api/members/" + member, Map.of("city", "Milan")).text("city"))
+                    .as("the live projection runs").isEqualTo("Milan");
+        }
+    }
+}
