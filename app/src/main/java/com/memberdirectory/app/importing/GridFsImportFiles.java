@@ -59,6 +59,12 @@ public class GridFsImportFiles implements ImportFiles {
         }
     }
 
+    @Override
+    public void delete(String fileId) {
+        files.delete(Query.query(Criteria.where("_id").is(new ObjectId(fileId))));
+        durability.makeDurable();
+    }
+
     public InputStream open(String fileId) throws IOException {
         var file = files.findOne(Query.query(Criteria.where("_id").is(new ObjectId(fileId))));
         if (file == null) {

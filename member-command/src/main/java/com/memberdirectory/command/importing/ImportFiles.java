@@ -13,6 +13,9 @@ public interface ImportFiles {
     /** Stores what {@code writer} writes and answers the new file's id. */
     String store(String fileName, String owner, Writer writer) throws IOException;
 
+    /** Removes a stored file; a file that is already gone is no error. */
+    void delete(String fileId) throws IOException;
+
     /** Writes a file's content. */
     interface Writer {
         void write(OutputStream out) throws IOException;

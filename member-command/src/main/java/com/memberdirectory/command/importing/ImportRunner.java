@@ -202,6 +202,7 @@ public final class ImportRunner {
                     + " rows were not applied; the error report says why.";
             commands.sendAndWait(new FinishImport(job.importId(), status, counts, errorReportId, previewId,
                     !job.dryRun() && secrets.holdsAny(job.importId()), message), meta);
+            forgetUpload(job);
         } finally {
             pool.shutdownNow();
         }
@@ -216,6 +217,19 @@ public final class ImportRunner {
     private void finish(ImportQueued job, MetaData meta, ImportStatus status, ImportCounts counts, String errorReportId,
                         String previewId, String message) {
         commands.sendAndWait(new FinishImport(job.importId(), status, counts, errorReportId, previewId, false, message), meta);
+        forgetUpload(job);
+    }
+
+    /**
+     * Once an import has finished, its upload is needed no more (the error report keeps the rejected rows), and it may
+     * hold login passwords in clear: it is removed. Before that, a crash resumes the import from it.
+     */
+    private void forgetUpload(ImportQueued job) {
+        try {
+            files.delete(job.fileId());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import {}: its uploaded workbook could not be removed", job.importId(), e);
+        }
     }
 
     private static String reportName(ImportQueued job, String kind) {

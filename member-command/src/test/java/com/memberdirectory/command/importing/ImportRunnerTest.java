@@ -60,6 +60,22 @@ class ImportRunnerTest {
         assertThat(finish.message()).contains("Import the file again");
     }
 
+    @Test
+    void a_finished_import_removes_its_upload_which_may_hold_login_passwords() {
+        Files2 files = new Files2(folder, "nothing fails");
+        runner(files).run(new ImportQueued("i3", "admin", "cities.xlsx", "upload-3", false, List.of()));
+        assertThat(finish().status()).isEqualTo(ImportStatus.PARTIALLY_FAILED);
+        assertThat(files.deleted()).containsExactly("upload-3");
+    }
+
+    @Test
+    void a_failed_import_removes_its_upload_too() {
+        Files2 files = new Files2(folder, "errors");
+        runner(files).run(new ImportQueued("i4", "admin", "cities.xlsx", "upload-4", false, List.of()));
+        assertThat(finish().status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(files.deleted()).containsExactly("upload-4");
+    }
+
     private FinishImport finish() {
         List<FinishImport> finishes = sent.stream().filter(FinishImport.class::isInstance).map(FinishImport.class::cast).toList();
         assertThat(finishes).hasSize(1);
@@ -106,7 +122,16 @@ class ImportRunnerTest {
     }
 
     /** The uploaded workbook (m1 and an unknown m2 move to Paris); storing a file whose name has {@code failing} fails. */
-    private record Files2(Path folder, String failing) implements ImportFiles {
+    private record Files2(Path folder, String failing, List<String> deleted) implements ImportFiles {
+
+        Files2(Path folder, String failing) {
+            this(folder, failing, new CopyOnWriteArrayList<>());
+        }
+
+        @Override
+        public void delete(String fileId) {
+            deleted.add(fileId);
+        }
 
         @Override
         public Path download(String fileId) throws IOException {
