@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 /** Dotted-line managers: at most 10 distinct existing members, not the member itself. */
 public final class DottedLineManagersRule {
 
-    static final int MAX = 10;
+    static final int MAX = ValueLimits.MAX_DOTTED_LINE_MANAGERS;
 
     /** @return the managers without duplicates, in the order given */
     public List<MemberId> check(MemberId self, List<MemberId> managers, Predicate<MemberId> exists) {
@@ -20,6 +20,7 @@ public final class DottedLineManagersRule {
             return List.of();
         }
         List<MemberId> distinct = new ArrayList<>(new LinkedHashSet<>(managers));
+        // counted before any lookup, so an oversized list costs nothing
         if (distinct.size() > MAX) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "dottedLineManagerIds",
                     "A member has at most " + MAX + " dotted-line managers.");

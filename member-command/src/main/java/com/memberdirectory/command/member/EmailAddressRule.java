@@ -19,7 +19,8 @@ public final class EmailAddressRule {
             return null;
         }
         String address = raw.strip();
-        if (address.length() > 254 || !ADDRESS.matcher(address).matches()) {
+        PlainTextRule.check(field, address);
+        if (address.length() > ValueLimits.MAX_EMAIL || !ADDRESS.matcher(address).matches()) {
             throw new DomainRuleViolation(ErrorCode.INVALID_EMAIL, field, "'" + address + "' is not a valid email address.");
         }
         return address;

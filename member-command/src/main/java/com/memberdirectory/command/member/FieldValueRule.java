@@ -21,11 +21,13 @@ import java.util.function.Predicate;
 /**
  * Checks a value given for an option field or a custom field against the field's definition and turns it
  * into its canonical stored form: option labels become option ids, numbers lose trailing zeros, dates are
- * ISO. An empty result means "no value".
+ * ISO. An empty result means "no value". Values stay within {@link ValueLimits}; text is plain ({@link PlainTextRule}).
  */
 public final class FieldValueRule {
 
-    static final int MAX_TEXT = 1000;
+    static final int MAX_TEXT = ValueLimits.MAX_LONG_TEXT;
+
+    private static final DateRangeRule DATES = new DateRangeRule();
 
     /** The option id chosen for a built-in single-option field ({@code jobTitle}, {@code workforceType}). */
     public String option(String fieldKey, String label, FieldLookups fields) {
@@ -55,8 +57,14 @@ public final class FieldValueRule {
                 yield List.of(optionId(fieldKey, errorField, raw.toString(), fields));
             }
             case MULTI_OPTION -> {
+                List<String> labels = labels(raw);
+                // counted before any lookup, so an oversized list costs nothing
+                if (labels.stream().map(label -> label.strip().toLowerCase(Locale.ROOT)).distinct().count()
+                        > ValueLimits.MAX_CHOSEN_OPTIONS) {
+                    throw invalid(errorField, "Choose at most " + ValueLimits.MAX_CHOSEN_OPTIONS + " options.");
+                }
                 List<String> ids = new ArrayList<>();
-                for (String label : labels(raw)) {
+                for (String label : labels) {
                     ids.add(optionId(fieldKey, errorField, label, fields));
                 }
                 yield List.copyOf(new LinkedHashSet<>(ids));
@@ -88,32 +96,44 @@ public final class FieldValueRule {
         if (text.length() > MAX_TEXT) {
             throw invalid(field, "A text value has at most " + MAX_TEXT + " characters.");
         }
-        return text;
+        return PlainTextRule.check(field, text);
     }
 
     private static String number(String field, Object raw) {
-        try {
-            BigDecimal number = raw instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(raw.toString().strip());
-            return number.stripTrailingZeros().toPlainString();
-        } catch (NumberFormatException e) {
-            throw invalid(field, "'" + raw + "' is not a number.");
+        String text = raw.toString().strip();
+        if (text.length() > ValueLimits.MAX_NUMBER_TEXT) {
+            throw invalid(field, "A number is written with at most " + ValueLimits.MAX_NUMBER_TEXT + " characters.");
         }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text).stripTrailingZeros(); // NaN and Infinity are not numbers here
+        } catch (NumberFormatException e) {
+            throw invalid(field, "'" + text + "' is not a number.");
+        }
+        if (number.abs().compareTo(ValueLimits.LARGEST_NUMBER) > 0 || number.scale() > ValueLimits.MAX_DECIMAL_PLACES) {
+            throw invalid(field, "'" + text + "' is out of range: a number lies between -"
+                    + ValueLimits.LARGEST_NUMBER.toPlainString() + " and " + ValueLimits.LARGEST_NUMBER.toPlainString()
+                    + " with at most " + ValueLimits.MAX_DECIMAL_PLACES + " decimal places.");
+        }
+        return number.toPlainString();
     }
 
     private static String date(String field, Object raw) {
+        LocalDate date;
         try {
-            return LocalDate.parse(raw.toString().strip()).toString();
+            date = LocalDate.parse(raw.toString().strip());
         } catch (DateTimeParseException e) {
             throw invalid(field, "'" + raw + "' is not a date like 2024-03-01.");
         }
+        return DATES.check(field, date).toString();
     }
 
     private static String url(String field, Object raw) {
-        String text = raw.toString().strip();
+        String text = PlainTextRule.check(field, raw.toString().strip());
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && text.length() <= 2000) {
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && text.length() <= ValueLimits.MAX_URL) {
                 return text;
             }
         } catch (URISyntaxException e) {

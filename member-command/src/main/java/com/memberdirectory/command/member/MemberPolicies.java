@@ -16,13 +16,15 @@ public record MemberPolicies(NameRule name,
                              DottedLineManagersRule dottedLineManagers,
                              PasswordRule password,
                              PhotoRule photo,
-                             FieldValueRule fieldValues) {
+                             FieldValueRule fieldValues,
+                             DateRangeRule dates) {
 
     public static MemberPolicies of(String defaultPhoneRegion, List<String> businessMailDomains) {
         return new MemberPolicies(new NameRule(), new OptionalTextRule(), new UserIdRule(), new EmailAddressRule(),
                 new BusinessEmailRule(businessMailDomains), new PhoneNumberRule(defaultPhoneRegion),
                 new PhoneOrWorkEmailRequired(), new DepartmentsRequired(), new CountryRegionRule(),
-                new DirectManagerRule(), new DottedLineManagersRule(), new PasswordRule(), new PhotoRule(), new FieldValueRule());
+                new DirectManagerRule(), new DottedLineManagersRule(), new PasswordRule(), new PhotoRule(), new FieldValueRule(),
+                new DateRangeRule());
     }
 
     /** Defaults for tests and tools: no business mail domain configured. */

@@ -8,8 +8,10 @@ import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberId;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -42,7 +44,7 @@ final class MemberRulebook {
         }
         next = next.withSeatId(checked(changes.seatId(), current.seatId(), v -> rules.text().check("seatId", v)));
         next = next.withEmployeeId(checked(changes.employeeId(), current.employeeId(), v -> rules.text().check("employeeId", v)));
-        next = next.withEmploymentDate(changes.employmentDate().orElse(current.employmentDate()));
+        next = next.withEmploymentDate(employmentDate(changes.employmentDate(), current.employmentDate(), rules));
         next = next.withCountryRegion(checked(changes.countryRegion(), current.countryRegion(), rules.countryRegion()::check));
         next = next.withCity(checked(changes.city(), current.city(), v -> rules.text().check("city", v)));
         if (changes.managerId().present()) {
@@ -81,6 +83,17 @@ final class MemberRulebook {
         }
         rules.reachable().check(next.phone(), next.workEmail());
         return next;
+    }
+
+    /**
+     * Only a new date is checked: a member recorded with a date from before the range existed can still be
+     * edited, and an import row repeating that date changes nothing.
+     */
+    private static LocalDate employmentDate(Patch<LocalDate> patch, LocalDate current, MemberPolicies rules) {
+        if (!patch.present() || Objects.equals(patch.value(), current)) {
+            return current;
+        }
+        return rules.dates().check("employmentDate", patch.value());
     }
 
     private static String checked(Patch<String> patch, String current, Function<String, String> rule) {

@@ -3,10 +3,10 @@ package com.memberdirectory.command.member;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 
-/** A member's name is required: 1–64 characters after trimming. */
+/** A member's name is required: 1–64 characters after trimming, plain text ({@link PlainTextRule}). */
 public final class NameRule {
 
-    static final int MAX_LENGTH = 64;
+    static final int MAX_LENGTH = ValueLimits.MAX_SHORT_TEXT;
 
     public String check(String raw) {
         String name = raw == null ? "" : raw.strip();
@@ -17,6 +17,6 @@ public final class NameRule {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "name",
                     "A name has at most " + MAX_LENGTH + " characters.");
         }
-        return name;
+        return PlainTextRule.check("name", name);
     }
 }

@@ -19,6 +19,7 @@ public final class UserIdRule {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "userId",
                     "A user ID cannot be removed; give a new one instead.");
         }
+        PlainTextRule.check("userId", userId);
         if (!ALLOWED.matcher(userId).matches()) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "userId",
                     "A user ID has 1-64 letters, digits, '_', '-' or '.'.");

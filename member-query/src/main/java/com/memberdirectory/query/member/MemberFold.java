@@ -32,6 +32,7 @@ import com.memberdirectory.kernel.member.PhoneNumberChanged;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 import com.memberdirectory.kernel.member.UserIdChanged;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ import java.util.Map;
  * was at an instant, so both always agree.
  */
 final class MemberFold {
+
+    private static final LocalDate EARLIEST_STORABLE = LocalDate.of(1, 1, 1);
+    private static final LocalDate LATEST_STORABLE = LocalDate.of(9999, 12, 31);
 
     private MemberFold() {
     }
@@ -63,7 +67,7 @@ final class MemberFold {
         d.departmentIds = departmentIds(event.departmentIds());
         d.seatId = event.seatId();
         d.employeeId = event.employeeId();
-        d.employmentDate = event.employmentDate();
+        d.employmentDate = storable(event.employmentDate());
         d.countryRegion = event.countryRegion();
         d.city = event.city();
         d.managerId = event.managerId() == null ? null : event.managerId().value();
@@ -104,7 +108,7 @@ final class MemberFold {
         } else if (event instanceof EmployeeIdChanged e) {
             d.employeeId = e.after();
         } else if (event instanceof EmploymentDateChanged e) {
-            d.employmentDate = e.after();
+            d.employmentDate = storable(e.after());
         } else if (event instanceof CountryRegionChanged e) {
             d.countryRegion = e.after();
         } else if (event instanceof CityChanged e) {
@@ -135,6 +139,22 @@ final class MemberFold {
             d.status = MemberStatus.ACTIVE;
         }
         d.version = sequence + 1;
+    }
+
+    /**
+     * The date the event records that the member list cannot hold, or null. Events written before dates were
+     * limited may carry any ISO date up to year 999,999,999; stored as an instant such a date overflows, and the
+     * projection would retry it forever while every later write waited for it.
+     */
+    static LocalDate unstorableDate(MemberEvent event) {
+        LocalDate date = event instanceof MemberCreated e ? e.employmentDate()
+                : event instanceof EmploymentDateChanged e ? e.after() : null;
+        return date == null || storable(date) != null ? null : date;
+    }
+
+    /** Years 1 to 9999: what every reader of the list (BSON dates, JSON clients, the workbook export) can represent. */
+    private static LocalDate storable(LocalDate date) {
+        return date == null || date.isBefore(EARLIEST_STORABLE) || date.isAfter(LATEST_STORABLE) ? null : date;
     }
 
     private static List<String> departmentIds(List<DepartmentId> ids) {

@@ -11,9 +11,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,6 +29,7 @@ import java.util.Map;
 class MemberProjection {
 
     static final String PROCESSING_GROUP = ProcessingGroups.MEMBERS;
+    private static final Logger log = LoggerFactory.getLogger(MemberProjection.class);
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<MemberView> waiters;
@@ -44,6 +48,7 @@ class MemberProjection {
         if (existing != null && existing.version > sequence) {
             return;
         }
+        warnIfUnstorable(event, sequence);
         batch.save(MemberFold.created(event, sequence));
     }
 
@@ -57,8 +62,19 @@ class MemberProjection {
         if (d == null || d.version > sequence) {
             return;
         }
+        warnIfUnstorable(event, sequence);
         MemberFold.apply(d, event, sequence);
         batch.save(d);
+    }
+
+    /** Said once, when the event is first projected: the list shows no date where the event has one. */
+    private static void warnIfUnstorable(MemberEvent event, long sequence) {
+        LocalDate date = MemberFold.unstorableDate(event);
+        if (date != null) {
+            log.warn("Member {}: {} (sequence {}) records the employment date {}, which the member list cannot hold; "
+                    + "the list shows no employment date until a new one is set",
+                    event.memberId().value(), event.getClass().getSimpleName(), sequence, date);
+        }
     }
 
     @ResetHandler

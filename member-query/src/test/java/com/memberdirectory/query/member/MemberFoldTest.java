@@ -1,0 +1,54 @@
+package com.memberdirectory.query.member;
+
+import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.EmploymentDateChanged;
+import com.memberdirectory.kernel.member.Gender;
+import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.MemberCreated;
+import com.memberdirectory.kernel.member.MemberId;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Events recorded before dates were limited must not stop the member list. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class MemberFoldTest {
+
+    private static final MemberId ID = new MemberId("m1");
+
+    private static MemberCreated created(LocalDate employmentDate) {
+        return new MemberCreated(ID, "Far Future", null, null, null, "far", "far@example.com", null, null, false,
+                Gender.UNSPECIFIED, List.of(new DepartmentId("d")), null, null, employmentDate, null, null, null, List.of(),
+                LoginEmailType.WORK_EMAIL, "far@example.com");
+    }
+
+    @Test
+    void an_employment_date_the_list_cannot_hold_is_shown_as_none_and_reported() {
+        MemberCreated event = created(LocalDate.parse("+999999999-12-31"));
+        MemberDocument member = MemberFold.created(event, 0);
+        assertThat(member.employmentDate).isNull();
+        assertThat(member.name).as("the rest of the member is listed").isEqualTo("Far Future");
+        assertThat(MemberFold.unstorableDate(event)).isEqualTo(LocalDate.MAX);
+
+        EmploymentDateChanged back = new EmploymentDateChanged(ID, null, LocalDate.MIN);
+        MemberFold.apply(member, back, 1);
+        assertThat(member.employmentDate).isNull();
+        assertThat(member.version).isEqualTo(2);
+        assertThat(MemberFold.unstorableDate(back)).isEqualTo(LocalDate.MIN);
+    }
+
+    @Test
+    void any_date_of_years_1_to_9999_is_kept_as_recorded() {
+        for (LocalDate date : List.of(LocalDate.of(1, 1, 1), LocalDate.of(1850, 6, 1), LocalDate.of(9999, 12, 31))) {
+            MemberCreated event = created(date);
+            assertThat(MemberFold.created(event, 0).employmentDate).isEqualTo(date);
+            assertThat(MemberFold.unstorableDate(event)).isNull();
+        }
+        assertThat(MemberFold.unstorableDate(created(null))).isNull();
+    }
+}
