@@ -19,5 +19,5 @@ COPY --from=build /src/app/target/member-directory.jar /app/member-directory.jar
 USER directory
 EXPOSE 8080
 # The throughput collector and C2 alone as the JIT, as in the README's start command (README, "JVM options").
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:-TieredCompilation"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:-TieredCompilation -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/member-directory.jar"]

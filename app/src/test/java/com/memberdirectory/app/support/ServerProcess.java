@@ -44,7 +44,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** The JVM options of the README's start command and of the Docker image (README, "JVM options"). */
-    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:-TieredCompilation");
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:-TieredCompilation",
+            "-XX:+ExitOnOutOfMemoryError");
 
     /**
      * JVM arguments of the server besides its heap: {@link #SERVICE_JVM_OPTIONS}, then any given with
