@@ -1,11 +1,13 @@
 package com.memberdirectory.app.http;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.FieldError;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
@@ -53,6 +56,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return answer(HttpStatus.BAD_REQUEST, "malformed_request", message, List.of(new FieldError(e.getName(), message)));
     }
 
+    /**
+     * A multipart body that cannot be parsed: a file name Tomcat refuses (NUL…), a broken body. Too large a body
+     * ({@code MaxUploadSizeExceededException}) keeps its 413 from the framework's handler, the closer match.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> badMultipart(MultipartException e) {
+        if (causedBy(e, InvalidFileNameException.class)) {
+            String message = "The file name holds a character a file name cannot have (such as NUL).";
+            return answer(HttpStatus.BAD_REQUEST, "invalid_file_name", message, List.of(new FieldError("file", message)));
+        }
+        String message = "The multipart body cannot be read.";
+        return answer(HttpStatus.BAD_REQUEST, "malformed_request", message, List.of(new FieldError("file", message)));
+    }
+
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
         log.error("Store unavailable", e);
@@ -70,6 +87,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
+        if (causedBy(e, StreamConstraintsException.class)) {
+            // Jackson's StreamReadConstraints: nesting deeper than 1000 levels, or a number or text far too long.
+            return body(HttpStatus.BAD_REQUEST, "malformed_request",
+                    "The request body is nested too deeply (more than 1000 levels) or holds a value far too long.", List.of());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             String message = "Unknown property '" + field + "'.";
@@ -95,6 +117,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of());
         }
         return ResponseEntity.status(status).headers(headers).body(problem);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String codeOf(HttpStatusCode status) {

@@ -1,11 +1,13 @@
 package com.memberdirectory.app.http;
 
-import org.springframework.http.HttpStatusCode;
-
-import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code ETag: "<version>"} and {@code If-Match} as API.md describes them. */
 public final class Versions {
+
+    /** One entity tag holding a version: {@code "3"}; also weak ({@code W/"3"}), as proxies that compress may send it back. */
+    private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"([0-9]{1,18})\"");
 
     private Versions() {
     }
@@ -14,21 +16,21 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
-    /** @return the version the caller expects, or null for "the latest" (no header, or {@code *}) */
+    /**
+     * @return the version the caller expects, or null for "the latest": no header, or {@code *} (RFC 9110: any
+     *         current version matches)
+     * @throws ApiException 400 {@code malformed_request} on field {@code If-Match} for anything but {@code *} or one
+     *         quoted version ({@code "abc"}, {@code W/"x"}, an unquoted {@code 1}, a list of tags)
+     */
     public static Long expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        Matcher tag = VERSION_TAG.matcher(ifMatch.strip());
+        if (!tag.matches()) {
+            throw ApiException.badField("If-Match",
+                    "If-Match is * or the member's ETag as it was sent, a version in double quotes such as \"3\".");
         }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new ApiException(HttpStatusCode.valueOf(412), "version_conflict",
-                    "If-Match must be the member's ETag, e.g. \"3\".", List.of());
-        }
+        return Long.parseLong(tag.group(1));
     }
 }

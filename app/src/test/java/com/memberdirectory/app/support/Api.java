@@ -84,6 +84,11 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
     }
 
+    /** Any method with the body and headers exactly as given (raw JSON, odd header values...). */
+    public Response send(String method, String path, byte[] body, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** A multipart upload of one file part named {@code file}. */
     public Response upload(String path, String fileName, byte[] content) {
         String boundary = "----test" + UUID.randomUUID();

@@ -78,6 +78,10 @@ public final class ImportRunner {
             probe.checkHeader();
             UserIdsInFile userIdsInFile = new UserIdsInFile();
             long total = count(file, probe, userIdsInFile);
+            if (total == 0) {
+                // The upload refuses such files; one queued before that check (or changed since) fails with a reason.
+                throw new ImportRefused("no_rows", "The sheet has a header row but no rows below it: there is nothing to import.");
+            }
             Boolean go = commands.sendAndWait(new StartImportRun(job.importId(), total), meta);
             if (!Boolean.TRUE.equals(go)) {
                 return;

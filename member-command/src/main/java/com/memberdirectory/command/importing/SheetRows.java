@@ -62,6 +62,9 @@ public final class SheetRows {
     /** Refuses files that are not plain .xlsx workbooks: encrypted or legacy files, other formats. */
     public static void checkFormat(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            if (Files.size(file) == 0) {
+                throw new ImportRefused("empty_file", "The file is empty (0 bytes).");
+            }
             FileMagic magic = FileMagic.valueOf(in);
             if (magic == FileMagic.OLE2) {
                 throw new ImportRefused("encrypted_workbook", "The workbook is encrypted or in the old .xls format; save it as an "
@@ -86,6 +89,16 @@ public final class SheetRows {
             throw new ImportRefused("no_header", "The sheet is empty: there is no header row.");
         }
         return header.get(0);
+    }
+
+    /** Whether any row after the header holds something (reads no further than the first such row). */
+    public static boolean hasRows(Path file) {
+        boolean[] found = {false};
+        read(file, false, (row, cells) -> {
+            found[0] = true;
+            throw new Stop();
+        });
+        return found[0];
     }
 
     /** Every row after the header. */

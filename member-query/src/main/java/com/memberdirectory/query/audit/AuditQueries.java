@@ -59,9 +59,13 @@ class AuditQueries {
         }
         Query select = filters.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(filters));
         long total = mongo.count(select, AuditDocument.class);
+        long skip = (long) query.page() * query.size();
+        if (skip >= total) {
+            // Past the end: nothing to read (and no skip the store might take as an int).
+            return new AuditPage(List.of(), query.page(), query.size(), total);
+        }
         Sort.Direction direction = query.newestFirst() ? Sort.Direction.DESC : Sort.Direction.ASC;
-        select.with(Sort.by(direction, "occurredAt", "sequence", "_id"))
-                .skip((long) query.page() * query.size()).limit(query.size());
+        select.with(Sort.by(direction, "occurredAt", "sequence", "_id")).skip(skip).limit(query.size());
         List<AuditEntry> items = mongo.find(select, AuditDocument.class).stream().map(this::entry).toList();
         return new AuditPage(items, query.page(), query.size(), total);
     }

@@ -73,7 +73,12 @@ class MemberQueries {
             select.addCriteria(new Criteria().andOperator(filters));
         }
         long total = mongo.count(select, MemberDocument.class);
-        select.with(Sort.by("name", "_id")).skip((long) query.page() * query.size()).limit(query.size());
+        long skip = (long) query.page() * query.size();
+        if (skip >= total) {
+            // Past the end: nothing to read (and no skip the store might take as an int).
+            return new MemberPage(List.of(), query.page(), query.size(), total);
+        }
+        select.with(Sort.by("name", "_id")).skip(skip).limit(query.size());
         List<MemberView> items = mongo.find(select, MemberDocument.class).stream().map(d -> d.toView(labels)).toList();
         return new MemberPage(items, query.page(), query.size(), total);
     }

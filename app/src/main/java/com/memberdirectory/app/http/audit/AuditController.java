@@ -1,6 +1,8 @@
 package com.memberdirectory.app.http.audit;
 
 import com.memberdirectory.app.http.ApiException;
+import com.memberdirectory.app.http.Downloads;
+import com.memberdirectory.app.http.Paging;
 import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.app.security.AdminAccess;
 import com.memberdirectory.kernel.access.Viewer;
@@ -11,7 +13,6 @@ import com.memberdirectory.kernel.member.MemberIds;
 import com.memberdirectory.kernel.member.MembersInDepartments;
 import com.memberdirectory.query.audit.ChangeListWriter;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,12 +50,7 @@ class AuditController {
                    @RequestParam(required = false) String memberId, @RequestParam(required = false) String source,
                    @RequestParam(defaultValue = "desc") String order,
                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0) {
-            throw ApiException.badField("page", "'page' starts at 0.");
-        }
-        if (size < 1 || size > MAX_PAGE) {
-            throw ApiException.badField("size", "'size' is between 1 and " + MAX_PAGE + ".");
-        }
+        Paging.check(page, size, MAX_PAGE);
         return readModel.ask(query(from, to, actor, field, memberId, source, order, page, size), AuditPage.class);
     }
 
@@ -77,7 +73,7 @@ class AuditController {
         }
         String name = memberId == null ? "changes.xlsx" : "history-" + memberId + ".xlsx";
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(name))
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(out -> ChangeListWriter.write(entries, out));
     }

@@ -91,7 +91,7 @@ class ExportController {
             throw new ApiException(HttpStatusCode.valueOf(410), "gone", "The export file is gone; export again.", List.of());
         }
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, com.memberdirectory.app.http.Downloads.attachment(export.fileName()))
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(new InputStreamResource(in));
     }

@@ -1,6 +1,7 @@
 package com.memberdirectory.app.http.importing;
 
 import com.memberdirectory.app.http.ApiException;
+import com.memberdirectory.app.http.Downloads;
 import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.app.importing.GridFsImportFiles;
 import com.memberdirectory.app.security.AdminAccess;
@@ -26,7 +27,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.types.ObjectId;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -101,18 +101,22 @@ class ImportController {
         if (file.getSize() > MAX_BYTES) {
             throw tooLarge();
         }
+        String name = fileName(file.getOriginalFilename());
+        if (file.isEmpty()) {
+            throw refused(400, "empty_file", "The file is empty (0 bytes); upload the saved .xlsx workbook.");
+        }
         Path temp = Files.createTempFile("upload-", ".xlsx");
         try {
             file.transferTo(temp);
             try {
                 SheetRows.header(temp);
+                if (!SheetRows.hasRows(temp)) {
+                    throw new ImportRefused("no_rows", "The sheet has a header row but no rows below it: there is nothing to import.");
+                }
             } catch (ImportRefused refused) {
                 int status = refused.code().equals("not_xlsx") || refused.code().equals("encrypted_workbook") ? 415 : 400;
-                throw new ApiException(HttpStatusCode.valueOf(status), refused.code(), refused.getMessage(),
-                        List.of(new FieldError("file", refused.getMessage())));
+                throw refused(status, refused.code(), refused.getMessage());
             }
-            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                    ? "import.xlsx" : Path.of(file.getOriginalFilename()).getFileName().toString();
             String admin = access.subject();
             List<String> scope = List.copyOf(access.writableDepartments());
             String fileId = files.storeFile(temp, name, admin, "upload");
@@ -171,8 +175,8 @@ class ImportController {
         commands.sendAndWait(new DestroyPasswordFile(id, access.subject()));
         secrets.forget(id);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(view.fileName().replaceAll("(?i)\\.xlsx$", "") + "-passwords.xlsx").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        Downloads.attachment(view.fileName().replaceAll("(?i)\\.xlsx$", "") + "-passwords.xlsx"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .contentType(MediaType.parseMediaType(XLSX)).body(content);
     }
@@ -213,8 +217,32 @@ class ImportController {
 
     private static ResponseEntity<InputStreamResource> workbook(String name, java.io.InputStream in) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(name))
                 .contentType(MediaType.parseMediaType(XLSX)).body(new InputStreamResource(in));
+    }
+
+    /**
+     * The name the import is listed under: the last part of the given name (browsers of old sent a whole path,
+     * with / or \); none given: {@code import.xlsx}. A name that is only folders, {@code .} or {@code ..}, longer
+     * than 255 characters or holding a control character (NUL…) is refused.
+     */
+    static String fileName(String original) {
+        if (original == null || original.isBlank()) {
+            return "import.xlsx";
+        }
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1).strip();
+        String problem = name.isEmpty() || name.equals(".") || name.equals("..") ? "The file name is not a file's name."
+                : name.chars().anyMatch(Character::isISOControl) ? "The file name holds a control character."
+                : name.length() > 255 ? "The file name has more than 255 characters."
+                : null;
+        if (problem != null) {
+            throw refused(400, "invalid_file_name", problem + " Upload the workbook under its usual name, e.g. members.xlsx.");
+        }
+        return name;
+    }
+
+    private static ApiException refused(int status, String code, String message) {
+        return new ApiException(HttpStatusCode.valueOf(status), code, message, List.of(new FieldError("file", message)));
     }
 
     private static ApiException tooLarge() {

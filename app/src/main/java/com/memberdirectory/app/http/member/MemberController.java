@@ -2,6 +2,7 @@ package com.memberdirectory.app.http.member;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memberdirectory.app.http.ApiException;
+import com.memberdirectory.app.http.Paging;
 import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.app.http.Versions;
 import com.memberdirectory.app.security.AdminAccess;
@@ -199,12 +200,7 @@ class MemberController {
                     @RequestParam(required = false) Instant asOf,
                     @RequestParam(defaultValue = "0") int page,
                     @RequestParam(defaultValue = "50") int size) {
-        if (page < 0) {
-            throw ApiException.badField("page", "'page' starts at 0.");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badField("size", "'size' is between 1 and " + MAX_PAGE_SIZE + ".");
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         if (asOf != null && (q != null || status != null || withoutLoginPassword != null)) {
             throw ApiException.badField("asOf", "With asOf, only departmentId, page and size can be used.");
         }
