@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.Set;
 
@@ -63,19 +65,50 @@ class AuditController {
                                                  @RequestParam(required = false) String memberId,
                                                  @RequestParam(required = false) String source,
                                                  @RequestParam(defaultValue = "asc") String order) {
-        List<AuditEntry> entries = new ArrayList<>();
-        for (int page = 0; entries.size() < MAX_EXPORT_ROWS; page++) {
-            AuditPage chunk = readModel.ask(query(from, to, actor, field, memberId, source, order, page, MAX_PAGE), AuditPage.class);
-            entries.addAll(chunk.items());
-            if (chunk.items().size() < MAX_PAGE) {
-                break;
-            }
-        }
+        // Checked and built before the answer starts; the pages are then read one at a time while the workbook
+        // streams, so an export of 100,000 changes never holds them all.
+        AuditQuery first = query(from, to, actor, field, memberId, source, order, 0, MAX_PAGE);
+        Iterable<AuditEntry> entries = () -> new PagedEntries(first);
         String name = memberId == null ? "changes.xlsx" : "history-" + memberId + ".xlsx";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(name))
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(out -> ChangeListWriter.write(entries, out));
+    }
+
+    /** The change list page after page, up to {@link #MAX_EXPORT_ROWS} changes. */
+    private final class PagedEntries implements Iterator<AuditEntry> {
+
+        private final AuditQuery first;
+        private int page;
+        private int read;
+        private Iterator<AuditEntry> current = Collections.emptyIterator();
+        private boolean last;
+
+        PagedEntries(AuditQuery first) {
+            this.first = first;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && !last && read < MAX_EXPORT_ROWS) {
+                AuditQuery next = new AuditQuery(first.from(), first.to(), first.actor(), first.field(), first.memberId(),
+                        first.source(), first.memberIds(), first.newestFirst(), page++, first.size());
+                List<AuditEntry> items = readModel.ask(next, AuditPage.class).items();
+                last = items.size() < first.size();
+                current = items.iterator();
+            }
+            return current.hasNext() && read < MAX_EXPORT_ROWS;
+        }
+
+        @Override
+        public AuditEntry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            read++;
+            return current.next();
+        }
     }
 
     private AuditQuery query(Instant from, Instant to, String actor, String field, String memberId, String source,
