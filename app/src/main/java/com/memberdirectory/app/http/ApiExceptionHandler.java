@@ -1,5 +1,6 @@
 package com.memberdirectory.app.http;
 
+import com.memberdirectory.query.export.ExportAdmission;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -45,7 +46,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return answer(HttpStatus.NOT_FOUND, "not_found", "There is no such resource.", List.of());
     }
 
-    @ExceptionHandler(ApiException.class)
+    @ExceptionHandler(ExportAdmission.ExportsBusy.class)
+    ResponseEntity<ProblemDetail> busy(ExportAdmission.ExportsBusy e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "too_many_exports", e.getMessage(), List.of()));
+    }
+
+        @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
         return answer(e.status(), e.code(), e.getMessage(), e.errors());
     }

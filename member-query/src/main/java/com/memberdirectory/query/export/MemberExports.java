@@ -87,9 +87,11 @@ public class MemberExports {
      * @param departmentScope with {@code WITHOUT_LOGIN_PASSWORD}: only members of these departments (an admin
      *                        limited to some departments, sub-departments included); empty: everyone
      */
-    public ExportDocument start(String admin, Selection selection, List<String> memberIds, Set<String> departmentScope,
-                                String fileName) {
+    public synchronized ExportDocument start(String admin, Selection selection, List<String> memberIds,
+                                             Set<String> departmentScope, String fileName) {
         removeExpired();
+        ExportAdmission.check(mongo.count(Query.query(Criteria.where("status").is("RUNNING").and("admin").is(admin)),
+                ExportDocument.class), mongo.count(Query.query(Criteria.where("status").is("RUNNING")), ExportDocument.class));
         ExportDocument export = new ExportDocument();
         export.id = new ObjectId().toHexString();
         export.admin = admin;
