@@ -5,15 +5,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Assembles the write side, the read side and the saga into one service. The data source is wired by the
  * storage configuration of the chosen mode, never guessed from the classpath; so is the deadline manager of
  * notification deliveries (Axon's db-scheduler auto-configuration would add an event scheduler nobody uses).
+ * Scheduling is on for housekeeping such as the sweep of photos no member's history names.
  */
 @SpringBootApplication(scanBasePackages = "com.memberdirectory",
         exclude = {DataSourceAutoConfiguration.class, AxonDbSchedulerAutoConfiguration.class})
 @ConfigurationPropertiesScan("com.memberdirectory.app")
+@EnableScheduling
 public class MemberDirectoryApplication {
 
     public static void main(String[] args) {

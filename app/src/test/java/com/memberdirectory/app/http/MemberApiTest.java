@@ -3,10 +3,14 @@ package com.memberdirectory.app.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ApiTest;
+import com.memberdirectory.command.photo.PhotoDigest;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +27,9 @@ class MemberApiTest extends ApiTest {
 
     @Autowired
     EventStore events;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void a_new_member_is_inactive_with_a_generated_user_id_and_a_login_that_follows_the_work_email() {
@@ -290,20 +297,76 @@ class MemberApiTest extends ApiTest {
     @Test
     void uploading_the_same_photo_again_records_nothing() throws Exception {
         String id = member(department(unique("D"), null), Map.of()).get("id").asText();
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "png", png);
-        Api.Response first = admin.putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/png");
+        byte[] png = distinctPng(16, 16);
+        Api.Response first = admin.putBytes("/api/members/" + id + "/photo", png, "image/png");
         assertThat(first.status()).isEqualTo(204);
-        Api.Response again = admin.putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/png");
+        Api.Response again = admin.putBytes("/api/members/" + id + "/photo", png, "image/png");
         assertThat(again.status()).isEqualTo(204);
         assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
-        assertThat(admin.get("/api/members/" + id + "/photo").raw()).isEqualTo(png.toByteArray());
+        assertThat(admin.get("/api/members/" + id + "/photo").raw()).isEqualTo(png);
+        assertThat(storedCopiesOf(png)).as("the second upload's copy is removed").isEqualTo(1);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
             List<String> types = new ArrayList<>();
             admin.get("/api/members/" + id + "/history").body().get("items").forEach(entry -> types.add(entry.get("type").asText()));
             assertThat(types).containsOnlyOnce("ProfilePhotoChanged");
         });
+    }
+
+    @Test
+    void a_small_png_declaring_30000_by_30000_pixels_is_refused_in_well_under_a_second() throws Exception {
+        String id = member(department(unique("D"), null), Map.of()).get("id").asText();
+        byte[] bomb = pngDeclaring(30_000, 30_000);
+        admin.putBytes("/api/members/" + id + "/photo", distinctPng(8, 8), "image/png"); // warms the way up
+        long started = System.nanoTime();
+        Api.Response refused = admin.putBytes("/api/members/" + id + "/photo", bomb, "image/png");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertProblem(refused, 422, "invalid_value", "photo");
+        assertThat(refused.body().get("detail").asText()).contains("30000 × 30000").contains("4096 × 4096");
+        assertThat(millis).as("decoding it took 4 seconds").isLessThan(1000);
+        assertThat(storedCopiesOf(bomb)).isZero();
+    }
+
+    @Test
+    void a_photo_for_a_member_outside_the_admins_departments_is_refused_and_leaves_no_file_behind() throws Exception {
+        String mine = department(unique("Mine"), null);
+        String id = member(department(unique("Theirs"), null), Map.of()).get("id").asText();
+        byte[] png = distinctPng(16, 16);
+        Api.Response refused = adminOf(mine).putBytes("/api/members/" + id + "/photo", png, "image/png");
+        assertProblem(refused, 403, "forbidden", "departmentIds");
+        assertThat(admin.get("/api/members/" + id + "/photo").status()).isEqualTo(404);
+        assertThat(storedCopiesOf(png)).isZero();
+        assertProblem(admin.putBytes("/api/members/" + id + "/photo", png, "image/png", "If-Match", "\"7\""), 412,
+                "version_conflict", "version");
+        assertThat(storedCopiesOf(png)).as("nor does a stale version").isZero();
+    }
+
+    /** A PNG no other test uploads: its pixels are random. */
+    private static byte[] distinctPng(int width, int height) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random();
+        for (int x = 0; x < width; x++) {
+            image.setRGB(x, 0, random.nextInt());
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** A 1 × 1 PNG whose header claims {@code width × height} (with a valid CRC, so only the size is wrong). */
+    private static byte[] pngDeclaring(int width, int height) throws java.io.IOException {
+        byte[] png = distinctPng(1, 1);
+        // 8 bytes of signature, then the IHDR chunk: length (4), type (4), width (4), height (4), 5 more bytes, CRC
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(png);
+        bytes.putInt(16, width).putInt(20, height);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 4 + 13);
+        bytes.putInt(29, (int) crc.getValue());
+        return png;
+    }
+
+    /** How many stored photo files hold exactly these bytes. */
+    private long storedCopiesOf(byte[] image) {
+        return mongo.count(Query.query(Criteria.where("metadata.sha256").is(PhotoDigest.sha256(image))), "fs.files");
     }
 
     private static void assertProblem(Api.Response response, int status, String code, String field) {

@@ -75,8 +75,8 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body))));
     }
 
-    public Response putBytes(String path, byte[] body, String contentType) {
-        return send(request(path, "Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    public Response putBytes(String path, byte[] body, String contentType, String... headers) {
+        return send(request(path, with(headers, "Content-Type", contentType)).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Response patch(String path, Object body, String... headers) {

@@ -7,8 +7,6 @@ import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.field.OptionUse;
 import com.memberdirectory.command.importing.ImportMarks;
 import com.memberdirectory.command.importing.ImportSecrets;
-import com.memberdirectory.command.photo.PhotoDigest;
-import com.memberdirectory.command.photo.PhotoStore;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.department.DepartmentId;
@@ -308,20 +306,20 @@ public class Member {
     }
 
     @CommandHandler
-    public MemberWritten handle(SetProfilePhoto command, MemberPolicies rules, PhotoStore photos, UniqueValues unique) {
+    public MemberWritten handle(SetProfilePhoto command, UniqueValues unique) {
         checkMayChange(command.actor(), unique);
         checkVersion(command.expectedVersion());
-        rules.photo().check(command.content(), command.contentType());
-        String type = command.contentType().toLowerCase(java.util.Locale.ROOT).split(";")[0].strip();
-        String sha256 = PhotoDigest.sha256(command.content());
-        // The same image again records nothing. Photos set by revision-1 events have no digest: the first
-        // re-upload of such a photo is recorded once, as a change to a new copy of the same image.
-        if (state.photoId() != null && sha256.equals(state.photoSha256()) && type.equals(state.photoContentType())) {
+        // The same image again records nothing (the caller then removes the copy it stored). Photos set by
+        // revision-1 events have no digest: the first re-upload of such a photo is recorded once, as a change to a
+        // new copy of the same image.
+        if (state.photoId() != null && command.sha256().equals(state.photoSha256())
+                && command.contentType().equals(state.photoContentType())) {
             return new MemberWritten(memberId, version);
         }
-        String photoId = photos.store(command.content(), type);
-        apply(new ProfilePhotoChanged(memberId, state.photoId(), photoId, type, command.content().length, sha256));
-        return new MemberWritten(memberId, version);
+        String before = state.photoId();
+        apply(new ProfilePhotoChanged(memberId, before, command.photoId(), command.contentType(), command.size(),
+                command.sha256()));
+        return new MemberWritten(memberId, version, List.of(new FieldChange("photo", before, command.photoId())), null);
     }
 
     /** SPEC §1 for a change that leaves the member's departments as they are. */

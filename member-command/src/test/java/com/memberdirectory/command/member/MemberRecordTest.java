@@ -3,7 +3,6 @@ package com.memberdirectory.command.member;
 import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.credentials.LoginPasswords;
 import com.memberdirectory.command.importing.ImportSecrets;
-import com.memberdirectory.command.photo.PhotoStore;
 import com.memberdirectory.command.uniqueness.InMemoryUniqueValues;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.kernel.department.DepartmentId;
@@ -59,7 +58,6 @@ class MemberRecordTest {
         fixture.registerInjectableResource(MemberPolicies.of("CN", List.of("corp.example")));
         fixture.registerInjectableResource(claims);
         fixture.registerInjectableResource((LoginPasswords) passwords::put);
-        fixture.registerInjectableResource((PhotoStore) (content, type) -> "photo-1");
         fixture.registerInjectableResource(new ImportSecrets() {
             @Override
             public void keep(String importId, MemberId member, String password) {

@@ -4,7 +4,6 @@ import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.credentials.LoginPasswords;
 import com.memberdirectory.command.importing.ImportSecrets;
 import com.memberdirectory.command.photo.PhotoDigest;
-import com.memberdirectory.command.photo.PhotoStore;
 import com.memberdirectory.command.uniqueness.InMemoryUniqueValues;
 import com.memberdirectory.command.uniqueness.InMemoryUniqueValues.Change;
 import com.memberdirectory.command.uniqueness.UniqueKind;
@@ -40,10 +39,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.memberdirectory.command.ViolationMatcher.violation;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +60,6 @@ class MemberTest {
 
     private FixtureConfiguration<Member> fixture;
     private InMemoryUniqueValues unique;
-    private final AtomicInteger storedPhotos = new AtomicInteger();
 
     @BeforeEach
     void setUp() {
@@ -80,7 +75,6 @@ class MemberTest {
         fixture.registerInjectableResource(MemberPolicies.of("CN", List.of("corp.example")));
         fixture.registerInjectableResource(unique);
         fixture.registerInjectableResource((LoginPasswords) (member, password) -> { });
-        fixture.registerInjectableResource((PhotoStore) (content, type) -> "photo-" + storedPhotos.incrementAndGet());
         fixture.registerInjectableResource(new ImportSecrets() {
             @Override
             public void keep(String importId, MemberId member, String password) {
@@ -455,60 +449,72 @@ class MemberTest {
         };
     }
 
-    // --- profile photo
+    // --- profile photo (checked and stored before the command; the command names the stored file)
 
-    private static byte[] png(int rgb) throws IOException {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, rgb);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "png", out);
-        return out.toByteArray();
+    private static final String SHA_RED = PhotoDigest.sha256("red".getBytes());
+    private static final String SHA_GREEN = PhotoDigest.sha256("green".getBytes());
+
+    private static SetProfilePhoto photo(String photoId, String sha256, Actor actor) {
+        return new SetProfilePhoto(ALICE, null, photoId, "image/png", 1234, sha256, actor);
+    }
+
+    private static org.hamcrest.Matcher<MemberWritten> recorded(boolean changed) {
+        return matches(written -> written.changed() == changed);
     }
 
     @Test
-    void a_photo_is_stored_and_recorded_with_its_digest() throws IOException {
-        byte[] photo = png(0xff0000);
+    void a_photo_is_recorded_with_the_stored_file_and_its_digest() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new SetProfilePhoto(ALICE, null, photo, "image/png", Actor.organization("admin")))
-                .expectEvents(new ProfilePhotoChanged(ALICE, null, "photo-1", "image/png", photo.length,
-                        PhotoDigest.sha256(photo)))
-                .expectResultMessagePayloadMatching(version(2));
+                .when(photo("photo-1", SHA_RED, Actor.organization("admin")))
+                .expectEvents(new ProfilePhotoChanged(ALICE, null, "photo-1", "image/png", 1234, SHA_RED))
+                .expectResultMessagePayloadMatching(version(2))
+                .expectResultMessagePayloadMatching(recorded(true));
     }
 
     @Test
-    void uploading_the_photo_the_member_already_has_stores_and_records_nothing() throws IOException {
-        byte[] photo = png(0xff0000);
+    void uploading_the_photo_the_member_already_has_records_nothing_and_says_so() {
         fixture.given(givenAlice(ALICE_EMAIL, null),
-                        new ProfilePhotoChanged(ALICE, null, "photo-0", "image/png", photo.length, PhotoDigest.sha256(photo)))
-                .when(new SetProfilePhoto(ALICE, null, photo, "image/png", Actor.organization("admin")))
+                        new ProfilePhotoChanged(ALICE, null, "photo-0", "image/png", 1234, SHA_RED))
+                .when(photo("photo-1", SHA_RED, Actor.organization("admin")))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(version(2));
-        assertThat(storedPhotos).hasValue(0);
+                .expectResultMessagePayloadMatching(version(2))
+                .expectResultMessagePayloadMatching(recorded(false));
     }
 
     @Test
-    void a_different_photo_replaces_the_current_one() throws IOException {
-        byte[] first = png(0xff0000);
-        byte[] second = png(0x00ff00);
+    void a_different_photo_replaces_the_current_one() {
         fixture.given(givenAlice(ALICE_EMAIL, null),
-                        new ProfilePhotoChanged(ALICE, null, "photo-0", "image/png", first.length, PhotoDigest.sha256(first)))
-                .when(new SetProfilePhoto(ALICE, null, second, "image/png", Actor.organization("admin")))
-                .expectEvents(new ProfilePhotoChanged(ALICE, "photo-0", "photo-1", "image/png", second.length,
-                        PhotoDigest.sha256(second)));
+                        new ProfilePhotoChanged(ALICE, null, "photo-0", "image/png", 1234, SHA_RED))
+                .when(photo("photo-1", SHA_GREEN, Actor.organization("admin")))
+                .expectEvents(new ProfilePhotoChanged(ALICE, "photo-0", "photo-1", "image/png", 1234, SHA_GREEN));
     }
 
     @Test
-    void a_photo_recorded_without_digest_by_an_older_revision_is_recorded_again_once() throws IOException {
-        byte[] photo = png(0xff0000);
+    void a_photo_recorded_without_digest_by_an_older_revision_is_recorded_again_once() {
         // a revision-1 event: Jackson leaves the missing digest null
-        fixture.given(givenAlice(ALICE_EMAIL, null), new ProfilePhotoChanged(ALICE, null, "photo-0", "image/png", photo.length, null))
-                .when(new SetProfilePhoto(ALICE, null, photo, "image/png", Actor.organization("admin")))
-                .expectEvents(new ProfilePhotoChanged(ALICE, "photo-0", "photo-1", "image/png", photo.length,
-                        PhotoDigest.sha256(photo)));
-        fixture.given(givenAlice(ALICE_EMAIL, null), new ProfilePhotoChanged(ALICE, null, "photo-0", "image/png", photo.length, null),
-                        new ProfilePhotoChanged(ALICE, "photo-0", "photo-1", "image/png", photo.length, PhotoDigest.sha256(photo)))
-                .when(new SetProfilePhoto(ALICE, null, photo, "image/png", Actor.organization("admin")))
+        fixture.given(givenAlice(ALICE_EMAIL, null), new ProfilePhotoChanged(ALICE, null, "photo-0", "image/png", 1234, null))
+                .when(photo("photo-1", SHA_RED, Actor.organization("admin")))
+                .expectEvents(new ProfilePhotoChanged(ALICE, "photo-0", "photo-1", "image/png", 1234, SHA_RED));
+        fixture.given(givenAlice(ALICE_EMAIL, null), new ProfilePhotoChanged(ALICE, null, "photo-0", "image/png", 1234, null),
+                        new ProfilePhotoChanged(ALICE, "photo-0", "photo-1", "image/png", 1234, SHA_RED))
+                .when(photo("photo-2", SHA_RED, Actor.organization("admin")))
                 .expectNoEvents();
+    }
+
+    @Test
+    void an_admin_of_other_departments_cannot_set_the_photo() {
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(photo("photo-1", SHA_RED, Actor.departments("scoped", java.util.Set.of(ENGINEERING.value()))))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.FORBIDDEN, "departmentIds"));
+    }
+
+    @Test
+    void a_photo_for_a_member_changed_meanwhile_is_refused() {
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new SetProfilePhoto(ALICE, 7L, "photo-1", "image/png", 1234, SHA_RED, Actor.organization("admin")))
+                .expectNoEvents()
+                .expectException(violation(ErrorCode.VERSION_CONFLICT, "version"));
     }
 
     // --- options and their lock (OptionUse)

@@ -10,12 +10,17 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class RecordRulesTest {
 
@@ -199,8 +204,99 @@ class RecordRulesTest {
             refused(() -> rule.check(new byte[PhotoRule.MAX_BYTES + 1], "image/png"), ErrorCode.INVALID_VALUE, "photo");
         }
 
-        private byte[] image(String format) throws IOException {
-            BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        @Test
+        void a_jpeg_sent_as_png_is_refused() throws IOException {
+            byte[] jpeg = image("jpeg");
+            refused(() -> rule.check(jpeg, "image/png"), ErrorCode.INVALID_VALUE, "photo");
+        }
+
+        @Test
+        void a_png_whose_pixels_are_cut_off_is_refused_though_its_header_is_fine() throws IOException {
+            byte[] png = image("png", 64, 64, BufferedImage.TYPE_INT_RGB);
+            byte[] cut = java.util.Arrays.copyOf(png, 60);
+            refused(() -> rule.check(cut, "image/png"), ErrorCode.INVALID_VALUE, "photo");
+        }
+
+        @Test
+        void images_up_to_4096_pixels_a_side_are_accepted_and_larger_ones_refused() throws IOException {
+            rule.check(image("png", PhotoRule.MAX_SIDE, 1, BufferedImage.TYPE_BYTE_GRAY), "image/png");
+            rule.check(image("png", 1, PhotoRule.MAX_SIDE, BufferedImage.TYPE_BYTE_GRAY), "image/png");
+            byte[] wide = image("png", PhotoRule.MAX_SIDE + 1, 1, BufferedImage.TYPE_BYTE_GRAY);
+            byte[] tall = image("jpeg", 1, PhotoRule.MAX_SIDE + 1, BufferedImage.TYPE_BYTE_GRAY);
+            refused(() -> rule.check(wide, "image/png"), ErrorCode.INVALID_VALUE, "photo");
+            refused(() -> rule.check(tall, "image/jpeg"), ErrorCode.INVALID_VALUE, "photo");
+        }
+
+        @Test
+        void a_tiny_png_declaring_30000_by_30000_pixels_is_refused_at_once_without_being_decoded() throws IOException {
+            byte[] bomb = pngDeclaring(30_000, 30_000);
+            assertThat(bomb.length).isLessThan(200);
+            refusedQuicklyAndCheaply(bomb, "image/png");
+        }
+
+        @Test
+        void a_tiny_jpeg_declaring_30000_by_30000_pixels_is_refused_at_once_without_being_decoded() throws IOException {
+            refusedQuicklyAndCheaply(jpegDeclaring(30_000, 30_000), "image/jpeg");
+        }
+
+        @Test
+        void an_image_at_the_limit_is_decoded_in_a_few_megabytes() throws IOException {
+            byte[] large = image("png", PhotoRule.MAX_SIDE, PhotoRule.MAX_SIDE, BufferedImage.TYPE_3BYTE_BGR);
+            rule.check(image("png"), "image/png"); // ImageIO's first use loads its plug-ins: not the rule's cost
+            // Decoded whole, 4096 × 4096 RGB pixels take 48 MiB.
+            assertThat(allocatedBy(() -> rule.check(large, "image/png"))).isLessThan(24L * 1024 * 1024);
+        }
+
+        private void refusedQuicklyAndCheaply(byte[] bomb, String type) throws IOException {
+            rule.check(image(type.substring("image/".length())), type); // warms ImageIO up: not the rule's cost
+            // Decoding it took 4 seconds and gigabytes: a refusal from the header takes milliseconds and kilobytes.
+            long allocated = assertTimeoutPreemptively(Duration.ofMillis(500), () -> allocatedBy(() ->
+                    assertThatThrownBy(() -> rule.check(bomb, type))
+                            .isInstanceOfSatisfying(DomainRuleViolation.class, e -> {
+                                assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+                                assertThat(e.getMessage()).contains("30000 × 30000").contains("4096 × 4096");
+                            })));
+            assertThat(allocated).isLessThan(16L * 1024 * 1024);
+        }
+
+        private static long allocatedBy(Runnable action) {
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            action.run();
+            return threads.getCurrentThreadAllocatedBytes() - before;
+        }
+
+        /** A 1 × 1 PNG whose header claims {@code width × height} (with a valid CRC, so only the size is wrong). */
+        private static byte[] pngDeclaring(int width, int height) throws IOException {
+            byte[] png = image("png", 1, 1, BufferedImage.TYPE_INT_RGB);
+            // 8 bytes of signature, then the IHDR chunk: length (4), type (4), width (4), height (4), 5 more bytes, CRC
+            ByteBuffer bytes = ByteBuffer.wrap(png);
+            bytes.putInt(16, width).putInt(20, height);
+            CRC32 crc = new CRC32();
+            crc.update(png, 12, 4 + 13);
+            bytes.putInt(29, (int) crc.getValue());
+            return png;
+        }
+
+        /** A 1 × 1 JPEG whose frame header (SOF0) claims {@code width × height}. */
+        private static byte[] jpegDeclaring(int width, int height) throws IOException {
+            byte[] jpeg = image("jpeg", 1, 1, BufferedImage.TYPE_INT_RGB);
+            ByteBuffer bytes = ByteBuffer.wrap(jpeg);
+            int at = 2; // after SOI, every marker segment is FF xx, then its length (which counts itself)
+            while ((jpeg[at + 1] & 0xff) != 0xc0) {
+                at += 2 + (bytes.getShort(at + 2) & 0xffff);
+            }
+            // SOF0: marker (2), length (2), precision (1), height (2), width (2)
+            bytes.putShort(at + 5, (short) height).putShort(at + 7, (short) width);
+            return jpeg;
+        }
+
+        private static byte[] image(String format) throws IOException {
+            return image(format, 8, 8, BufferedImage.TYPE_INT_RGB);
+        }
+
+        private static byte[] image(String format, int width, int height, int type) throws IOException {
+            BufferedImage image = new BufferedImage(width, height, type);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, format, out);
             return out.toByteArray();

@@ -5,6 +5,7 @@ import com.memberdirectory.app.http.ApiException;
 import com.memberdirectory.app.http.Paging;
 import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.app.http.Versions;
+import com.memberdirectory.app.photo.PhotoUploads;
 import com.memberdirectory.app.security.AdminAccess;
 import com.memberdirectory.kernel.access.MemberVisibility;
 import com.memberdirectory.kernel.access.Reach;
@@ -16,7 +17,6 @@ import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.FindMemberAsOf;
 import com.memberdirectory.kernel.member.FindPhoto;
 import com.memberdirectory.kernel.member.Photo;
-import com.memberdirectory.kernel.member.SetProfilePhoto;
 import com.memberdirectory.kernel.problem.FieldError;
 import com.memberdirectory.command.member.PhotoRule;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,11 +65,13 @@ class MemberController {
     private final CommandGateway commands;
     private final ReadModel readModel;
     private final AdminAccess access;
+    private final PhotoUploads photos;
 
-    MemberController(CommandGateway commands, ReadModel readModel, AdminAccess access) {
+    MemberController(CommandGateway commands, ReadModel readModel, AdminAccess access, PhotoUploads photos) {
         this.commands = commands;
         this.readModel = readModel;
         this.access = access;
+        this.photos = photos;
     }
 
     @Operation(summary = "Add a member (INACTIVE; a user ID is generated when none is given)")
@@ -162,8 +164,8 @@ class MemberController {
         if (content.length > PhotoRule.MAX_BYTES) {
             throw tooLarge();
         }
-        MemberWritten written = commands.sendAndWait(new SetProfilePhoto(new MemberId(id), Versions.expected(ifMatch),
-                content, contentType, access.actor()));
+        MemberWritten written = photos.upload(new MemberId(id), Versions.expected(ifMatch), content, contentType,
+                access.actor());
         MemberView member = readModel.ask(new FindMember(written.memberId(), written.version()), MemberView.class);
         return ResponseEntity.noContent().eTag(Versions.etag(member.version())).build();
     }
