@@ -1,5 +1,6 @@
 package com.memberdirectory.app.http;
 
+import com.memberdirectory.query.support.ProjectionFailedException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatusCode;
@@ -32,11 +33,24 @@ public class ReadModel {
         } catch (TimeoutException e) {
             throw lagging();
         } catch (ExecutionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ProjectionFailedException failed) {
+                    throw projectionFailed(failed);
+                }
+            }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * The write is stored, but an event of the entry was dead-lettered by the read model, so waiting cannot help:
+     * 503 {@code projection_failed}, naming the dead letter; the change shows once an administrator retries it.
+     */
+    private static ApiException projectionFailed(ProjectionFailedException failed) {
+        return new ApiException(HttpStatusCode.valueOf(503), "projection_failed", failed.getMessage(), List.of());
     }
 
     private static ApiException lagging() {

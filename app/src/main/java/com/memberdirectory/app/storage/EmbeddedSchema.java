@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Tables of the embedded JDBC store (HSQLDB): Axon's event, snapshot, token and saga tables (with Axon's default
  * table and column names), the uniqueness lookup table, the deadlines of notification deliveries and the password
- * outbox. Binary columns are {@code VARBINARY}, stored inside the row, because HSQLDB keeps
+ * outbox, and the dead letters of the projection processors. Binary columns are {@code VARBINARY}, stored inside the row, because HSQLDB keeps
  * {@code BLOB}s in a separate file in blocks of at least 32 KB — far too much for events of a few hundred bytes.
  */
 public final class EmbeddedSchema {
@@ -121,6 +121,41 @@ public final class EmbeddedSchema {
             """,
             "UPDATE directory_schema_version SET version = 2");
 
+    /**
+     * Version 3: Axon's dead-letter table of the projection processors ({@code JdbcSequencedDeadLetterQueue}, Axon's
+     * default table and column names; serialized columns in the row, a cause message of up to 1,024 characters).
+     */
+    private static final List<String> VERSION_3 = List.of(
+            """
+            CREATE TABLE DeadLetterEntry (
+              deadLetterIdentifier VARCHAR(255) NOT NULL PRIMARY KEY,
+              processingGroup VARCHAR(255) NOT NULL,
+              sequenceIdentifier VARCHAR(255) NOT NULL,
+              sequenceIndex BIGINT NOT NULL,
+              messageType VARCHAR(255) NOT NULL,
+              eventIdentifier VARCHAR(255) NOT NULL,
+              timestamp VARCHAR(255) NOT NULL,
+              payloadType VARCHAR(255) NOT NULL,
+              payloadRevision VARCHAR(255),
+              payload VARBINARY(16000000) NOT NULL,
+              metaData VARBINARY(1000000),
+              type VARCHAR(255),
+              aggregateIdentifier VARCHAR(255),
+              sequenceNumber BIGINT,
+              tokenType VARCHAR(255),
+              token VARBINARY(1000000),
+              enqueuedAt VARCHAR(255) NOT NULL,
+              lastTouched VARCHAR(255),
+              processingStarted VARCHAR(255),
+              causeType VARCHAR(1024),
+              causeMessage VARCHAR(4096),
+              diagnostics VARBINARY(1000000),
+              CONSTRAINT uq_dead_letter_sequence_index UNIQUE (processingGroup, sequenceIdentifier, sequenceIndex))
+            """,
+            "CREATE INDEX ix_dead_letter_group ON DeadLetterEntry (processingGroup)",
+            "CREATE INDEX ix_dead_letter_sequence ON DeadLetterEntry (processingGroup, sequenceIdentifier)",
+            "UPDATE directory_schema_version SET version = 3");
+
     private EmbeddedSchema() {
     }
 
@@ -134,6 +169,9 @@ public final class EmbeddedSchema {
         Integer version = jdbc.queryForObject("SELECT MAX(version) FROM directory_schema_version", Integer.class);
         if (version == null || version < 2) {
             VERSION_2.forEach(jdbc::execute);
+        }
+        if (version == null || version < 3) {
+            VERSION_3.forEach(jdbc::execute);
         }
     }
 }

@@ -2,6 +2,11 @@ package com.memberdirectory.app.storage;
 
 import com.memberdirectory.app.config.DirectoryProperties;
 import com.memberdirectory.app.credentials.SecretBox;
+import com.memberdirectory.app.deadletter.DeadLetterQueueFactory;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.query.jobs.JobStorage;
 import com.mongodb.client.MongoClient;
@@ -128,6 +133,26 @@ public class EmbeddedStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .contentType(byte[].class)
+                .build();
+    }
+
+    /**
+     * The projections' dead letters, in the event store's database. The queue commits its own short transactions
+     * (the projections' processors run without one).
+     */
+    @Bean
+    DeadLetterQueueFactory deadLetterQueues(EmbeddedDatabase database, ConnectionProvider connectionProvider,
+                                            DataSource dataSource, Serializer serializer,
+                                            @Qualifier("eventSerializer") Serializer eventSerializer) {
+        TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
+        return group -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactions)
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .maxSequences(DeadLetterQueueFactory.MAX_SEQUENCES)
+                .maxSequenceSize(DeadLetterQueueFactory.MAX_SEQUENCE_SIZE)
                 .build();
     }
 

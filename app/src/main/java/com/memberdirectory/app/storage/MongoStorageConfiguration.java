@@ -1,6 +1,10 @@
 package com.memberdirectory.app.storage;
 
+import com.memberdirectory.app.deadletter.DeadLetterQueueFactory;
 import com.memberdirectory.command.uniqueness.UniqueValues;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import com.memberdirectory.query.jobs.JobStorage;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoCommandException;
@@ -157,6 +161,19 @@ public class MongoStorageConfiguration {
         return MongoSagaStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
+                .build();
+    }
+
+    /** The projections' dead letters, in the database's {@code deadletters} collection (the extension's default). */
+    @Bean
+    DeadLetterQueueFactory deadLetterQueues(TransactionBoundMongoTemplate axonMongoTemplate, Serializer serializer) {
+        return group -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .maxSequences(DeadLetterQueueFactory.MAX_SEQUENCES)
+                .maxSequenceSize(DeadLetterQueueFactory.MAX_SEQUENCE_SIZE)
                 .build();
     }
 

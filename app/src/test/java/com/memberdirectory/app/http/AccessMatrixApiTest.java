@@ -114,7 +114,13 @@ class AccessMatrixApiTest extends ApiTest {
                 // Replays change nothing here: the primary admin's call is refused for its body, after the permission.
                 new Call("POST /api/admin/replays", c -> c.api().post("/api/admin/replays", Map.of("projection", "none")),
                         403, 403, 403, 403, 400),
-                new Call("GET /api/admin/replays/{id}", c -> c.api().get("/api/admin/replays/" + unique("r")), 403, 403, 403, 403, 404));
+                new Call("GET /api/admin/replays/{id}", c -> c.api().get("/api/admin/replays/" + unique("r")), 403, 403, 403, 403, 404),
+                new Call("GET /api/admin/dead-letters", c -> c.api().get("/api/admin/dead-letters"), 403, 403, 403, 403, 200),
+                // no dead letters here: a retry processes none, an eviction finds none
+                new Call("POST /api/admin/dead-letters/{group}/retry", c -> c.api().post("/api/admin/dead-letters/directory/retry",
+                        Map.of()), 403, 403, 403, 403, 200),
+                new Call("DELETE /api/admin/dead-letters/{group}/{sequenceId}", c -> c.api().delete("/api/admin/dead-letters/members/"
+                        + unique("s")), 403, 403, 403, 403, 404));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.memberdirectory.query.admin;
 
+import com.memberdirectory.query.support.DeadLetteredSequences;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class AdminReadYourWrites {
 
     @Bean
-    ProjectionWaiters<AdminDocument> adminWaiters() {
-        return new ProjectionWaiters<>("admins");
+    ProjectionWaiters<AdminDocument> adminWaiters(DeadLetteredSequences deadLetters) {
+        return new ProjectionWaiters<>("admins", ProcessingGroups.DIRECTORY, deadLetters);
     }
 }

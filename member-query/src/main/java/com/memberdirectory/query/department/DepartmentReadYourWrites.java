@@ -1,6 +1,8 @@
 package com.memberdirectory.query.department;
 
 import com.memberdirectory.kernel.department.DepartmentView;
+import com.memberdirectory.query.support.DeadLetteredSequences;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class DepartmentReadYourWrites {
 
     @Bean
-    ProjectionWaiters<DepartmentView> departmentWaiters() {
-        return new ProjectionWaiters<>("departments");
+    ProjectionWaiters<DepartmentView> departmentWaiters(DeadLetteredSequences deadLetters) {
+        return new ProjectionWaiters<>("departments", ProcessingGroups.DIRECTORY, deadLetters);
     }
 }

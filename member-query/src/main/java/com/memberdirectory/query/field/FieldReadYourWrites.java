@@ -1,5 +1,7 @@
 package com.memberdirectory.query.field;
 
+import com.memberdirectory.query.support.DeadLetteredSequences;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class FieldReadYourWrites {
 
     @Bean
-    ProjectionWaiters<CatalogPosition> fieldWaiters() {
-        return new ProjectionWaiters<>("fields");
+    ProjectionWaiters<CatalogPosition> fieldWaiters(DeadLetteredSequences deadLetters) {
+        return new ProjectionWaiters<>("fields", ProcessingGroups.DIRECTORY, deadLetters);
     }
 }

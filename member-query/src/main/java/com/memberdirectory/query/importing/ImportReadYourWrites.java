@@ -1,5 +1,7 @@
 package com.memberdirectory.query.importing;
 
+import com.memberdirectory.query.support.DeadLetteredSequences;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class ImportReadYourWrites {
 
     @Bean
-    ProjectionWaiters<ImportDocument> importWaiters() {
-        return new ProjectionWaiters<>("imports");
+    ProjectionWaiters<ImportDocument> importWaiters(DeadLetteredSequences deadLetters) {
+        return new ProjectionWaiters<>("imports", ProcessingGroups.DIRECTORY, deadLetters);
     }
 }

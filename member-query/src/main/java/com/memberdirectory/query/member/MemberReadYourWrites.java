@@ -1,6 +1,8 @@
 package com.memberdirectory.query.member;
 
 import com.memberdirectory.kernel.member.MemberView;
+import com.memberdirectory.query.support.DeadLetteredSequences;
+import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class MemberReadYourWrites {
 
     @Bean
-    ProjectionWaiters<MemberView> memberWaiters() {
-        return new ProjectionWaiters<>("members");
+    ProjectionWaiters<MemberView> memberWaiters(DeadLetteredSequences deadLetters) {
+        return new ProjectionWaiters<>("members", ProcessingGroups.MEMBERS, deadLetters);
     }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -32,6 +33,16 @@ public final class DocumentBatch<D> {
     private final Function<D, String> idOf;
     private final Map<String, D> loaded = new LinkedHashMap<>();
     private final Map<String, D> dirty = new LinkedHashMap<>();
+    private final Map<String, D> written = new LinkedHashMap<>();
+
+    /**
+     * Events of a batch whose write failed as a whole (see {@link #isolate}): when the processor tries the batch
+     * again, the documents these events change are written one by one as each event is handled, so the event whose
+     * document cannot be stored fails in its own handler and is dead-lettered instead of failing the batch again.
+     */
+    private static final Set<String> ISOLATED = ConcurrentHashMap.newKeySet();
+    private static final int MAX_ISOLATED = 100_000;
+    private static final String DEAD_LETTER = "org.axonframework.messaging.deadletter.DeadLetter";
 
     private DocumentBatch(MongoTemplate mongo, Class<D> type, Function<D, String> idOf) {
         this.mongo = mongo;
@@ -46,12 +57,16 @@ public final class DocumentBatch<D> {
     @SuppressWarnings("unchecked")
     public static <D> DocumentBatch<D> current(MongoTemplate mongo, Class<D> type, Function<D, String> idOf,
                                                Consumer<Map<String, D>> afterCommit) {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        UnitOfWork<?> root = owner();
         String key = DocumentBatch.class.getName() + "/" + type.getName();
         return (DocumentBatch<D>) root.getOrComputeResource(key, k -> {
             DocumentBatch<D> batch = new DocumentBatch<>(mongo, type, idOf);
             root.onPrepareCommit(u -> batch.flush());
-            root.afterCommit(u -> afterCommit.accept(batch.dirty));
+            root.afterCommit(u -> {
+                batch.written.putAll(batch.dirty);
+                afterCommit.accept(batch.written);
+                forgetIsolated(u);
+            });
             return batch;
         });
     }
@@ -64,7 +79,7 @@ public final class DocumentBatch<D> {
     public static <D> DocumentBatch<D> current(MongoTemplate mongo, Class<D> type, Function<D, String> idOf,
                                                Function<EventMessage<?>, String> idOfEvent,
                                                Consumer<Map<String, D>> afterCommit) {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        UnitOfWork<?> root = owner();
         String key = DocumentBatch.class.getName() + "/" + type.getName();
         boolean created = !root.resources().containsKey(key);
         DocumentBatch<D> batch = current(mongo, type, idOf, afterCommit);
@@ -72,7 +87,13 @@ public final class DocumentBatch<D> {
             Set<String> ids = new LinkedHashSet<>();
             for (Message<?> message : events.getMessages()) {
                 if (message instanceof EventMessage<?> event) {
-                    String id = idOfEvent.apply(event);
+                    String id;
+                    try {
+                        id = idOfEvent.apply(event);
+                    } catch (RuntimeException unreadable) {
+                        // an event that cannot be read fails in its own handler (and is dead-lettered there), not here
+                        continue;
+                    }
                     if (id != null) {
                         ids.add(id);
                     }
@@ -81,6 +102,45 @@ public final class DocumentBatch<D> {
             batch.prefetch(ids);
         }
         return batch;
+    }
+
+    /**
+     * The unit of work the batch belongs to: the processor's batch, or — when a dead letter is processed again —
+     * the unit of work of that one letter, so that its documents are written (or fail) with the letter.
+     */
+    private static UnitOfWork<?> owner() {
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        for (UnitOfWork<?> u = current; u != null; u = u.parent().orElse(null)) {
+            if (u.resources().containsKey(DEAD_LETTER)) {
+                return u;
+            }
+        }
+        return current.root();
+    }
+
+    /**
+     * Called by the processors' error handler when a batch failed: its events are handled one document write at a
+     * time when the batch is tried again.
+     */
+    public static void isolate(Iterable<? extends EventMessage<?>> events) {
+        if (ISOLATED.size() > MAX_ISOLATED) {
+            ISOLATED.clear();
+        }
+        events.forEach(event -> ISOLATED.add(event.getIdentifier()));
+    }
+
+    private static void forgetIsolated(UnitOfWork<?> unitOfWork) {
+        if (!ISOLATED.isEmpty() && unitOfWork instanceof BatchingUnitOfWork<?> events) {
+            events.getMessages().forEach(message -> ISOLATED.remove(message.getIdentifier()));
+        }
+    }
+
+    private static boolean handlingIsolatedEvent() {
+        if (ISOLATED.isEmpty() || !CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        Message<?> message = CurrentUnitOfWork.get().getMessage();
+        return message != null && ISOLATED.contains(message.getIdentifier());
     }
 
     private void prefetch(Set<String> ids) {
@@ -105,6 +165,21 @@ public final class DocumentBatch<D> {
 
     public void save(D document) {
         String id = idOf.apply(document);
+        if (handlingIsolatedEvent()) {
+            try {
+                mongo.findAndReplace(Query.query(Criteria.where("_id").is(id)), document,
+                        FindAndReplaceOptions.options().upsert());
+            } catch (RuntimeException e) {
+                // forget the changed copy: the next event of this document reads what is stored
+                loaded.remove(id);
+                dirty.remove(id);
+                throw e;
+            }
+            loaded.put(id, document);
+            dirty.remove(id);
+            written.put(id, document);
+            return;
+        }
         loaded.put(id, document);
         dirty.put(id, document);
     }

@@ -41,13 +41,36 @@ public final class ProjectionWaiters<T> {
     private final Map<String, List<Waiter<T>>> waiting = new ConcurrentHashMap<>();
     private final Map<String, Long> stored = new ConcurrentHashMap<>();
     private final ScheduledExecutorService recheck;
+    private final String processingGroup;
+    private final DeadLetteredSequences deadLetters;
 
     public ProjectionWaiters(String name) {
         this(name, Duration.ofMillis(250));
     }
 
+    /**
+     * Waiters that give up at once, with a {@link ProjectionFailedException}, when an event of the awaited document
+     * is dead-lettered in {@code processingGroup} (document ids are the aggregate ids the events are sequenced by).
+     */
+    public ProjectionWaiters(String name, String processingGroup, DeadLetteredSequences deadLetters) {
+        this(name, Duration.ofMillis(250), processingGroup, deadLetters);
+    }
+
     /** @param recheckEvery how often every waiter reads the store again (writes projected by another instance) */
     ProjectionWaiters(String name, Duration recheckEvery) {
+        this(name, recheckEvery, null, null);
+    }
+
+    ProjectionWaiters(String name, Duration recheckEvery, String processingGroup, DeadLetteredSequences deadLetters) {
+        this.processingGroup = processingGroup;
+        this.deadLetters = deadLetters;
+        if (deadLetters != null) {
+            deadLetters.subscribe(blocked -> {
+                if (blocked.processingGroup().equals(processingGroup)) {
+                    failIfStillBehind(blocked.sequenceId(), blocked);
+                }
+            });
+        }
         this.recheck = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "read-your-writes-" + name);
             thread.setDaemon(true);
@@ -77,6 +100,9 @@ public final class ProjectionWaiters<T> {
         Long reported = stored.get(id);
         if (reported == null || reported >= version) {
             waiter.tryComplete();
+        }
+        if (!waiter.result().isDone() && deadLetters != null) {
+            deadLetters.find(processingGroup, id).ifPresent(blocked -> failIfStillBehind(id, waiter, blocked));
         }
         waiter.result().whenComplete((value, error) -> remove(id, waiter));
         return waiter.result();
@@ -121,13 +147,35 @@ public final class ProjectionWaiters<T> {
     }
 
     private void recheckAll() {
-        waiting.values().forEach(list -> list.forEach(waiter -> {
+        waiting.forEach((id, list) -> list.forEach(waiter -> {
             try {
-                waiter.tryComplete();
+                if (!waiter.tryComplete() && deadLetters != null) {
+                    deadLetters.find(processingGroup, id).ifPresent(blocked -> failIfStillBehind(id, waiter, blocked));
+                }
             } catch (RuntimeException e) {
                 waiter.result().completeExceptionally(e);
             }
         }));
+    }
+
+    /** The document's events wait in the dead-letter queue: its waiters that the store does not satisfy give up. */
+    private void failIfStillBehind(String id, DeadLetteredSequences.Blocked blocked) {
+        List<Waiter<T>> waiters = waiting.get(id);
+        if (waiters != null) {
+            waiters.forEach(waiter -> failIfStillBehind(id, waiter, blocked));
+        }
+    }
+
+    private void failIfStillBehind(String id, Waiter<T> waiter, DeadLetteredSequences.Blocked blocked) {
+        try {
+            if (waiter.tryComplete()) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            waiter.result().completeExceptionally(e);
+            return;
+        }
+        waiter.result().completeExceptionally(new ProjectionFailedException(blocked));
     }
 
     private void remove(String id, Waiter<T> waiter) {
