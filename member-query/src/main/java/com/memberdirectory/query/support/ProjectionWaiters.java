@@ -35,6 +35,12 @@ public final class ProjectionWaiters<T> {
         }
     }
 
+    /**
+     * A waiter gives up after this long: the HTTP side stops waiting after 30 s and answers 503, and nothing
+     * else would ever remove a waiter whose version never comes (it would be read again every re-check).
+     */
+    static final Duration GIVE_UP_AFTER = Duration.ofSeconds(35);
+
     /** How many documents' last stored versions are remembered (about 7 MB); beyond that the memory starts over. */
     static final int REMEMBERED = 50_000;
 
@@ -43,6 +49,7 @@ public final class ProjectionWaiters<T> {
     private final ScheduledExecutorService recheck;
     private final String processingGroup;
     private final DeadLetteredSequences deadLetters;
+    private final Duration giveUpAfter;
 
     public ProjectionWaiters(String name) {
         this(name, Duration.ofMillis(250));
@@ -62,6 +69,12 @@ public final class ProjectionWaiters<T> {
     }
 
     ProjectionWaiters(String name, Duration recheckEvery, String processingGroup, DeadLetteredSequences deadLetters) {
+        this(name, recheckEvery, processingGroup, deadLetters, GIVE_UP_AFTER);
+    }
+
+    ProjectionWaiters(String name, Duration recheckEvery, String processingGroup, DeadLetteredSequences deadLetters,
+                      Duration giveUpAfter) {
+        this.giveUpAfter = giveUpAfter;
         this.processingGroup = processingGroup;
         this.deadLetters = deadLetters;
         if (deadLetters != null) {
@@ -104,7 +117,8 @@ public final class ProjectionWaiters<T> {
         if (!waiter.result().isDone() && deadLetters != null) {
             deadLetters.find(processingGroup, id).ifPresent(blocked -> failIfStillBehind(id, waiter, blocked));
         }
-        waiter.result().whenComplete((value, error) -> remove(id, waiter));
+        waiter.result().orTimeout(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((value, error) -> remove(id, waiter));
         return waiter.result();
     }
 
@@ -140,6 +154,14 @@ public final class ProjectionWaiters<T> {
                 waiters.forEach(Waiter::tryComplete);
             }
         }
+    }
+
+    /** Stops the re-checks with the application; whoever still waits is told the service is stopping. */
+    public void close() {
+        recheck.shutdownNow();
+        waiting.values().forEach(list -> list.forEach(waiter -> waiter.result()
+                .completeExceptionally(new IllegalStateException("The service is stopping"))));
+        waiting.clear();
     }
 
     public boolean hasWaiters() {

@@ -124,4 +124,30 @@ class ProjectionWaitersTest {
         assertThat(awaitVersion("m1", 4)).isCompletedWithValue(4L);
         assertThat(reads).hasValue(1);
     }
+
+    @Test
+    void a_waiter_whose_version_never_comes_gives_up_and_is_no_longer_read() throws Exception {
+        ProjectionWaiters<Long> patient = new ProjectionWaiters<>("give-up", Duration.ofMillis(20), null, null,
+                Duration.ofMillis(200));
+        CompletableFuture<Long> never = patient.await("m", 5, read("m"), v -> v);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(never::isDone);
+        assertThat(never).isCompletedExceptionally();
+        assertThat(patient.hasWaiters()).isFalse();
+        int readsAfterGivingUp = reads.get();
+        Thread.sleep(100);
+        assertThat(reads.get()).as("the re-check no longer reads it").isEqualTo(readsAfterGivingUp);
+        patient.close();
+    }
+
+    @Test
+    void closing_stops_the_re_checks_and_tells_whoever_still_waits() {
+        ProjectionWaiters<Long> closing = new ProjectionWaiters<>("close", Duration.ofMillis(20));
+        CompletableFuture<Long> waiting = closing.await("m", 5, read("m"), v -> v);
+        closing.close();
+        assertThat(waiting).isCompletedExceptionally();
+        assertThat(closing.hasWaiters()).isFalse();
+        int readsAfterClosing = reads.get();
+        org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+        assertThat(reads.get()).isEqualTo(readsAfterClosing);
+    }
 }
