@@ -1,5 +1,6 @@
 package com.memberdirectory.command.field;
 
+import com.memberdirectory.command.uniqueness.CommandLocks;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 
@@ -14,9 +15,7 @@ public final class OptionUse {
 
     /** Makes concurrent commands touching the options of {@code fieldKey} wait for each other. */
     public static void serialize(UniqueValues unique, String fieldKey) {
-        String lock = "field/" + fieldKey;
-        unique.claim(UniqueKind.LOCK, lock, lock);
-        unique.release(UniqueKind.LOCK, lock, lock);
+        CommandLocks.serialize(unique, "field/" + fieldKey);
     }
 
     public static void use(UniqueValues unique, String fieldKey, String optionId, String memberId) {

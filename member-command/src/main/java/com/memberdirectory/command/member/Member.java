@@ -7,6 +7,7 @@ import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.field.OptionUse;
 import com.memberdirectory.command.importing.ImportMarks;
 import com.memberdirectory.command.importing.ImportSecrets;
+import com.memberdirectory.command.uniqueness.CommandLocks;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.department.DepartmentId;
@@ -544,8 +545,7 @@ public class Member {
      * each other: the second sees the first's committed managers.
      */
     private static void serializeManagerChanges(UniqueValues unique, String owner) {
-        unique.claim(UniqueKind.LOCK, MANAGER_GRAPH, owner);
-        unique.release(UniqueKind.LOCK, MANAGER_GRAPH, owner);
+        CommandLocks.serialize(unique, MANAGER_GRAPH);
     }
 
     private static String generateUserId(MemberPolicies rules, UniqueValues unique, String owner) {

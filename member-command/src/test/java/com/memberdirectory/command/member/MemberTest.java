@@ -550,10 +550,11 @@ class MemberTest {
         fixture.given(givenAlice(ALICE_EMAIL, null))
                 .when(new UpdateMember(ALICE, null, MemberChanges.builder().jobTitle("Manager").build(), Actor.organization("admin")))
                 .expectEvents(new JobTitleChanged(ALICE, null, "t-mgr"));
-        assertThat(unique.changes()).containsExactly(
-                new Change("claim", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK),
-                new Change("release", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK),
-                new Change("claim", UniqueKind.OPTION_USE, "jobTitle/t-mgr/" + ALICE.value(), ALICE.value()));
+        assertThat(unique.changes()).extracting(c -> c.action() + " " + c.kind() + " " + c.value()).containsExactly(
+                "claim LOCK " + TITLE_LOCK, "release LOCK " + TITLE_LOCK, "claim OPTION_USE jobTitle/t-mgr/" + ALICE.value());
+        assertThat(lockChanges().get(1).owner()).as("released by the command that claimed it")
+                .isEqualTo(lockChanges().get(0).owner());
+        assertThat(unique.ownerOf(UniqueKind.OPTION_USE, "jobTitle/t-mgr/" + ALICE.value())).contains(ALICE.value());
     }
 
     @Test
@@ -575,9 +576,8 @@ class MemberTest {
                 .when(new CreateMember(ALICE, MemberChanges.builder().name("Alice").workEmail(ALICE_EMAIL)
                         .departmentIds(List.of(SALES)).jobTitle("Engineer").build(), Actor.organization("admin")))
                 .expectSuccessfulHandlerExecution();
-        assertThat(lockChanges()).containsExactly(
-                new Change("claim", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK),
-                new Change("release", UniqueKind.LOCK, TITLE_LOCK, TITLE_LOCK));
+        assertThat(lockChanges()).extracting(c -> c.action() + " " + c.value())
+                .containsExactly("claim " + TITLE_LOCK, "release " + TITLE_LOCK);
         assertThat(unique.ownerOf(UniqueKind.OPTION_USE, "jobTitle/t-eng/" + ALICE.value())).contains(ALICE.value());
     }
 
