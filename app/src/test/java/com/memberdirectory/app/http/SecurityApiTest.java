@@ -59,6 +59,8 @@ class SecurityApiTest extends ApiTest {
     void health_info_and_the_api_description_need_no_token_prometheus_needs_an_operator() {
         assertThat(anonymous().get("/actuator/health").text("status")).isEqualTo("UP");
         assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(anonymous().get("/actuator/health/readiness").text("status"))
+                .as("ready: the read models have caught up with the stored events").isEqualTo("UP");
         assertThat(anonymous().get("/actuator/info").status()).isEqualTo(200);
         Api.Response docs = anonymous().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);

@@ -1,0 +1,44 @@
+package com.memberdirectory.app.health;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Ready only once every event processor has caught up with the events that were stored when it started: after
+ * a restart on a rebuilt or stale read model the lists would otherwise serve old versions while the service said
+ * UP. OUT_OF_SERVICE until then (part of the readiness group, so a load balancer waits); a processor that caught
+ * up once stays caught up while new events keep arriving, so heavy writes do not flap it. Only the segments this
+ * instance holds count: with several instances on one MongoDB, another instance answers for the others.
+ */
+@Component("projections")
+class ProjectionsHealth implements HealthIndicator {
+
+    private final EventProcessingConfiguration processing;
+
+    ProjectionsHealth(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, String> behind = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
+                if (!streaming.isRunning()) {
+                    behind.put(name, "not running");
+                } else if (segments.values().stream().anyMatch(s -> !s.isCaughtUp())) {
+                    behind.put(name, "catching up with the stored events");
+                }
+            }
+        });
+        return behind.isEmpty() ? Health.up().build() : Health.outOfService().withDetails(behind).build();
+    }
+}
