@@ -95,6 +95,11 @@ public class AdminAccess {
         };
     }
 
+    /** The primary admin, or a subject granted the "Member and Department" permission (whatever its scope). */
+    public boolean hasMemberPermission(String subject) {
+        return subject != null && (primaryAdmin.equals(subject) || grantOf(subject).isPresent());
+    }
+
     private Reach reach() {
         return actor().reach();
     }
@@ -108,7 +113,10 @@ public class AdminAccess {
     }
 
     private Optional<AdminView> memberAdminGrant() {
-        String subject = subject();
+        return grantOf(subject());
+    }
+
+    private Optional<AdminView> grantOf(String subject) {
         if (subject == null) {
             return Optional.empty();
         }

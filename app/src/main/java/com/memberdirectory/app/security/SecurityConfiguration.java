@@ -1,5 +1,8 @@
 package com.memberdirectory.app.security;
 
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import com.memberdirectory.app.config.DirectoryProperties;
 import com.memberdirectory.app.http.ProblemWriter;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,9 +49,15 @@ public class SecurityConfiguration {
     static final int MINIMUM_SECRET_BYTES = 32;
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, DirectoryProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, DirectoryProperties properties,
+                            AdminAccess access) throws Exception {
         Set<String> operators = properties.security().operatorSubjects();
         RequestMatcher operational = EndpointRequest.toAnyEndpoint();
+        // Checked here, before the servlet reads a multipart body or a photo: a caller who may write nobody is
+        // refused without the service reading up to 50 MiB first (the command still decides for each member).
+        RequestMatcher uploads = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/imports"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/members/*/photo"));
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,6 +66,9 @@ public class SecurityConfiguration {
                         // Every other actuator endpoint (metrics, prometheus, the /actuator index, ...) is for operators.
                         .requestMatchers(operational).access((authentication, context) -> new AuthorizationDecision(
                                 authentication.get() instanceof JwtAuthenticationToken jwt && operators.contains(jwt.getName())))
+                        .requestMatchers(uploads).access((authentication, context) -> new AuthorizationDecision(
+                                authentication.get() instanceof JwtAuthenticationToken jwt
+                                        && access.hasMemberPermission(jwt.getName())))
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
@@ -70,6 +82,7 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(response, HttpStatus.FORBIDDEN, "forbidden", operational.matches(request)
                                         ? "Operational endpoints are for the primary admin and directory.security.operators."
+                                        : uploads.matches(request) ? "This needs the MEMBER_AND_DEPARTMENT permission."
                                         : e.getMessage())))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> {

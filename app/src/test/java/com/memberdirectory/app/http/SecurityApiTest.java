@@ -153,4 +153,23 @@ class SecurityApiTest extends ApiTest {
         assertThat(scoped.post("/api/exports", Map.of("selection", "WITHOUT_LOGIN_PASSWORD")).status())
                 .as("exports its own members (ImportExportApiTest checks which)").isEqualTo(202);
     }
+
+    @Test
+    void an_upload_by_a_caller_without_the_permission_is_refused_before_its_body_is_read() throws Exception {
+        String token = Tokens.valid(unique("visitor-"));
+        for (String head : new String[]{
+                "POST /api/imports HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=x\r\n",
+                "PUT /api/members/" + unique("m") + "/photo HTTP/1.1\r\nContent-Type: image/png\r\n"}) {
+            try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+                socket.setSoTimeout(5_000);
+                // Announces 40 MB and sends none of it: only an answer that does not wait for the body comes back.
+                socket.getOutputStream().write((head + "Host: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Length: 40000000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                assertThat(status).as(head).startsWith("HTTP/1.1 403");
+            }
+        }
+    }
 }
