@@ -27,6 +27,7 @@ final class GuardedPart extends FilterInputStream {
     private static final byte[] CDATA = "![CDATA[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final String what;
+    private final boolean spacesBetweenTags;
     private final long maxBytes;
     private final Supplier<ImportRefused> tooLarge;
     private long total;
@@ -36,10 +37,17 @@ final class GuardedPart extends FilterInputStream {
     private boolean cdata;
     private int last1;
     private int last2;
+    private boolean inTag;
+    private int quote;
 
-    GuardedPart(InputStream in, String what, long maxBytes, Supplier<ImportRefused> tooLarge) {
+    /**
+     * @param spacesBetweenTags whether whitespace outside tags is exempt from the markup limit: for the sheet, whose
+     *                          SAX parser passes text on in pieces (a cell's own text is counted by the sheet handler)
+     */
+    GuardedPart(InputStream in, String what, long maxBytes, Supplier<ImportRefused> tooLarge, boolean spacesBetweenTags) {
         super(in);
         this.what = what;
+        this.spacesBetweenTags = spacesBetweenTags;
         this.maxBytes = maxBytes;
         this.tooLarge = tooLarge;
     }
@@ -80,7 +88,8 @@ final class GuardedPart extends FilterInputStream {
         if (++total > maxBytes) {
             throw new Refusal(tooLarge.get());
         }
-        if (++sinceTag > WorkbookLimits.MAX_MARKUP_BYTES) {
+        boolean space = b == ' ' || b == '\n' || b == '\r' || b == '\t';
+        if (!(spacesBetweenTags && space && !inTag && !cdata) && ++sinceTag > WorkbookLimits.MAX_MARKUP_BYTES) {
             throw refuse("cell_too_long", "The " + what + " holds more than " + WorkbookLimits.mib(WorkbookLimits.MAX_MARKUP_BYTES)
                     + " of text or markup in one place; a cell holds at most 32,767 characters.");
         }
@@ -92,10 +101,24 @@ final class GuardedPart extends FilterInputStream {
             last1 = b;
             return;
         }
-        if (b == '<') {
+        if (inTag) {
+            // a tag ends at the first '>' outside an attribute value
+            if (quote != 0) {
+                if (b == quote) {
+                    quote = 0;
+                }
+            } else if (b == '"' || b == '\'') {
+                quote = b;
+            } else if (b == '>') {
+                inTag = false;
+                sinceTag = 0;
+            }
+        }
+        if (b == '<' && quote == 0) {
             sinceTag = 0;
             tags++;
             head = 0;
+            inTag = true;
             return;
         }
         if (head >= 0) {
@@ -106,6 +129,7 @@ final class GuardedPart extends FilterInputStream {
                 head = -1;
                 return;
             }
+            inTag = false; // <!...: a CDATA section or a declaration, not a tag with attributes
             if (head == 1 && b == '-') {
                 throw refuse("invalid_workbook", "The " + what + " holds an XML comment; spreadsheet programs write none.");
             }

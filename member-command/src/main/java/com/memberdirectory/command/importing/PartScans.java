@@ -63,44 +63,49 @@ final class PartScans {
      * or not a range of a sheet. Reads no further than the start of the rows.
      */
     static void dimension(InputStream sheet) {
-        XMLStreamReader xml = null;
-        try {
-            xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheet);
-            while (xml.hasNext()) {
-                if (xml.next() != XMLStreamConstants.START_ELEMENT) {
-                    continue;
+        // SAX, not StAX: it passes long whitespace on in pieces (the sheet's guard lets whitespace between tags through)
+        try (InputStream in = sheet) {
+            org.xml.sax.XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes) {
+                    if (localName.equals("sheetData")) {
+                        throw new SheetRows.Stop();
+                    }
+                    if (localName.equals("dimension")) {
+                        String ref = attributes.getValue("ref");
+                        if (ref != null && !ref.isBlank()) {
+                            checkDimension(ref.strip());
+                        }
+                        throw new SheetRows.Stop();
+                    }
                 }
-                String name = xml.getLocalName();
-                if (name.equals("sheetData")) {
-                    return;
-                }
-                if (name.equals("dimension")) {
-                    String ref = xml.getAttributeValue(null, "ref");
-                    if (ref == null || ref.isBlank()) {
-                        return;
-                    }
-                    String[] corners = ref.strip().split(":", -1);
-                    if (corners.length > 2) {
-                        throw CellReferences.invalid(ref);
-                    }
-                    int first = CellReferences.column(corners[0]);
-                    int last = corners.length == 2 ? CellReferences.column(corners[1]) : first;
-                    CellReferences.row(corners[0]);
-                    if (corners.length == 2) {
-                        CellReferences.row(corners[1]);
-                    }
-                    if (Math.abs(last - first) + 1 > MAX_COLUMNS) {
-                        throw new ImportRefused("too_many_columns", "The sheet uses " + (Math.abs(last - first) + 1)
-                                + " columns (" + ref.strip() + "); an import reads at most " + MAX_COLUMNS + " (A to "
-                                + WorkbookLimits.columnName(MAX_COLUMNS - 1) + "). Delete the columns you do not import.");
-                    }
-                    return;
-                }
-            }
-        } catch (XMLStreamException e) {
-            throw unreadable("sheet", e);
-        } finally {
-            close(xml, sheet);
+            });
+            parser.parse(new org.xml.sax.InputSource(in));
+        } catch (SheetRows.Stop stop) {
+            // read far enough
+        } catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
+            ImportRefused refused = SheetRows.refusalIn(e);
+            throw refused != null ? refused : SheetRows.zipBomb(e) ? SheetRows.zipBombRefused(e)
+                    : new ImportRefused("not_xlsx", "The workbook's sheet cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkDimension(String ref) {
+        String[] corners = ref.split(":", -1);
+        if (corners.length > 2) {
+            throw CellReferences.invalid(ref);
+        }
+        int first = CellReferences.column(corners[0]);
+        int last = corners.length == 2 ? CellReferences.column(corners[1]) : first;
+        CellReferences.row(corners[0]);
+        if (corners.length == 2) {
+            CellReferences.row(corners[1]);
+        }
+        if (Math.abs(last - first) + 1 > MAX_COLUMNS) {
+            throw new ImportRefused("too_many_columns", "The sheet uses " + (Math.abs(last - first) + 1)
+                    + " columns (" + ref + "); an import reads at most " + MAX_COLUMNS + " (A to "
+                    + WorkbookLimits.columnName(MAX_COLUMNS - 1) + "). Delete the columns you do not import.");
         }
     }
 

@@ -284,7 +284,7 @@ public final class SheetRows {
     private static InputStream guarded(PackagePart part, String what, long limit,
                                        java.util.function.Supplier<ImportRefused> tooLarge) {
         try {
-            return new GuardedPart(part.getInputStream(), what, limit, tooLarge);
+            return new GuardedPart(part.getInputStream(), what, limit, tooLarge, what.equals("sheet"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
