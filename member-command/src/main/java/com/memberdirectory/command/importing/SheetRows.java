@@ -377,6 +377,11 @@ public final class SheetRows {
         private int cellsInRow;
         private int column = -1;
         private int chars;
+        private boolean inCell;
+        private int textDepth;
+        /** Elements whose text POI's handler keeps. */
+        private static final java.util.Set<String> TEXT = java.util.Set.of("v", "is", "t", "f", "inlineStr", "oddHeader",
+                "evenHeader", "firstHeader", "oddFooter", "evenFooter", "firstFooter");
 
         GuardedSheetHandler(StylesTable styles, SharedStrings strings, Collector collector, TextsOfHeader lazy) {
             super(styles, null, strings, collector, new PlainFormatter(), false);
@@ -424,17 +429,25 @@ public final class SheetRows {
                             lazy.takeLast();
                         }
                     }
-                    case "oddHeader", "evenHeader", "firstHeader", "oddFooter", "evenFooter", "firstFooter" -> chars = 0;
                     default -> {
                     }
                 }
+            }
+            if (localName.equals("c")) {
+                inCell = true;
+            }
+            if (TEXT.contains(localName) && textDepth++ == 0 && !inCell) {
+                chars = 0;
             }
             super.startElement(uri, localName, qName, attributes);
         }
 
         @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
-            chars += length;
+            // Only text POI keeps counts (a cell's, a header's or footer's): whitespace between elements is passed on.
+            if (inCell || textDepth > 0) {
+                chars += length;
+            }
             if (chars > WorkbookLimits.MAX_CELL_CHARS) {
                 throw new ImportRefused("cell_too_long", "A cell of the sheet holds more than " + WorkbookLimits.MAX_CELL_CHARS
                         + " characters; a cell holds at most 32,767.");
@@ -445,8 +458,12 @@ public final class SheetRows {
         @Override
         public void endElement(String uri, String localName, String qName) throws SAXException {
             super.endElement(uri, localName, qName);
+            if (TEXT.contains(localName) && textDepth > 0) {
+                textDepth--;
+            }
             if (localName.equals("c") || localName.equals("row")) {
                 chars = 0;
+                inCell = false;
             }
         }
     }
