@@ -108,10 +108,8 @@ class ImportController {
         try {
             file.transferTo(temp);
             try {
-                SheetRows.header(temp);
-                if (!SheetRows.hasRows(temp)) {
-                    throw new ImportRefused("no_rows", "The sheet has a header row but no rows below it: there is nothing to import.");
-                }
+                // Every limit that can be checked before the rows are read (WorkbookLimits), a header, a row below it.
+                SheetRows.checkImportable(temp);
             } catch (ImportRefused refused) {
                 int status = refused.code().equals("not_xlsx") || refused.code().equals("encrypted_workbook") ? 415 : 400;
                 throw refused(status, refused.code(), refused.getMessage());
