@@ -7,11 +7,14 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import com.memberdirectory.query.support.ProcessingGroups;
+
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Ready only once every event processor has caught up with the events that were stored when it started: after
+ * Ready only once every read-model processor has caught up with the events that were stored when it started: after
  * a restart on a rebuilt or stale read model the lists would otherwise serve old versions while the service said
  * UP. OUT_OF_SERVICE until then (part of the readiness group, so a load balancer waits); a processor that caught
  * up once stays caught up while new events keep arriving, so heavy writes do not flap it. Only the segments this
@@ -19,6 +22,8 @@ import java.util.TreeMap;
  */
 @Component("projections")
 class ProjectionsHealth implements HealthIndicator {
+
+    static final Set<String> READ_MODELS = Set.of(ProcessingGroups.MEMBERS, ProcessingGroups.DIRECTORY);
 
     private final EventProcessingConfiguration processing;
 
@@ -30,7 +35,8 @@ class ProjectionsHealth implements HealthIndicator {
     public Health health() {
         Map<String, String> behind = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
+            // The read models the lists and views answer from; the import runner and the saga are not read models.
+            if (READ_MODELS.contains(name) && processor instanceof StreamingEventProcessor streaming) {
                 Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
                 if (!streaming.isRunning()) {
                     behind.put(name, "not running");

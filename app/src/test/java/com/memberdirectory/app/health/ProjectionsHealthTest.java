@@ -35,7 +35,8 @@ class ProjectionsHealthTest {
 
     private static Health health(EventProcessor members) {
         EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
-        when(processing.eventProcessors()).thenReturn(Map.of("members", members));
+        EventProcessor imports = processor(false, false);
+        when(processing.eventProcessors()).thenReturn(Map.of("members", members, "imports", imports));
         return new ProjectionsHealth(processing).health();
     }
 

@@ -46,6 +46,9 @@ public abstract class ApiTest {
     @BeforeEach
     void clients() {
         admin = new Api(port, Tokens.valid("admin"));
+        // Like a load balancer: the first test of a new context waits until the read models have caught up.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> anonymous().get("/actuator/health/readiness").status() == 200);
     }
 
     protected Api as(String subject) {
