@@ -33,6 +33,17 @@ class ProjectionsHealthTest {
         assertThat(health(processor(false, true)).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
     }
 
+    @Test
+    void once_caught_up_after_the_start_it_stays_ready() {
+        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+        StreamingEventProcessor members = processor(true, true);
+        when(processing.eventProcessors()).thenReturn(Map.of("members", members));
+        ProjectionsHealth health = new ProjectionsHealth(processing);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        when(members.isRunning()).thenReturn(false);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
     private static Health health(EventProcessor members) {
         EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
         EventProcessor imports = processor(false, false);
