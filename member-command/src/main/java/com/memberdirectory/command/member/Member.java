@@ -129,7 +129,7 @@ public class Member {
             next = next.withUserId(generateUserId(rules, unique, owner));
         }
         if (next.managerId() != null) {
-            serializeManagerChanges(unique, owner);
+            serializeManagerChanges(unique);
         }
         // A new member signs in with its work email (MemberCreated's loginEmail): that address is claimed as a login too.
         reclaim(unique, MemberRecord.NEW, next.withLoginEmail(next.workEmail()), owner);
@@ -163,7 +163,7 @@ public class Member {
         String owner = memberId.value();
         boolean managerChanges = !Objects.equals(command.changes().managerId().orElse(before.managerId()), before.managerId());
         if (managerChanges) {
-            serializeManagerChanges(unique, owner);
+            serializeManagerChanges(unique);
         }
         OptionFields options = new OptionFields(unique);
         MemberRecord after = applyRules(before, command.changes(), memberId, rules, unique, options);
@@ -544,7 +544,7 @@ public class Member {
      * B→A). Claiming and releasing one shared row in the command's transaction makes such changes wait for
      * each other: the second sees the first's committed managers.
      */
-    private static void serializeManagerChanges(UniqueValues unique, String owner) {
+    private static void serializeManagerChanges(UniqueValues unique) {
         CommandLocks.serialize(unique, MANAGER_GRAPH);
     }
 

@@ -6,14 +6,12 @@ import java.util.Set;
  * Who sends a write command and which members they may write. Every member and department command carries
  * one; the aggregate decides against its own current state, so no read-model lag can let a write through.
  *
- * @param subject       the caller's subject (the token's {@code sub}), or {@code system}
+ * @param subject       the caller's subject (the token's {@code sub})
  * @param reach         how far the grant reaches
  * @param departmentIds with {@link Reach#DEPARTMENTS}: the departments of the grant (their sub-departments are
  *                      in scope too, whether listed or not); empty otherwise
  */
 public record Actor(String subject, Reach reach, Set<String> departmentIds) {
-
-    public static final String SYSTEM = "system";
 
     public Actor {
         if (subject == null || subject.isBlank()) {
@@ -47,10 +45,5 @@ public record Actor(String subject, Reach reach, Set<String> departmentIds) {
     /** The primary admin or an admin of the whole organization. */
     public boolean isOrganizationWide() {
         return reach == Reach.PRIMARY || reach == Reach.ORGANIZATION;
-    }
-
-    /** The directory itself (start-up work, migrations): reaches everything. */
-    public static Actor system() {
-        return organization(SYSTEM);
     }
 }
