@@ -82,6 +82,15 @@ public class AdminAccess {
         };
     }
 
+    /** The caller as a reader of what only administrators read (the change list, the notification log). */
+    public Viewer adminViewer() {
+        Viewer viewer = viewer();
+        if (viewer.reach() == Reach.NONE) {
+            throw ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission.");
+        }
+        return viewer;
+    }
+
     /**
      * The departments whose members the caller may write, sub-departments included, for work that runs later
      * in the background (imports, exports); empty for the primary admin and admins of the whole organization.

@@ -117,8 +117,7 @@ class AuditController {
             throw ApiException.badField("order", "'order' is asc or desc.");
         }
         // The change list is history (MemberVisibility): whole for org-wide admins, their members' for the others.
-        access.requireAdmin();
-        Viewer viewer = access.viewer();
+        Viewer viewer = access.adminViewer();
         Set<String> members = viewer.isOrganizationWide() ? null
                 : readModel.ask(new MembersInDepartments(viewer.departmentIds()), MemberIds.class).ids();
         return new AuditQuery(from, to, blank(actor), blank(field), blank(memberId), blank(source), members,
