@@ -85,8 +85,8 @@ final class PartScans {
         } catch (SheetRows.Stop stop) {
             // read far enough
         } catch (IOException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
-            ImportRefused refused = SheetRows.refusalIn(e);
-            throw refused != null ? refused : SheetRows.zipBomb(e) ? SheetRows.zipBombRefused(e)
+            ImportRefused refused = ReadFailures.refusalIn(e);
+            throw refused != null ? refused : ReadFailures.zipBomb(e) ? ReadFailures.zipBombRefused(e)
                     : new ImportRefused("not_xlsx", "The workbook's sheet cannot be read: " + e.getMessage(), e);
         }
     }
@@ -115,8 +115,8 @@ final class PartScans {
     }
 
     private static ImportRefused unreadable(String what, XMLStreamException e) {
-        ImportRefused refused = SheetRows.refusalIn(e);
-        return refused != null ? refused : SheetRows.zipBomb(e) ? SheetRows.zipBombRefused(e)
+        ImportRefused refused = ReadFailures.refusalIn(e);
+        return refused != null ? refused : ReadFailures.zipBomb(e) ? ReadFailures.zipBombRefused(e)
                 : new ImportRefused("not_xlsx", "The workbook's " + what + " cannot be read: " + e.getMessage(), e);
     }
 

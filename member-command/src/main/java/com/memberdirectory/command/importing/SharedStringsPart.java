@@ -194,12 +194,12 @@ final class SharedStringsPart {
             }
             return count;
         } catch (XMLStreamException e) {
-            ImportRefused refused = SheetRows.refusalIn(e);
+            ImportRefused refused = ReadFailures.refusalIn(e);
             if (refused != null) {
                 throw refused;
             }
-            if (SheetRows.zipBomb(e)) {
-                throw SheetRows.zipBombRefused(e);
+            if (ReadFailures.zipBomb(e)) {
+                throw ReadFailures.zipBombRefused(e);
             }
             throw new ImportRefused("not_xlsx", "The workbook's shared strings cannot be read: " + e.getMessage(), e);
         } finally {
