@@ -47,7 +47,7 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
     }
 
     /**
-     * The notification bot (API.md, Operations).
+     * The notification bot: what it receives and how deliveries are retried is in docs/notifications.md.
      *
      * @param botUrl            where messages are POSTed; unset: notifications stay PENDING until it is set
      * @param botSecret         HMAC-SHA256 key of {@code X-Directory-Signature}; also seals waiting passwords

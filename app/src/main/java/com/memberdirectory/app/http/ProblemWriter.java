@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.util.List;
 
-/** Builds the problem+json answers of API.md: RFC 9457 plus {@code code} and {@code errors[].field}. */
+/**
+ * Builds the problem+json answers: RFC 9457 plus {@code code}, which clients branch on instead of parsing the text,
+ * and {@code errors[].field}, which names the field to point the user at.
+ */
 @Component
 public class ProblemWriter {
 

@@ -3,7 +3,11 @@ package com.memberdirectory.app.http;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code ETag: "<version>"} and {@code If-Match} as API.md describes them. */
+/**
+ * A member's version as {@code ETag: "<version>"}, and the version a write expects from {@code If-Match}: a write
+ * based on a version the member has moved past is refused (412) instead of overwriting someone else's change
+ * (docs/member-record.md, "The Member JSON and its version").
+ */
 public final class Versions {
 
     /** One entity tag holding a version: {@code "3"}; also weak ({@code W/"3"}), as proxies that compress may send it back. */

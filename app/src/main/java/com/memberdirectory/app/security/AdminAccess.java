@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who the caller is as far as SPEC §1 is concerned: the primary admin, an admin of the whole organization, an
- * admin limited to departments, or anyone else. It answers the caller's {@link Actor} for write commands (the
- * aggregates decide with it) and {@link Viewer} for reads (every read path applies
+ * Who the caller is as far as permissions go (docs/permissions.md): the primary admin, an admin of the whole
+ * organization, an admin limited to departments, or anyone else. It answers the caller's {@link Actor} for write
+ * commands (the aggregates decide with it) and {@link Viewer} for reads (every read path applies
  * {@link com.memberdirectory.kernel.access.MemberVisibility} with it); it decides nothing about a member itself.
  */
 @Component

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** DESIGN.md §1: who may depend on whom. */
+/** Who may depend on whom (docs/architecture.md). */
 class ModuleDirectionsTest {
 
     static JavaClasses classes;

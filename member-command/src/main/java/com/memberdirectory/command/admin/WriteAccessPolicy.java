@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * SPEC §1, decided inside every write command: who may change which member, and where new departments may go.
- * The primary admin and admins of the whole organization change anyone; an admin limited to departments
- * changes only members who belong to one of them (sub-departments included) and places members and new
- * departments only inside them; anyone else changes nothing. The aggregate passes its own current departments,
- * so a member moved out of an admin's departments a moment ago is out of their reach at once.
+ * Decided inside every write command: who may change which member, and where new departments may go
+ * (docs/permissions.md). The primary admin and admins of the whole organization change anyone; an admin limited to
+ * departments changes only members who belong to one of them (sub-departments included) and places members and new
+ * departments only inside them; anyone else changes nothing. The aggregate passes its own current departments, so a
+ * member moved out of an admin's departments a moment ago is out of their reach at once.
  */
 public final class WriteAccessPolicy {
 

@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The directory's field definitions (SPEC §3): built-in option fields and custom fields with their options.
+ * The directory's field definitions (docs/member-record.md, Field management): built-in option fields and custom
+ * fields with their options.
  * Besides its events it keeps the lookup rows members are validated against (field types, option ids and
  * labels), in the same transaction, so a member command never sees a half-changed catalog.
  */

@@ -8,8 +8,9 @@ import com.memberdirectory.kernel.problem.ErrorCode;
 import java.util.Objects;
 
 /**
- * SPEC §2.2: until its first sign-in a member signs in with the contact address its login email type names, so the
- * login email follows that address; from activation on the two are unlinked and the login email stays as it is.
+ * Until its first sign-in a member signs in with the contact address its login email type names, so the login email
+ * follows that address; from activation on the two are unlinked and the login email stays as it is
+ * (docs/login-email.md).
  */
 final class LoginEmailRule {
 

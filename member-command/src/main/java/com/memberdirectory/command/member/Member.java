@@ -245,7 +245,7 @@ public class Member {
     }
 
     /**
-     * SPEC §2.2: only while inactive; BUSINESS_EMAIL needs a business email and a password — given,
+     * docs/login-email.md: only while inactive; BUSINESS_EMAIL needs a business email and a password — given,
      * generated on request ({@code generate}), or generated because the member has none
      * ({@code generateIfMissing}, as a spreadsheet row asks).
      */
@@ -323,7 +323,7 @@ public class Member {
         return new MemberWritten(memberId, version, List.of(new FieldChange("photo", before, command.photoId())), null);
     }
 
-    /** SPEC §1 for a change that leaves the member's departments as they are. */
+    /** Whether the actor may change this member (docs/permissions.md) by a change that leaves its departments alone. */
     private void checkMayChange(Actor actor, UniqueValues unique) {
         List<String> departments = ids(state.departmentIds());
         access(unique).checkMemberChange(actor, departments, departments);

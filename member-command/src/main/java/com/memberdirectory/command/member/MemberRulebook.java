@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * Applies requested changes to a member's record, checking each changed field with its rule and then the
- * rules across fields (SPEC §2, §2.1). Uniqueness is not checked here: it needs the lookup table.
+ * rules across fields (docs/member-record.md). Uniqueness is not checked here: it needs the lookup table.
  */
 final class MemberRulebook {
 

@@ -6,9 +6,9 @@ import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 
 /**
- * SPEC §2.2 for a spreadsheet row: a login password given in the row only makes sense with the row choosing the
- * business email for an inactive member, and is as strong as one given in the console. Refused rather than
- * ignored, so an administrator never believes a member got a password that was dropped.
+ * The login rules (docs/login-email.md) for a spreadsheet row: a login password given in the row only makes sense
+ * with the row choosing the business email for an inactive member, and is as strong as one given in the console.
+ * Refused rather than ignored, so an administrator never believes a member got a password that was dropped.
  */
 final class RowLoginPasswordRule {
 

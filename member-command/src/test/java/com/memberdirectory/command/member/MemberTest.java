@@ -581,7 +581,7 @@ class MemberTest {
         assertThat(unique.ownerOf(UniqueKind.OPTION_USE, "jobTitle/t-eng/" + ALICE.value())).contains(ALICE.value());
     }
 
-    // --- login emails (SPEC §2.2): following the contact address, and unique across members
+    // --- login emails (docs/login-email.md): following the contact address, and unique across members
 
     private static final String BOB_EMAIL = "bob@example.com";
     private static final String ALICE_BUSINESS = "alice@corp.example";

@@ -22,7 +22,7 @@ import java.util.function.Function;
 /**
  * The documents one projection touches while handling one batch of events. Several events of one document
  * are folded in memory and the batch is written with a single {@code bulkWrite} when the batch commits — the
- * in-process MongoDB stand-in is slow one write at a time and fast in bulk (see DESIGN.md, Storage).
+ * in-process MongoDB stand-in is slow one write at a time and fast in bulk (docs/storage.md).
  *
  * @param <D> the document type
  */

@@ -4,7 +4,7 @@ import com.memberdirectory.kernel.notification.NotificationKind;
 
 import java.time.Instant;
 
-/** One message for the bot (API.md, "Notification settings and the bot"). {@code text} may hold a secret: never log it. */
+/** One message for the bot (docs/notifications.md, Messages). {@code text} may hold a secret: never log it. */
 public record BotMessage(String notificationId, String memberId, String userId, NotificationKind kind, String text,
                          Instant occurredAt) {
 

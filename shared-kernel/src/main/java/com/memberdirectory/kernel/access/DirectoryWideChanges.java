@@ -4,8 +4,8 @@ import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 
 /**
- * SPEC §1 for changes that reach every member at once: field definitions and options and the notification
- * settings need the permission for the whole organization (an admin of some departments would change what
+ * Who may make changes that reach every member at once (docs/permissions.md): field definitions and options and the
+ * notification settings need the permission for the whole organization (an admin of some departments would change what
  * every other admin's members show); admin rights are granted and revoked by the primary admin alone.
  * The aggregates of those settings decide with it, as the member decides with its own policy.
  */

@@ -1,6 +1,6 @@
 package com.memberdirectory.kernel.access;
 
-/** How far a caller's grant reaches (SPEC §1). */
+/** How far a caller's grant reaches (docs/permissions.md, Callers). */
 public enum Reach {
     /** The primary administrator: everything, granting and revoking admin rights included. */
     PRIMARY,

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A member as the member list shows it (the Member JSON of API.md). */
+/** A member as the member list shows it: the Member JSON of every member answer (docs/member-record.md). */
 public record MemberView(String id,
                          long version,
                          MemberStatus status,

@@ -1,7 +1,8 @@
 package com.memberdirectory.kernel.notification;
 
 /**
- * Which contact fields notify the member when an administrator changes them (SPEC §5); both off by default.
+ * Which contact fields notify the member when an administrator changes them (docs/notifications.md); both off by
+ * default.
  */
 public record ContactChangeNotificationSettings(boolean phoneNumber, boolean workEmail) {
 

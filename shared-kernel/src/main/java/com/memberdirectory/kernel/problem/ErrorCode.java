@@ -1,6 +1,9 @@
 package com.memberdirectory.kernel.problem;
 
-/** Machine-readable problem codes that clients rely on (API.md), with the HTTP status each maps to. */
+/**
+ * Machine-readable problem codes, with the HTTP status each maps to. Clients branch on them, so a code once published
+ * is neither renamed nor dropped.
+ */
 public enum ErrorCode {
     NAME_REQUIRED(422),
     DEPARTMENT_REQUIRED(422),

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The columns of the member workbook (API.md, "Workbook layout"): what an export writes and an import reads.
+ * The columns of the member workbook (docs/spreadsheets.md, "Workbook layout"): what an export writes and an import
+ * reads.
  * Custom fields follow as one column each, headed by the field's label, before {@link #VERSION}.
  */
 public final class MemberColumns {

@@ -29,7 +29,7 @@ import java.util.NoSuchElementException;
 import java.util.List;
 import java.util.Set;
 
-/** The directory-wide change list for auditors (SPEC §6), filtered and paged, or as a workbook. */
+/** The directory-wide change list for auditors (docs/auditing.md), filtered and paged, or as a workbook. */
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {

@@ -27,7 +27,7 @@ class DepartmentController {
     record CreateDepartmentRequest(String name, String parentId) {
     }
 
-    /** A department as API.md shows it. */
+    /** A department as clients see it: {@code path} names it from the top, such as {@code Sales/EMEA}. */
     record DepartmentResponse(String id, String name, String parentId, String path) {
         static DepartmentResponse of(DepartmentView view) {
             return new DepartmentResponse(view.id(), view.name(), view.parentId(), view.path());

@@ -28,7 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Member exports (SPEC §4.1): need a sign-in within the last five minutes. */
+/** Member exports (docs/spreadsheets.md): need a sign-in within the last five minutes. */
 @RestController
 @RequestMapping("/api/exports")
 class ExportController {
@@ -106,9 +106,9 @@ class ExportController {
     }
 
     /**
-     * API.md: exports need {@code auth_time} within the last 5 minutes. A token claiming a sign-in more than
-     * {@link TokenClaims#CLOCK_SKEW} ahead, or an auth_time that is no number, is refused earlier, with 401, by
-     * the token validation (TokenClaims); the check here refuses such a sign-in too, in case.
+     * Exports need {@code auth_time} within the last 5 minutes (docs/permissions.md, Tokens). A token claiming a
+     * sign-in more than {@link TokenClaims#CLOCK_SKEW} ahead, or an auth_time that is no number, is refused earlier,
+     * with 401, by the token validation (TokenClaims); the check here refuses such a sign-in too, in case.
      */
     private static void requireRecentSignIn() {
         Instant signedIn = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
-/** Field management over HTTP (SPEC §3). */
+/** Field management over HTTP (docs/member-record.md, Field management). */
 @RestController
 @RequestMapping("/api/fields")
 class FieldController {

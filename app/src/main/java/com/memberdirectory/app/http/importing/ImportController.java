@@ -48,7 +48,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Spreadsheet imports (SPEC §4.2–4.3): upload, history, error report, dry-run preview, password file. */
+/** Spreadsheet imports (docs/spreadsheets.md): upload, history, error report, dry-run preview, password file. */
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {
