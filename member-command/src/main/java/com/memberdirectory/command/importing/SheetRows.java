@@ -373,6 +373,7 @@ public final class SheetRows {
 
         private final Collector collector;
         private final TextsOfHeader lazy;
+        private final FormulaCells formulas = new FormulaCells();
         private long rows;
         private int cellsInRow;
         private int column = -1;
@@ -424,6 +425,8 @@ public final class SheetRows {
                                     + "the file is damaged. Save it again with your spreadsheet program.");
                         }
                         collector.column = column;
+                        formulas.startCell(r != null ? r : WorkbookLimits.columnName(column) + (collector.currentRow + 1),
+                                attributes.getValue("t"));
                         chars = 0;
                         if (lazy != null) {
                             lazy.takeLast();
@@ -435,6 +438,8 @@ public final class SheetRows {
             }
             if (localName.equals("c")) {
                 inCell = true;
+            } else if (inCell) {
+                formulas.startElement(localName);
             }
             if (TEXT.contains(localName) && textDepth++ == 0 && !inCell) {
                 chars = 0;
@@ -460,6 +465,9 @@ public final class SheetRows {
             super.endElement(uri, localName, qName);
             if (TEXT.contains(localName) && textDepth > 0) {
                 textDepth--;
+            }
+            if (localName.equals("c")) {
+                formulas.endCell(column < collector.width);
             }
             if (localName.equals("c") || localName.equals("row")) {
                 chars = 0;
