@@ -1,6 +1,9 @@
 package com.memberdirectory.app.http;
 
 import com.memberdirectory.query.export.ExportAdmission;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -100,6 +103,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return body(HttpStatus.BAD_REQUEST, "malformed_request",
                     "The request body is nested too deeply (more than 1000 levels) or holds a value far too long.", List.of());
         }
+        if (cause instanceof JsonParseException parse && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field")) {
+            JsonParser parser = parse.getProcessor();
+            String field = parser == null ? "" : path(parser.getParsingContext().pathAsPointer());
+            String message = "'" + field + "' is given twice; give each property once.";
+            return body(HttpStatus.BAD_REQUEST, "malformed_request", message, List.of(new FieldError(field, message)));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             String message = "Unknown property '" + field + "'.";
@@ -145,6 +154,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** A JSON pointer as the other messages name properties: {@code /custom/x} → {@code custom.x}, {@code /0/label} → {@code [0].label}. */
+    private static String path(JsonPointer pointer) {
+        StringBuilder path = new StringBuilder();
+        for (JsonPointer rest = pointer; !rest.matches(); rest = rest.tail()) {
+            if (rest.getMatchingIndex() >= 0) {
+                path.append('[').append(rest.getMatchingIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(rest.getMatchingProperty());
+            }
+        }
+        return path.toString();
     }
 
     private static ResponseEntity<ProblemDetail> answer(HttpStatusCode status, String code, String detail, List<FieldError> errors) {

@@ -432,14 +432,6 @@ class HostileRequestApiTest extends ApiTest {
         }
     }
 
-    /** An admin of the whole organization with no imports yet. */
-    private Api freshAdmin() {
-        String subject = unique("uploader-");
-        Api.Response granted = admin.put("/api/admins/" + subject, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT")));
-        assertThat(granted.status()).as(String.valueOf(granted.body())).isEqualTo(200);
-        return as(subject);
-    }
-
     private static void assertNothingQueued(Api uploader) {
         Api.Response imports = uploader.get("/api/imports");
         assertThat(imports.status()).isEqualTo(200);

@@ -16,6 +16,14 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static com.memberdirectory.app.support.Xlsx.HEAD;
+import static com.memberdirectory.app.support.Xlsx.NS;
+import static com.memberdirectory.app.support.Xlsx.cell;
+import static com.memberdirectory.app.support.Xlsx.column;
+import static com.memberdirectory.app.support.Xlsx.entry;
+import static com.memberdirectory.app.support.Xlsx.row;
+import static com.memberdirectory.app.support.Xlsx.writeParts;
+import static com.memberdirectory.app.support.Xlsx.xlsx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -27,8 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class HostileWorkbookApiTest extends ApiTest {
 
-    private static final String NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
     private static final Duration AT_MOST = Duration.ofSeconds(30);
 
     @Test
@@ -98,7 +104,7 @@ class HostileWorkbookApiTest extends ApiTest {
         }
         byte[] file;
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            parts(zip, "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c></row></sheetData>", true);
+            writeParts(zip, "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c></row></sheetData>", true);
             zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
             zip.write(strings.toString().getBytes(StandardCharsets.UTF_8));
             byte[] block = "<si><t>a</t></si>".repeat(100_000).getBytes(StandardCharsets.UTF_8);
@@ -126,7 +132,7 @@ class HostileWorkbookApiTest extends ApiTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
-            parts(zip, "<sheetData>" + row(1, "Member ID") + row(2, "m") + "</sheetData>", false);
+            writeParts(zip, "<sheetData>" + row(1, "Member ID") + row(2, "m") + "</sheetData>", false);
             zip.putNextEntry(new ZipEntry("xl/styles.xml"));
             zip.write(styles.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
@@ -155,75 +161,5 @@ class HostileWorkbookApiTest extends ApiTest {
         assertThat(imports.status()).isEqualTo(200);
         assertThat(imports.body().get("items")).isEmpty();
         assertThat(anonymous().get("/actuator/health").text("status")).isEqualTo("UP");
-    }
-
-    private Api freshAdmin() {
-        String subject = unique("hostile-");
-        Api.Response granted = admin.put("/api/admins/" + subject, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT")));
-        assertThat(granted.status()).as(String.valueOf(granted.body())).isEqualTo(200);
-        return as(subject);
-    }
-
-    private static String column(int index) {
-        StringBuilder name = new StringBuilder();
-        for (int i = index + 1; i > 0; i = (i - 1) / 26) {
-            name.insert(0, (char) ('A' + (i - 1) % 26));
-        }
-        return name.toString();
-    }
-
-    private static String cell(String reference, String text) {
-        return "<c r=\"" + reference + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
-    }
-
-    private static String row(int number, String... cells) {
-        StringBuilder row = new StringBuilder("<row r=\"" + number + "\">");
-        for (int c = 0; c < cells.length; c++) {
-            row.append(cell(column(c) + number, cells[c]));
-        }
-        return row.append("</row>").toString();
-    }
-
-    private static byte[] xlsx(String sheetBody, String sharedStrings) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            parts(zip, sheetBody, sharedStrings != null);
-            entry(zip, "xl/styles.xml", HEAD + "<styleSheet xmlns=\"" + NS + "\"><cellXfs count=\"1\"><xf/></cellXfs></styleSheet>");
-            if (sharedStrings != null) {
-                zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
-                zip.write(sharedStrings.getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    /** Every part but the shared strings and styles (written by the caller when wanted: both are declared). */
-    private static void parts(ZipOutputStream zip, String sheetBody, boolean strings) throws IOException {
-        entry(zip, "[Content_Types].xml", HEAD + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                + (strings ? "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>" : "")
-                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-                + "</Types>");
-        entry(zip, "_rels/.rels", HEAD + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                + "</Relationships>");
-        entry(zip, "xl/workbook.xml", HEAD + "<workbook xmlns=\"" + NS + "\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                + "<sheets><sheet name=\"Members\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-        entry(zip, "xl/_rels/workbook.xml.rels", HEAD + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                + (strings ? "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>" : "")
-                + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-                + "</Relationships>");
-        entry(zip, "xl/worksheets/sheet1.xml", HEAD + "<worksheet xmlns=\"" + NS + "\">" + sheetBody + "</worksheet>");
-    }
-
-    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
     }
 }

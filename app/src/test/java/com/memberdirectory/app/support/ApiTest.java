@@ -83,6 +83,14 @@ public abstract class ApiTest {
         return as(subject);
     }
 
+    /** A new admin of the whole organization (MEMBER_AND_DEPARTMENT), with no imports yet; answers their client. */
+    protected Api freshAdmin() {
+        String subject = unique("uploader-");
+        Api.Response granted = admin.put("/api/admins/" + subject, Map.of("permissions", List.of("MEMBER_AND_DEPARTMENT")));
+        assertThat(granted.status()).as(String.valueOf(granted.body())).isEqualTo(200);
+        return as(subject);
+    }
+
     protected static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }

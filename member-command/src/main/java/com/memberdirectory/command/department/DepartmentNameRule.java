@@ -1,11 +1,13 @@
 package com.memberdirectory.command.department;
 
+import com.memberdirectory.command.member.PlainTextRule;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 
 /**
- * A department name is required, at most 64 characters, and free of {@code /} and {@code ;}: paths are
- * written {@code Sales/EMEA} and a spreadsheet cell lists several paths separated by {@code ;}.
+ * A department name is required, at most 64 characters, plain text ({@link PlainTextRule}: exports and imports
+ * match departments by path), and free of {@code /} and {@code ;}: paths are written {@code Sales/EMEA} and a
+ * spreadsheet cell lists several paths separated by {@code ;}.
  */
 public final class DepartmentNameRule {
 
@@ -20,6 +22,6 @@ public final class DepartmentNameRule {
         if (name.contains("/") || name.contains(";")) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "name", "A department name cannot contain '/' or ';'.");
         }
-        return name;
+        return PlainTextRule.check("name", name);
     }
 }

@@ -1,5 +1,6 @@
 package com.memberdirectory.command.field;
 
+import com.memberdirectory.command.member.PlainTextRule;
 import com.memberdirectory.kernel.field.BuiltInFields;
 import com.memberdirectory.kernel.field.FieldType;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a field definition must look like: keys are stable identifiers of letters and digits (starting with a
- * letter, at most 64), labels 1–64 characters, option labels 1–100 characters and unique within their field.
+ * letter, at most 64), labels 1–64 characters, option labels 1–100 characters and unique within their field; labels
+ * are plain text ({@link PlainTextRule}): they are the export's column headers and cell values, matched on import.
  */
 public final class FieldDefinitionRules {
 
@@ -36,7 +38,7 @@ public final class FieldDefinitionRules {
         if (label.isEmpty() || label.length() > 64) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "label", "A field label has 1-64 characters.");
         }
-        return label;
+        return PlainTextRule.check("label", label);
     }
 
     public FieldType customType(FieldType type) {
@@ -55,6 +57,7 @@ public final class FieldDefinitionRules {
             if (text.isEmpty() || text.length() > 100) {
                 throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "options", "An option label has 1-100 characters.");
             }
+            PlainTextRule.check("options", text);
             if (!seen.add(text.toLowerCase(Locale.ROOT))) {
                 throw new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, "options",
                         "The option '" + text + "' is listed twice.");

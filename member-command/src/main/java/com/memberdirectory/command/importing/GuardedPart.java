@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * A part of the workbook as it is unpacked, refused the moment it passes its size limit, whatever the zip entry
  * declared. It also bounds what an XML parser would hold at once: no piece of markup or text between two tags longer
  * than {@link WorkbookLimits#MAX_MARKUP_BYTES} (a huge attribute or CDATA section), no comments or processing
- * instructions (spreadsheet programs write none; a parser would buffer them whole).
+ * instructions (spreadsheet programs write none; a parser would buffer them whole), no document type declaration
+ * (external entities, entity expansion).
  */
 final class GuardedPart extends FilterInputStream {
 
@@ -132,6 +133,11 @@ final class GuardedPart extends FilterInputStream {
             inTag = false; // <!...: a CDATA section or a declaration, not a tag with attributes
             if (head == 1 && b == '-') {
                 throw refuse("invalid_workbook", "The " + what + " holds an XML comment; spreadsheet programs write none.");
+            }
+            if (head == 1 && b == 'D') {
+                // Entities and DTDs can read files, call out or expand a few bytes into gigabytes; none is ever needed.
+                throw refuse("invalid_workbook", "The " + what + " holds a document type declaration (<!DOCTYPE>); spreadsheet "
+                        + "programs write none.");
             }
             if (head < CDATA.length && b == CDATA[head]) {
                 if (++head == CDATA.length) {

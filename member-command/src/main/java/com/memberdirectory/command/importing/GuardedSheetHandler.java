@@ -21,6 +21,7 @@ final class GuardedSheetHandler extends XSSFSheetXMLHandler {
 
     private final RowCollector collector;
     private final TextsOfHeader lazy;
+    private final FormulaCells formulas = new FormulaCells();
     private long rows;
     private int cellsInRow;
     private int column = -1;
@@ -70,6 +71,8 @@ final class GuardedSheetHandler extends XSSFSheetXMLHandler {
                                 + "the file is damaged. Save it again with your spreadsheet program.");
                     }
                     collector.column = column;
+                    formulas.startCell(r != null ? r : WorkbookLimits.columnName(column) + (collector.currentRow() + 1),
+                            attributes.getValue("t"));
                     chars = 0;
                     if (lazy != null) {
                         lazy.takeLast();
@@ -81,6 +84,8 @@ final class GuardedSheetHandler extends XSSFSheetXMLHandler {
         }
         if (localName.equals("c")) {
             inCell = true;
+        } else if (inCell) {
+            formulas.startElement(localName);
         }
         if (TEXT.contains(localName) && textDepth++ == 0 && !inCell) {
             chars = 0;
@@ -106,6 +111,9 @@ final class GuardedSheetHandler extends XSSFSheetXMLHandler {
         super.endElement(uri, localName, qName);
         if (TEXT.contains(localName) && textDepth > 0) {
             textDepth--;
+        }
+        if (localName.equals("c")) {
+            formulas.endCell(column < collector.width());
         }
         if (localName.equals("c") || localName.equals("row")) {
             chars = 0;

@@ -39,6 +39,16 @@ final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
     private boolean headerSeen;
     private int width = WorkbookLimits.MAX_COLUMNS;
 
+    /** The zero-based number of the row being read. */
+    int currentRow() {
+        return currentRow;
+    }
+
+    /** Columns the import reads: the header's width once it is seen. */
+    int width() {
+        return width;
+    }
+
     /** @param lazy the shared strings when they are not held (a header check), else {@code null} */
     RowCollector(SheetRows.Mode mode, SheetRows.RowHandler handler, TextsOfHeader lazy) {
         this.mode = mode;
