@@ -3,6 +3,9 @@ package com.memberdirectory.app.storage;
 import com.memberdirectory.app.config.DirectoryProperties;
 import com.memberdirectory.app.credentials.SecretBox;
 import com.memberdirectory.app.deadletter.DeadLetterQueueFactory;
+import com.memberdirectory.app.axon.upcasting.EventUpcasters;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -110,13 +113,15 @@ public class EmbeddedStorageConfiguration {
                                           TransactionManager transactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          ObjectProvider<EventUpcaster> upcasters) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
+                .upcasterChain(EventUpcasters.chain(upcasters))
                 .dataType(byte[].class)
                 // Reading 1,000 events per query instead of 100 makes catching up and replays much faster.
                 .batchSize(1000)

@@ -2,6 +2,9 @@ package com.memberdirectory.app.storage;
 
 import com.memberdirectory.app.deadletter.DeadLetterQueueFactory;
 import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.memberdirectory.app.axon.upcasting.EventUpcasters;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
@@ -124,7 +127,8 @@ public class MongoStorageConfiguration {
     EventStorageEngine eventStorageEngine(TransactionBoundMongoTemplate axonMongoTemplate,
                                           Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          @Value("${" + TRANSACTIONS_PROPERTY + ":true}") boolean transactions) {
+                                          @Value("${" + TRANSACTIONS_PROPERTY + ":true}") boolean transactions,
+                                          ObjectProvider<EventUpcaster> upcasters) {
         if (!transactions) {
             log.warn("MongoDB mode without transactions ({}=false): uniqueness claims are compensated, not atomic"
                     + " with the events. Use this against the in-process stand-in or in development only.",
@@ -137,6 +141,7 @@ public class MongoStorageConfiguration {
                 .storageStrategy(new DocumentPerEventStorageStrategy())
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
+                .upcasterChain(EventUpcasters.chain(upcasters))
                 .batchSize(1000)
                 .build();
     }
