@@ -27,6 +27,8 @@ final class DirectoryProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final DirectoryClient client;
+    private final long launchedAt = System.nanoTime();
+    private long readyAfterNanos;
 
     private DirectoryProcess(Path folder, int port, Process process) {
         this.folder = folder;
@@ -35,13 +37,19 @@ final class DirectoryProcess implements AutoCloseable {
         this.client = new DirectoryClient("http://127.0.0.1:" + port, SECRET, ADMIN);
     }
 
-    /** Starts the service on {@code folder} and waits until it answers an authenticated API call. */
+    /**
+     * Starts the service on {@code folder} and waits until it is ready and answers an authenticated API call.
+     *
+     * @param maxHeap {@code -Xmx}; null: the one of the README's start command ({@code app/jvm.options})
+     */
     static DirectoryProcess start(Path folder, Path logFile, String maxHeap) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + maxHeap);
         command.addAll(ServerProcess.jvmArguments());
+        if (maxHeap != null) {
+            command.add("-Xmx" + maxHeap); // after the service's options: the last -Xmx wins
+        }
         command.add("-Daxoniq.update-checker.disabled=true");
         String jar = System.getProperty("bench.jar");
         if (jar != null && !jar.isBlank()) {
@@ -77,16 +85,33 @@ final class DirectoryProcess implements AutoCloseable {
                 throw new IllegalStateException("The service exited with " + process.exitValue() + "; see " + logFile);
             }
             try {
-                if (client.get("/api/departments").status() == 200) {
+                if (client.get("/actuator/health/readiness").status() == 200
+                        && client.get("/api/departments").status() == 200) {
+                    readyAfterNanos = System.nanoTime() - launchedAt;
                     return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         process.destroyForcibly();
         throw new IllegalStateException("The service did not get ready within " + timeout + "; see " + logFile);
+    }
+
+    /** From launching the process until readiness said UP and an API call answered. */
+    Duration readyAfter() {
+        return Duration.ofNanos(readyAfterNanos);
+    }
+
+    /** The process's resident memory (VmRSS), in bytes. */
+    long residentBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS for process " + process.pid());
     }
 
     DirectoryClient client() {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * CPU time a process has used so far, from Linux's {@code /proc}. A benchmark phase's CPU per operation is the
@@ -19,7 +23,7 @@ import java.nio.file.Path;
  * phase would be counted as JIT; the service's pools keep theirs (thread lists taken during the write
  * benchmark: only {@code C2 CompilerThre…} came and went).
  */
-record ProcessCpu(long total, long gc, long work) {
+record ProcessCpu(long total, long gc, long work, Map<String, Long> byThreadGroup) {
 
     /** Clock ticks per second of {@code /proc}'s times; 100 on every Linux the JVM supports. */
     private static final long TICKS_PER_SECOND = 100;
@@ -29,6 +33,7 @@ record ProcessCpu(long total, long gc, long work) {
         Path process = Path.of("/proc", Long.toString(pid));
         long gc = 0;
         long work = 0;
+        Map<String, Long> groups = new HashMap<>();
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(process.resolve("task"))) {
             long total = nanos(Files.readString(process.resolve("stat")));
             for (Path thread : threads) {
@@ -46,9 +51,10 @@ record ProcessCpu(long total, long gc, long work) {
                     gc += nanos(stat);
                 } else {
                     work += nanos(stat);
+                    groups.merge(group(name), nanos(stat), Long::sum);
                 }
             }
-            return new ProcessCpu(total, gc, work);
+            return new ProcessCpu(total, gc, work, groups);
         } catch (IOException | RuntimeException noProc) {
             return null;
         }
@@ -63,6 +69,11 @@ record ProcessCpu(long total, long gc, long work) {
         return threadName.startsWith("GC Thread") || threadName.startsWith("VM Thread") || threadName.startsWith("G1 ");
     }
 
+    /** A pool's threads together: the digits of "http-nio-8080-exec-12" or "mongo-server-worker3" left out. */
+    private static String group(String threadName) {
+        return threadName.replaceAll("[0-9]+", "#");
+    }
+
     /** utime + stime of a {@code stat} line: "pid (comm) state …"; comm may hold spaces and parentheses. */
     private static long nanos(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -71,7 +82,9 @@ record ProcessCpu(long total, long gc, long work) {
     }
 
     ProcessCpu minus(ProcessCpu earlier) {
-        return new ProcessCpu(total - earlier.total, gc - earlier.gc, work - earlier.work);
+        Map<String, Long> groups = new HashMap<>(byThreadGroup);
+        earlier.byThreadGroup.forEach((group, nanos) -> groups.merge(group, -nanos, Long::sum));
+        return new ProcessCpu(total - earlier.total, gc - earlier.gc, work - earlier.work, groups);
     }
 
     long jit() {
@@ -82,6 +95,16 @@ record ProcessCpu(long total, long gc, long work) {
     String perOperationSplit(int operations) {
         double ms = 1e6 * operations;
         return String.format("%.3f ms per op (JIT %.3f, GC %.3f, work %.3f)", total / ms, jit() / ms, gc / ms, work / ms);
+    }
+
+    /** The working threads that took the most, per op: "http-nio-#-exec-# 0.600, command-writer 0.300, …". */
+    String perOperationByThreadGroup(int operations, int groups) {
+        double ms = 1e6 * operations;
+        return byThreadGroup.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(groups)
+                .map(e -> String.format("%s %.3f", e.getKey(), e.getValue() / ms))
+                .collect(Collectors.joining(", "));
     }
 
     /** "1.234 ms per op". */

@@ -306,9 +306,10 @@ class WriteThroughputBenchmark {
         if (serverBefore == null || serverAfter == null || clientBefore == null || clientAfter == null) {
             return "";
         }
-        return String.format("CPU per HTTP %s: service %s; benchmark's clients %s%n", phase,
-                serverAfter.minus(serverBefore).perOperationSplit(requests),
-                clientAfter.minus(clientBefore).perOperation(requests));
+        ProcessCpu service = serverAfter.minus(serverBefore);
+        return String.format("CPU per HTTP %s: service %s; benchmark's clients %s%n  service's threads (ms per op): %s%n",
+                phase, service.perOperationSplit(requests), clientAfter.minus(clientBefore).perOperation(requests),
+                service.perOperationByThreadGroup(requests, 8));
     }
 
     static String loadAverage() {
