@@ -16,8 +16,8 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system directory && useradd --system --gid directory --home-dir /app directory
 WORKDIR /app
 COPY --from=build /src/app/target/member-directory.jar /app/member-directory.jar
+COPY app/jvm.options /app/jvm.options
 USER directory
 EXPOSE 8080
-# The throughput collector and C2 alone as the JIT, as in the README's start command (README, "JVM options").
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:-TieredCompilation -XX:+ExitOnOutOfMemoryError"
-ENTRYPOINT ["java", "-jar", "/app/member-directory.jar"]
+# The JVM options of the README's start command, from the same file (docs/jvm-options.md).
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/member-directory.jar"]

@@ -25,9 +25,9 @@ public final class ServerProcess implements AutoCloseable {
         this.data = data;
         this.port = freePort();
         String jar = System.getProperty("bench.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmArguments());
+        command.add("-Xmx" + heap); // after the service's options: the last -Xmx wins
         if (jar != null && Files.isRegularFile(Path.of(jar))) {
             command.addAll(List.of("-jar", jar));
         } else {
@@ -43,9 +43,17 @@ public final class ServerProcess implements AutoCloseable {
         awaitHealthy();
     }
 
-    /** The JVM options of the README's start command and of the Docker image (README, "JVM options"). */
-    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:-TieredCompilation",
-            "-XX:+ExitOnOutOfMemoryError");
+    /** The service's JVM options: the lines of {@code app/jvm.options} that are not comments. */
+    public static final List<String> SERVICE_JVM_OPTIONS = serviceJvmOptions();
+
+    private static List<String> serviceJvmOptions() {
+        Path file = Files.isRegularFile(Path.of("jvm.options")) ? Path.of("jvm.options") : Path.of("app", "jvm.options");
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("The service's JVM options are read from " + file.toAbsolutePath(), e);
+        }
+    }
 
     /**
      * JVM arguments of the server besides its heap: {@link #SERVICE_JVM_OPTIONS}, then any given with
