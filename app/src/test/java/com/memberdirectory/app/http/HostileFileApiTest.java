@@ -179,8 +179,8 @@ class HostileFileApiTest extends ApiTest {
         }
         for (String name : List.of("members.xlsx", "members.xls")) {
             Api.Response answer = uploader.upload("/api/imports", name, xls);
-            assertFileProblem(answer, 415, "encrypted_workbook");
-            assertThat(answer.text("detail")).as(name).contains(".xls");
+            assertFileProblem(answer, 415, "legacy_workbook");
+            assertThat(answer.text("detail")).as(name).contains("old .xls format");
         }
         assertNothingQueued();
         assertNothingChangedAndEditsWork();

@@ -5,6 +5,7 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.SharedStrings;
@@ -61,8 +62,7 @@ public final class SheetRows {
             }
             FileMagic magic = FileMagic.valueOf(in);
             if (magic == FileMagic.OLE2) {
-                throw new ImportRefused("encrypted_workbook", "The workbook is encrypted or in the old .xls format; save it as an "
-                        + "unprotected .xlsx workbook and upload it again.");
+                throw oleContainerRefused(file);
             }
             if (magic != FileMagic.OOXML) {
                 throw new ImportRefused("not_xlsx", "The file is not an .xlsx workbook.");
@@ -70,6 +70,25 @@ public final class SheetRows {
         } catch (IOException e) {
             throw new ImportRefused("not_xlsx", "The file cannot be read.", e);
         }
+    }
+
+    /**
+     * An OLE2 container is either a password-protected .xlsx (its streams {@code EncryptionInfo} and
+     * {@code EncryptedPackage}) or a legacy .xls workbook (a {@code Workbook} or {@code Book} stream): the uploader is
+     * told which, since the remedy differs.
+     */
+    private static ImportRefused oleContainerRefused(Path file) {
+        boolean legacy = false;
+        try (POIFSFileSystem container = new POIFSFileSystem(file.toFile(), true)) {
+            legacy = container.getRoot().hasEntry("Workbook") || container.getRoot().hasEntry("Book");
+        } catch (IOException | RuntimeException unreadable) {
+            // a damaged container: told as encrypted, the case a user meets most
+        }
+        return legacy
+                ? new ImportRefused("legacy_workbook", "The file is a workbook in the old .xls format; save it as an .xlsx "
+                        + "workbook and upload it again.")
+                : new ImportRefused("encrypted_workbook", "The workbook is encrypted; save it as an unprotected .xlsx "
+                        + "workbook and upload it again.");
     }
 
     /** The header row (the first row holding something), as written, up to its last non-empty cell. */

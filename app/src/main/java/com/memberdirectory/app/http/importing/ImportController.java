@@ -111,7 +111,8 @@ class ImportController {
                 // Every limit that can be checked before the rows are read (WorkbookLimits), a header, a row below it.
                 SheetRows.checkImportable(temp);
             } catch (ImportRefused refused) {
-                int status = refused.code().equals("not_xlsx") || refused.code().equals("encrypted_workbook") ? 415 : 400;
+                int status = refused.code().equals("not_xlsx") || refused.code().equals("encrypted_workbook")
+                        || refused.code().equals("legacy_workbook") ? 415 : 400;
                 throw refused(status, refused.code(), refused.getMessage());
             }
             String admin = access.subject();
