@@ -14,51 +14,33 @@ import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ActivateMember;
 import com.memberdirectory.kernel.field.BuiltInFields;
 import com.memberdirectory.kernel.field.FieldType;
-import com.memberdirectory.kernel.member.AliasChanged;
-import com.memberdirectory.kernel.member.CustomFieldValueChanged;
-import com.memberdirectory.kernel.member.JobTitleChanged;
-import com.memberdirectory.kernel.member.WorkforceTypeChanged;
 import com.memberdirectory.kernel.member.ChooseLoginMethod;
 import com.memberdirectory.kernel.member.LoginMethodChosen;
 import com.memberdirectory.kernel.member.LoginMethodResult;
 import com.memberdirectory.kernel.member.LoginPasswordSet;
 import com.memberdirectory.kernel.member.MemberActivated;
-import com.memberdirectory.kernel.member.BusinessEmailChanged;
-import com.memberdirectory.kernel.member.CityChanged;
-import com.memberdirectory.kernel.member.ContactEmailChanged;
-import com.memberdirectory.kernel.member.CountryRegionChanged;
 import com.memberdirectory.kernel.member.CreateMember;
-import com.memberdirectory.kernel.member.DepartmentsChanged;
-import com.memberdirectory.kernel.member.DottedLineManagersChanged;
-import com.memberdirectory.kernel.member.EmployeeIdChanged;
-import com.memberdirectory.kernel.member.EmploymentDateChanged;
-import com.memberdirectory.kernel.member.FirstNameChanged;
 import com.memberdirectory.kernel.member.FieldChange;
-import com.memberdirectory.kernel.member.GenderChanged;
 import com.memberdirectory.kernel.member.ImportRow;
 import com.memberdirectory.kernel.member.LoginEmailChanged;
 import com.memberdirectory.kernel.member.LoginEmailType;
-import com.memberdirectory.kernel.member.ManagerChanged;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberCreated;
+import com.memberdirectory.kernel.member.MemberEvent;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
-import com.memberdirectory.kernel.member.MemberNameChanged;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberWritten;
-import com.memberdirectory.kernel.member.PhoneNumberChanged;
-import com.memberdirectory.kernel.member.PhoneVisibilityChanged;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
-import com.memberdirectory.kernel.member.SeatChanged;
 import com.memberdirectory.kernel.member.SetProfilePhoto;
-import com.memberdirectory.kernel.member.SurnameChanged;
 import com.memberdirectory.kernel.member.UpdateMember;
-import com.memberdirectory.kernel.member.UserIdChanged;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
@@ -69,30 +51,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A member of the directory. Command handlers decide (rules, uniqueness claims) and apply one event per
- * changed concern; event sourcing handlers only assign state.
+ * changed concern; the one event-sourcing handler only folds events into state ({@link MemberRecordFold}).
  */
 @Aggregate(cache = "memberCache")
 public class Member {
-
-    /** The unique fields: their lookup-table kind, how a value is keyed, and the field name errors report. */
-    private record UniqueField(UniqueKind kind, String field, Function<MemberRecord, String> key) {
-    }
-
-    private static final List<UniqueField> UNIQUE_FIELDS = List.of(
-            new UniqueField(UniqueKind.USER_ID, "userId", r -> lower(r.userId())),
-            new UniqueField(UniqueKind.WORK_EMAIL, "workEmail", r -> lower(r.workEmail())),
-            new UniqueField(UniqueKind.BUSINESS_EMAIL, "businessEmail", r -> lower(r.businessEmail())),
-            new UniqueField(UniqueKind.PHONE, "phone", MemberRecord::phone),
-            new UniqueField(UniqueKind.SEAT_ID, "seatId", r -> lower(r.seatId())),
-            new UniqueField(UniqueKind.EMPLOYEE_ID, "employeeId", r -> lower(r.employeeId())),
-            // Last: a taken work or business email is reported as such before the login email that follows it.
-            new UniqueField(UniqueKind.LOGIN_EMAIL, "loginEmail", r -> lower(r.loginEmail())));
 
     /** Name of the lookup-table row that serialises changes of direct managers (see {@link #serializeManagerChanges}). */
     private static final String MANAGER_GRAPH = "manager-graph";
@@ -132,7 +99,7 @@ public class Member {
             serializeManagerChanges(unique);
         }
         // A new member signs in with its work email (MemberCreated's loginEmail): that address is claimed as a login too.
-        reclaim(unique, MemberRecord.NEW, next.withLoginEmail(next.workEmail()), owner);
+        MemberUniqueness.reclaim(unique, MemberRecord.NEW, next.withLoginEmail(next.workEmail()), owner);
         recordOptionUse(unique, options, MemberRecord.NEW, next, owner);
         unique.claim(UniqueKind.MEMBER, owner, owner);
         if (next.managerId() != null) {
@@ -144,7 +111,7 @@ public class Member {
                 next.departmentIds(), next.seatId(), next.employeeId(), next.employmentDate(), next.countryRegion(),
                 next.city(), next.managerId(), next.dottedLineManagerIds(), LoginEmailType.WORK_EMAIL, next.workEmail()))
                 // In a constructor, events are applied once it returns; option and custom values follow then.
-                .andThen(() -> applyFieldValueDifferences(state, created));
+                .andThen(() -> MemberRecordDiff.eventsAfterCreation(memberId, state, created).forEach(AggregateLifecycle::apply));
     }
 
     @CommandHandler
@@ -184,10 +151,10 @@ public class Member {
                             + command.expectedVersion() + "); export again and redo this row.");
         }
         if (command.dryRun()) {
-            checkFree(unique, before, claimed, owner);
+            MemberUniqueness.checkFree(unique, before, claimed, owner);
             return new MemberWritten(memberId, version, List.copyOf(changes), null);
         }
-        reclaim(unique, before, claimed, owner);
+        MemberUniqueness.reclaim(unique, before, claimed, owner);
         recordOptionUse(unique, options, before, after, owner);
         if (managerChanges) {
             if (before.managerId() != null) {
@@ -219,7 +186,7 @@ public class Member {
         }
         LoginDecision login = decideLogin(state, command.loginEmailType(), command.password(),
                 command.generatePassword(), false, rules);
-        reclaim(unique, state, state.withLoginEmail(login.loginEmail()), memberId.value());
+        MemberUniqueness.reclaim(unique, state, state.withLoginEmail(login.loginEmail()), memberId.value());
         applyLogin(login, passwords);
         return new LoginMethodResult(memberId, version, login.generated());
     }
@@ -346,85 +313,7 @@ public class Member {
     }
 
     private void applyDifferences(MemberRecord before, MemberRecord after) {
-        MemberId id = memberId;
-        if (!Objects.equals(before.name(), after.name())) {
-            apply(new MemberNameChanged(id, before.name(), after.name()));
-        }
-        if (!Objects.equals(before.surname(), after.surname())) {
-            apply(new SurnameChanged(id, before.surname(), after.surname()));
-        }
-        if (!Objects.equals(before.firstName(), after.firstName())) {
-            apply(new FirstNameChanged(id, before.firstName(), after.firstName()));
-        }
-        if (!Objects.equals(before.alias(), after.alias())) {
-            apply(new AliasChanged(id, before.alias(), after.alias()));
-        }
-        if (!Objects.equals(before.userId(), after.userId())) {
-            apply(new UserIdChanged(id, before.userId(), after.userId()));
-        }
-        if (!Objects.equals(before.workEmail(), after.workEmail())) {
-            apply(new ContactEmailChanged(id, before.workEmail(), after.workEmail()));
-        }
-        if (!Objects.equals(before.businessEmail(), after.businessEmail())) {
-            apply(new BusinessEmailChanged(id, before.businessEmail(), after.businessEmail()));
-        }
-        // Decided by LoginEmailRule.follow: the address an inactive member signs in with changed.
-        if (!Objects.equals(before.loginEmail(), after.loginEmail())) {
-            apply(new LoginEmailChanged(id, before.loginEmail(), after.loginEmail()));
-        }
-        if (!Objects.equals(before.phone(), after.phone())) {
-            apply(new PhoneNumberChanged(id, before.phone(), after.phone()));
-        }
-        if (before.hidePhone() != after.hidePhone()) {
-            apply(new PhoneVisibilityChanged(id, before.hidePhone(), after.hidePhone()));
-        }
-        if (before.gender() != after.gender()) {
-            apply(new GenderChanged(id, before.gender(), after.gender()));
-        }
-        if (!before.departmentIds().equals(after.departmentIds())) {
-            apply(new DepartmentsChanged(id, before.departmentIds(), after.departmentIds()));
-        }
-        if (!Objects.equals(before.seatId(), after.seatId())) {
-            apply(new SeatChanged(id, before.seatId(), after.seatId()));
-        }
-        if (!Objects.equals(before.employeeId(), after.employeeId())) {
-            apply(new EmployeeIdChanged(id, before.employeeId(), after.employeeId()));
-        }
-        if (!Objects.equals(before.employmentDate(), after.employmentDate())) {
-            apply(new EmploymentDateChanged(id, before.employmentDate(), after.employmentDate()));
-        }
-        if (!Objects.equals(before.countryRegion(), after.countryRegion())) {
-            apply(new CountryRegionChanged(id, before.countryRegion(), after.countryRegion()));
-        }
-        if (!Objects.equals(before.city(), after.city())) {
-            apply(new CityChanged(id, before.city(), after.city()));
-        }
-        if (!Objects.equals(before.managerId(), after.managerId())) {
-            apply(new ManagerChanged(id, before.managerId(), after.managerId()));
-        }
-        if (!before.dottedLineManagerIds().equals(after.dottedLineManagerIds())) {
-            apply(new DottedLineManagersChanged(id, before.dottedLineManagerIds(), after.dottedLineManagerIds()));
-        }
-        applyFieldValueDifferences(before, after);
-    }
-
-    private void applyFieldValueDifferences(MemberRecord before, MemberRecord after) {
-        MemberId id = memberId;
-        if (!Objects.equals(before.jobTitleId(), after.jobTitleId())) {
-            apply(new JobTitleChanged(id, before.jobTitleId(), after.jobTitleId()));
-        }
-        if (!Objects.equals(before.workforceTypeId(), after.workforceTypeId())) {
-            apply(new WorkforceTypeChanged(id, before.workforceTypeId(), after.workforceTypeId()));
-        }
-        Set<String> keys = new TreeSet<>(before.custom().keySet());
-        keys.addAll(after.custom().keySet());
-        for (String key : keys) {
-            List<String> old = before.custom().getOrDefault(key, List.of());
-            List<String> now = after.custom().getOrDefault(key, List.of());
-            if (!old.equals(now)) {
-                apply(new CustomFieldValueChanged(id, key, old, now));
-            }
-        }
+        MemberRecordDiff.events(memberId, before, after).forEach(AggregateLifecycle::apply);
     }
 
     /**
@@ -551,219 +440,20 @@ public class Member {
     private static String generateUserId(MemberPolicies rules, UniqueValues unique, String owner) {
         for (int attempt = 0; attempt < 10; attempt++) {
             String candidate = rules.userId().generate();
-            if (unique.ownerOf(UniqueKind.USER_ID, lower(candidate)).isEmpty()) {
+            if (unique.ownerOf(UniqueKind.USER_ID, MemberFields.USER_ID.uniqueness().key(candidate)).isEmpty()) {
                 return candidate;
             }
         }
         throw new IllegalStateException("Could not generate a free user ID");
     }
 
-    /** The uniqueness check of {@link #reclaim} without claiming anything (dry run). */
-    private static void checkFree(UniqueValues unique, MemberRecord before, MemberRecord after, String owner) {
-        for (UniqueField field : UNIQUE_FIELDS) {
-            String newKey = field.key().apply(after);
-            if (newKey != null && !newKey.equals(field.key().apply(before))
-                    && unique.ownerOf(field.kind(), newKey).filter(holder -> !holder.equals(owner)).isPresent()) {
-                throw new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, field.field(),
-                        "Another member already has this " + field.field() + ".");
-            }
+    /** Every event through one path, so the version is kept in one place. */
+    @EventSourcingHandler
+    void on(MemberEvent event, @SequenceNumber long sequence) {
+        if (event instanceof MemberCreated created) {
+            memberId = created.memberId();
         }
-    }
-
-    /** Claims every unique value that changed (refusing duplicates) and gives up the old ones. */
-    private static void reclaim(UniqueValues unique, MemberRecord before, MemberRecord after, String owner) {
-        for (UniqueField field : UNIQUE_FIELDS) {
-            String oldKey = field.key().apply(before);
-            String newKey = field.key().apply(after);
-            if (newKey != null && !newKey.equals(oldKey) && !unique.claim(field.kind(), newKey, owner)) {
-                throw new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, field.field(),
-                        "Another member already has this " + field.field() + ".");
-            }
-        }
-        for (UniqueField field : UNIQUE_FIELDS) {
-            String oldKey = field.key().apply(before);
-            String newKey = field.key().apply(after);
-            if (oldKey != null && !oldKey.equals(newKey)) {
-                unique.release(field.kind(), oldKey, owner);
-            }
-        }
-    }
-
-    private static String lower(String value) {
-        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    @EventSourcingHandler
-    void on(MemberCreated e, @SequenceNumber long sequence) {
-        memberId = e.memberId();
         version = sequence + 1;
-        state = new MemberRecord(MemberStatus.INACTIVE, e.name(), e.surname(), e.firstName(), e.alias(), e.userId(),
-                e.workEmail(), e.businessEmail(), e.phone(), e.hidePhone(),
-                e.gender() == null ? MemberRecord.NEW.gender() : e.gender(), List.copyOf(e.departmentIds()),
-                e.seatId(), e.employeeId(), e.employmentDate(), e.countryRegion(), e.city(), e.managerId(),
-                e.dottedLineManagerIds() == null ? List.of() : List.copyOf(e.dottedLineManagerIds()),
-                e.loginEmailType(), e.loginEmail(), false, null, null, null, null, null, Map.of());
-    }
-
-    @EventSourcingHandler
-    void on(MemberNameChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withName(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(SurnameChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withSurname(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(FirstNameChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withFirstName(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(AliasChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withAlias(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(UserIdChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withUserId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(ContactEmailChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withWorkEmail(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(LoginEmailChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withLoginEmail(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(BusinessEmailChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withBusinessEmail(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(PhoneNumberChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withPhone(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(PhoneVisibilityChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withHidePhone(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(GenderChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withGender(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(DepartmentsChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withDepartmentIds(List.copyOf(e.after()));
-    }
-
-    @EventSourcingHandler
-    void on(SeatChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withSeatId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(EmployeeIdChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withEmployeeId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(EmploymentDateChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withEmploymentDate(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(CountryRegionChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withCountryRegion(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(CityChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withCity(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(ManagerChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withManagerId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(ProfilePhotoChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = e.after() == null ? state.withPhoto(null, null, null) : state.withPhoto(e.after(), e.contentType(), e.sha256());
-    }
-
-    @EventSourcingHandler
-    void on(JobTitleChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withJobTitleId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(WorkforceTypeChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withWorkforceTypeId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(CustomFieldValueChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        Map<String, List<String>> custom = new HashMap<>(state.custom());
-        if (e.after() == null || e.after().isEmpty()) {
-            custom.remove(e.fieldKey());
-        } else {
-            custom.put(e.fieldKey(), List.copyOf(e.after()));
-        }
-        state = state.withCustom(Map.copyOf(custom));
-    }
-
-    @EventSourcingHandler
-    void on(LoginMethodChosen e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withLoginEmailType(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(LoginPasswordSet e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withHasLoginPassword(true);
-    }
-
-    @EventSourcingHandler
-    void on(MemberActivated e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withStatus(MemberStatus.ACTIVE);
-    }
-
-    @EventSourcingHandler
-    void on(DottedLineManagersChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withDottedLineManagerIds(List.copyOf(e.after()));
+        state = MemberRecordFold.apply(state, event);
     }
 }
