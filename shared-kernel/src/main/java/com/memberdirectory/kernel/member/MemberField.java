@@ -4,6 +4,7 @@ import com.memberdirectory.kernel.problem.ErrorCode;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -40,25 +41,20 @@ public final class MemberField<V, E extends MemberEvent> {
     private final Changed<V, E> changed;
     private final Function<E, V> before;
     private final Function<E, V> after;
-    private final String column;
-    private final Function<MemberCreated, V> created;
-    private final Function<V, Object> shown;
-    private final Uniqueness uniqueness;
-    private final boolean derived;
+    // Set by the methods below while MemberFields initialises, never after: they are package-private.
+    private String column;
+    private Function<MemberCreated, V> created;
+    private Function<V, Object> shown = value -> value;
+    private Uniqueness uniqueness;
+    private boolean derived;
+    private BiConsumer<MemberChanges.Builder, V> setter;
 
-    private MemberField(String name, Class<E> event, Changed<V, E> changed, Function<E, V> before, Function<E, V> after,
-                        String column, Function<MemberCreated, V> created, Function<V, Object> shown,
-                        Uniqueness uniqueness, boolean derived) {
+    private MemberField(String name, Class<E> event, Changed<V, E> changed, Function<E, V> before, Function<E, V> after) {
         this.name = name;
         this.event = event;
         this.changed = changed;
         this.before = before;
         this.after = after;
-        this.column = column;
-        this.created = created;
-        this.shown = shown;
-        this.uniqueness = uniqueness;
-        this.derived = derived;
     }
 
     /**
@@ -67,27 +63,30 @@ public final class MemberField<V, E extends MemberEvent> {
      */
     static <V, E extends MemberEvent> MemberField<V, E> field(String name, Class<E> event, Changed<V, E> changed,
                                                              Function<E, V> before, Function<E, V> after) {
-        return new MemberField<>(name, event, changed, before, after, null, null, v -> v, null, false);
+        return new MemberField<>(name, event, changed, before, after);
     }
 
     /** The workbook column that exports write and imports read. */
     MemberField<V, E> column(String header) {
-        return new MemberField<>(name, event, changed, before, after, header, created, shown, uniqueness, derived);
+        this.column = header;
+        return this;
     }
 
     /** The field's value in {@link MemberCreated}; a field it does not carry is recorded by its own event after it. */
     MemberField<V, E> created(Function<MemberCreated, V> value) {
-        return new MemberField<>(name, event, changed, before, after, column, value, shown, uniqueness, derived);
+        this.created = value;
+        return this;
     }
 
     /** How history and the change list show a value (ids as text); by default as it is. */
     MemberField<V, E> shown(Function<V, Object> form) {
-        return new MemberField<>(name, event, changed, before, after, column, created, form, uniqueness, derived);
+        this.shown = form;
+        return this;
     }
 
     MemberField<V, E> unique(String namespace, boolean ignoringCase) {
-        return new MemberField<>(name, event, changed, before, after, column, created, shown,
-                new Uniqueness(namespace, ignoringCase), derived);
+        this.uniqueness = new Uniqueness(namespace, ignoringCase);
+        return this;
     }
 
     /**
@@ -95,7 +94,14 @@ public final class MemberField<V, E extends MemberEvent> {
      * not reported among a write's changes, its uniqueness checked after theirs, listed last in a new member's history.
      */
     MemberField<V, E> derived() {
-        return new MemberField<>(name, event, changed, before, after, column, created, shown, uniqueness, true);
+        this.derived = true;
+        return this;
+    }
+
+    /** How a write sets the field in {@link MemberChanges}, for those that the import reads without a rule of its own. */
+    MemberField<V, E> setBy(BiConsumer<MemberChanges.Builder, V> set) {
+        this.setter = set;
+        return this;
     }
 
     /** The name in the Member JSON, in history and in errors. */
@@ -123,6 +129,18 @@ public final class MemberField<V, E extends MemberEvent> {
 
     public boolean inCreated() {
         return created != null;
+    }
+
+    public boolean settable() {
+        return setter != null;
+    }
+
+    /** Sets the field in a write's changes ({@code null}: clear it). */
+    public void set(MemberChanges.Builder changes, V value) {
+        if (setter == null) {
+            throw new IllegalStateException("The field " + name + " is set by a rule of its own");
+        }
+        setter.accept(changes, value);
     }
 
     public E changed(MemberId member, V before, V after) {

@@ -21,32 +21,40 @@ public final class MemberFields {
 
     public static final MemberField<String, MemberNameChanged> NAME = field("name", MemberNameChanged.class,
             MemberNameChanged::new, MemberNameChanged::before, MemberNameChanged::after)
-            .column(MemberColumns.NAME).created(MemberCreated::name);
+            .column(MemberColumns.NAME).created(MemberCreated::name)
+            .setBy(MemberChanges.Builder::name);
     public static final MemberField<String, SurnameChanged> SURNAME = field("surname", SurnameChanged.class,
             SurnameChanged::new, SurnameChanged::before, SurnameChanged::after)
-            .column(MemberColumns.SURNAME).created(MemberCreated::surname);
+            .column(MemberColumns.SURNAME).created(MemberCreated::surname)
+            .setBy(MemberChanges.Builder::surname);
     public static final MemberField<String, FirstNameChanged> FIRST_NAME = field("firstName", FirstNameChanged.class,
             FirstNameChanged::new, FirstNameChanged::before, FirstNameChanged::after)
-            .column(MemberColumns.FIRST_NAME).created(MemberCreated::firstName);
+            .column(MemberColumns.FIRST_NAME).created(MemberCreated::firstName)
+            .setBy(MemberChanges.Builder::firstName);
     public static final MemberField<String, AliasChanged> ALIAS = field("alias", AliasChanged.class,
             AliasChanged::new, AliasChanged::before, AliasChanged::after)
-            .column(MemberColumns.ALIAS).created(MemberCreated::alias);
+            .column(MemberColumns.ALIAS).created(MemberCreated::alias)
+            .setBy(MemberChanges.Builder::alias);
     public static final MemberField<String, UserIdChanged> USER_ID = field("userId", UserIdChanged.class,
             UserIdChanged::new, UserIdChanged::before, UserIdChanged::after)
-            .column(MemberColumns.USER_ID).created(MemberCreated::userId).unique("USER_ID", true);
+            .column(MemberColumns.USER_ID).created(MemberCreated::userId).unique("USER_ID", true)
+            .setBy(MemberChanges.Builder::userId);
     public static final MemberField<String, ContactEmailChanged> WORK_EMAIL = field("workEmail",
             ContactEmailChanged.class, ContactEmailChanged::new, ContactEmailChanged::before, ContactEmailChanged::after)
-            .column(MemberColumns.WORK_EMAIL).created(MemberCreated::workEmail).unique("WORK_EMAIL", true);
+            .column(MemberColumns.WORK_EMAIL).created(MemberCreated::workEmail).unique("WORK_EMAIL", true)
+            .setBy(MemberChanges.Builder::workEmail);
     public static final MemberField<String, BusinessEmailChanged> BUSINESS_EMAIL = field("businessEmail",
             BusinessEmailChanged.class, BusinessEmailChanged::new, BusinessEmailChanged::before,
             BusinessEmailChanged::after)
-            .column(MemberColumns.BUSINESS_EMAIL).created(MemberCreated::businessEmail).unique("BUSINESS_EMAIL", true);
+            .column(MemberColumns.BUSINESS_EMAIL).created(MemberCreated::businessEmail).unique("BUSINESS_EMAIL", true)
+            .setBy(MemberChanges.Builder::businessEmail);
     public static final MemberField<String, LoginEmailChanged> LOGIN_EMAIL = field("loginEmail",
             LoginEmailChanged.class, LoginEmailChanged::new, LoginEmailChanged::before, LoginEmailChanged::after)
             .created(MemberCreated::loginEmail).unique("LOGIN_EMAIL", true).derived();
     public static final MemberField<String, PhoneNumberChanged> PHONE = field("phone", PhoneNumberChanged.class,
             PhoneNumberChanged::new, PhoneNumberChanged::before, PhoneNumberChanged::after)
-            .column(MemberColumns.PHONE).created(MemberCreated::phone).unique("PHONE", false);
+            .column(MemberColumns.PHONE).created(MemberCreated::phone).unique("PHONE", false)
+            .setBy(MemberChanges.Builder::phone);
     public static final MemberField<Boolean, PhoneVisibilityChanged> HIDE_PHONE = field("hidePhone",
             PhoneVisibilityChanged.class, PhoneVisibilityChanged::new, PhoneVisibilityChanged::before,
             PhoneVisibilityChanged::after)
@@ -60,10 +68,12 @@ public final class MemberFields {
             .shown(ids -> texts(ids, DepartmentId::value));
     public static final MemberField<String, SeatChanged> SEAT_ID = field("seatId", SeatChanged.class,
             SeatChanged::new, SeatChanged::before, SeatChanged::after)
-            .column(MemberColumns.SEAT_ID).created(MemberCreated::seatId).unique("SEAT_ID", true);
+            .column(MemberColumns.SEAT_ID).created(MemberCreated::seatId).unique("SEAT_ID", true)
+            .setBy(MemberChanges.Builder::seatId);
     public static final MemberField<String, EmployeeIdChanged> EMPLOYEE_ID = field("employeeId",
             EmployeeIdChanged.class, EmployeeIdChanged::new, EmployeeIdChanged::before, EmployeeIdChanged::after)
-            .column(MemberColumns.EMPLOYEE_ID).created(MemberCreated::employeeId).unique("EMPLOYEE_ID", true);
+            .column(MemberColumns.EMPLOYEE_ID).created(MemberCreated::employeeId).unique("EMPLOYEE_ID", true)
+            .setBy(MemberChanges.Builder::employeeId);
     public static final MemberField<LocalDate, EmploymentDateChanged> EMPLOYMENT_DATE = field("employmentDate",
             EmploymentDateChanged.class, EmploymentDateChanged::new, EmploymentDateChanged::before,
             EmploymentDateChanged::after)
@@ -71,10 +81,12 @@ public final class MemberFields {
     public static final MemberField<String, CountryRegionChanged> COUNTRY_REGION = field("countryRegion",
             CountryRegionChanged.class, CountryRegionChanged::new, CountryRegionChanged::before,
             CountryRegionChanged::after)
-            .column(MemberColumns.COUNTRY_REGION).created(MemberCreated::countryRegion);
+            .column(MemberColumns.COUNTRY_REGION).created(MemberCreated::countryRegion)
+            .setBy(MemberChanges.Builder::countryRegion);
     public static final MemberField<String, CityChanged> CITY = field("city", CityChanged.class,
             CityChanged::new, CityChanged::before, CityChanged::after)
-            .column(MemberColumns.CITY).created(MemberCreated::city);
+            .column(MemberColumns.CITY).created(MemberCreated::city)
+            .setBy(MemberChanges.Builder::city);
     public static final MemberField<MemberId, ManagerChanged> MANAGER = field("managerId", ManagerChanged.class,
             ManagerChanged::new, ManagerChanged::before, ManagerChanged::after)
             .column(MemberColumns.DIRECT_MANAGER).created(MemberCreated::managerId).shown(MemberFields::text);
@@ -97,6 +109,13 @@ public final class MemberFields {
     public static final List<MemberField<?, ?>> ALL = List.of(NAME, SURNAME, FIRST_NAME, ALIAS, USER_ID, WORK_EMAIL,
             BUSINESS_EMAIL, LOGIN_EMAIL, PHONE, HIDE_PHONE, GENDER, DEPARTMENTS, SEAT_ID, EMPLOYEE_ID, EMPLOYMENT_DATE,
             COUNTRY_REGION, CITY, MANAGER, DOTTED_LINE_MANAGERS, JOB_TITLE, WORKFORCE_TYPE);
+
+    /**
+     * The fields whose value is text as written: a text cell in the workbook, a string under the field's name in the
+     * member list. The import reads and the export writes them without a line of their own.
+     */
+    public static final List<MemberField<String, ?>> TEXT = List.of(NAME, SURNAME, FIRST_NAME, ALIAS, USER_ID,
+            WORK_EMAIL, BUSINESS_EMAIL, PHONE, SEAT_ID, EMPLOYEE_ID, COUNTRY_REGION, CITY);
 
     private static final Map<Class<?>, MemberField<?, ?>> BY_EVENT = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(MemberField::event, Function.identity()));

@@ -61,6 +61,15 @@ class MemberFieldsCoverageTest {
     }
 
     @Test
+    void every_plain_text_field_has_a_column_and_can_be_set_by_a_write() {
+        assertThat(MemberFields.ALL).containsAll(MemberFields.TEXT);
+        assertThat(MemberFields.TEXT).allSatisfy(field -> {
+            assertThat(field.column()).isNotNull();
+            assertThat(field.settable()).isTrue();
+        });
+    }
+
+    @Test
     void names_are_unique() {
         assertThat(MemberFields.ALL.stream().map(MemberField::name)).doesNotHaveDuplicates();
     }
