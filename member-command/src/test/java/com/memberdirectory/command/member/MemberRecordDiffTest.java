@@ -19,7 +19,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The schema-driven diff and fold of {@link MemberRecord}: what one records, the other gives back. */
+/** The schema-driven places, rules, diff and fold of {@link MemberRecord}: what the diff records, the fold gives back. */
 class MemberRecordDiffTest {
 
     static final MemberId ANN = new MemberId("ann");
@@ -39,6 +39,12 @@ class MemberRecordDiffTest {
     @Test
     void every_built_in_field_has_a_place_in_the_record() {
         assertThat(RecordFields.ALL.stream().<Object>map(RecordFields.Slot::field)).containsExactlyElementsOf(MemberFields.ALL);
+    }
+
+    @Test
+    void every_field_a_write_asks_for_has_a_rule_and_no_other() {
+        assertThat(RecordFields.ALL).allSatisfy(slot ->
+                assertThat(slot.rule() != null).as(slot.field().name()).isEqualTo(slot.field().written()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.memberdirectory.kernel.member;
 
+import com.memberdirectory.kernel.Patch;
 import com.memberdirectory.kernel.problem.ErrorCode;
 
 import java.util.List;
@@ -47,6 +48,7 @@ public final class MemberField<V, E extends MemberEvent> {
     private Function<V, Object> shown = value -> value;
     private Uniqueness uniqueness;
     private boolean derived;
+    private Function<MemberChanges, Patch<V>> requested;
     private BiConsumer<MemberChanges.Builder, V> setter;
 
     private MemberField(String name, Class<E> event, Changed<V, E> changed, Function<E, V> before, Function<E, V> after) {
@@ -98,8 +100,9 @@ public final class MemberField<V, E extends MemberEvent> {
         return this;
     }
 
-    /** How a write sets the field in {@link MemberChanges}, for those that the import reads without a rule of its own. */
-    MemberField<V, E> setBy(BiConsumer<MemberChanges.Builder, V> set) {
+    /** Where a write (create, PATCH, import row) asks for the field in {@link MemberChanges}, and how it is set there. */
+    MemberField<V, E> written(Function<MemberChanges, Patch<V>> requested, BiConsumer<MemberChanges.Builder, V> set) {
+        this.requested = requested;
         this.setter = set;
         return this;
     }
@@ -131,14 +134,20 @@ public final class MemberField<V, E extends MemberEvent> {
         return created != null;
     }
 
-    public boolean settable() {
-        return setter != null;
+    /** Whether a write can ask for the field: every field but the derived ones. */
+    public boolean written() {
+        return requested != null;
+    }
+
+    /** What a write asks for the field; absent for a field no write sets. */
+    public Patch<V> requested(MemberChanges changes) {
+        return requested == null ? Patch.absent() : requested.apply(changes);
     }
 
     /** Sets the field in a write's changes ({@code null}: clear it). */
     public void set(MemberChanges.Builder changes, V value) {
         if (setter == null) {
-            throw new IllegalStateException("The field " + name + " is set by a rule of its own");
+            throw new IllegalStateException("No write sets the field " + name);
         }
         setter.accept(changes, value);
     }
