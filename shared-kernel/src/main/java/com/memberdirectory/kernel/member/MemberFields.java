@@ -119,8 +119,9 @@ public final class MemberFields {
             COUNTRY_REGION, CITY, MANAGER, DOTTED_LINE_MANAGERS, JOB_TITLE, WORKFORCE_TYPE);
 
     /**
-     * The fields whose value is text as written: a text cell in the workbook, a string under the field's name in the
-     * member list. The import reads and the export writes them without a line of their own.
+     * The fields whose value is text as written: a string in the Member JSON, a text cell in the workbook, a string
+     * under the field's name in the member list. A PATCH, the import and the export handle them without a line of
+     * their own.
      */
     public static final List<MemberField<String, ?>> TEXT = List.of(NAME, SURNAME, FIRST_NAME, ALIAS, USER_ID,
             WORK_EMAIL, BUSINESS_EMAIL, PHONE, SEAT_ID, EMPLOYEE_ID, COUNTRY_REGION, CITY);
