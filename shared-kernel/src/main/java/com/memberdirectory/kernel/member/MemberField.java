@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * One built-in field of the member record, described once (see {@link MemberFields}): its name in the Member
  * JSON, its workbook column, its change event and how that event is read, the value {@link MemberCreated} carries,
- * how history shows it and whether it is unique. The write side, the read side and the history all follow this
- * description instead of each spelling the field out.
+ * how history shows it, whether it is unique, and where a write asks for it in {@link MemberChanges}. The write side,
+ * the read side and the history all follow this description instead of each spelling the field out.
  *
  * @param <V> the field's value as its events carry it
  * @param <E> the event that records a change of it
