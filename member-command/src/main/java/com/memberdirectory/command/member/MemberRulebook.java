@@ -1,6 +1,6 @@
 package com.memberdirectory.command.member;
 
-import com.memberdirectory.kernel.field.BuiltInFields;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import com.memberdirectory.kernel.member.MemberChanges;
@@ -31,7 +31,7 @@ final class MemberRulebook {
         if (changes.custom().present() && changes.custom().value() != null) {
             Map<String, List<String>> custom = new TreeMap<>(current.custom());
             changes.custom().value().forEach((key, raw) -> {
-                if (key == null || BuiltInFields.isBuiltIn(key)) {
+                if (key == null || MemberFields.isBuiltIn(key)) {
                     throw new DomainRuleViolation(ErrorCode.UNKNOWN_FIELD, "custom." + key,
                             "'" + key + "' is not a custom field.");
                 }

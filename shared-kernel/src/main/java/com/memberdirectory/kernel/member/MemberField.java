@@ -1,6 +1,7 @@
 package com.memberdirectory.kernel.member;
 
 import com.memberdirectory.kernel.Patch;
+import com.memberdirectory.kernel.field.FieldType;
 import com.memberdirectory.kernel.problem.ErrorCode;
 
 import java.util.List;
@@ -48,6 +49,7 @@ public final class MemberField<V, E extends MemberEvent> {
     private Function<V, Object> shown = value -> value;
     private Uniqueness uniqueness;
     private boolean derived;
+    private FieldType type;
     private Function<MemberChanges, Patch<V>> requested;
     private BiConsumer<MemberChanges.Builder, V> setter;
 
@@ -100,6 +102,12 @@ public final class MemberField<V, E extends MemberEvent> {
         return this;
     }
 
+    /** The field's type as the field list shows it to admins. */
+    MemberField<V, E> type(FieldType listed) {
+        this.type = listed;
+        return this;
+    }
+
     /** Where a write (create, PATCH, import row) asks for the field in {@link MemberChanges}, and how it is set there. */
     MemberField<V, E> written(Function<MemberChanges, Patch<V>> requested, BiConsumer<MemberChanges.Builder, V> set) {
         this.requested = requested;
@@ -124,6 +132,11 @@ public final class MemberField<V, E extends MemberEvent> {
     /** Null when the field is not unique. */
     public Uniqueness uniqueness() {
         return uniqueness;
+    }
+
+    /** The type the field list shows; null for a derived field, which it does not list. */
+    public FieldType type() {
+        return type;
     }
 
     public boolean isDerived() {

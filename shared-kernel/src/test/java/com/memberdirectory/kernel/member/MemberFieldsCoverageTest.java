@@ -1,5 +1,7 @@
 package com.memberdirectory.kernel.member;
 
+import com.memberdirectory.kernel.field.FieldType;
+import com.memberdirectory.kernel.field.FieldView;
 import com.memberdirectory.kernel.workbook.MemberColumns;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,16 @@ class MemberFieldsCoverageTest {
         assertThat(MemberFields.ALL).allSatisfy(field -> assertThat(field.written()).isEqualTo(!field.isDerived()));
         assertThat(MemberFields.ALL).containsAll(MemberFields.TEXT);
         assertThat(MemberFields.TEXT).allSatisfy(field -> assertThat(field.column()).isNotNull());
+    }
+
+    @Test
+    void the_field_list_shows_every_field_a_write_sets_but_the_option_fields_each_labelled_by_its_column() {
+        assertThat(MemberFields.RECORD_FIELDS).extracting(FieldView::key).containsExactlyElementsOf(
+                MemberFields.ALL.stream().filter(field -> field.written() && field.type() != FieldType.SINGLE_OPTION)
+                        .map(MemberField::name).toList());
+        assertThat(MemberFields.RECORD_FIELDS).allSatisfy(field -> assertThat(field.label()).isNotNull());
+        assertThat(MemberFields.ALL).allSatisfy(field -> assertThat(field.type() != null).isEqualTo(field.written()));
+        assertThat(MemberFields.isBuiltIn("JOBTITLE")).isTrue();
     }
 
     @Test
