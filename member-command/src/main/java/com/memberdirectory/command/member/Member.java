@@ -214,7 +214,7 @@ public class Member {
         return new MemberWritten(memberId, version, List.of(new FieldChange("photo", before, command.photoId())), null);
     }
 
-    /** SPEC §1 for a change that leaves the member's departments as they are. */
+    /** Whether the actor may change this member (docs/permissions.md) by a change that leaves its departments alone. */
     private void checkMayChange(Actor actor, UniqueValues unique) {
         List<String> departments = ids(state.departmentIds());
         access(unique).checkMemberChange(actor, departments, departments);

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Applies requested changes to a member's record, checking each changed field with its rule (in
- * {@link RecordFields}) and then the rules across fields (SPEC §2, §2.1). Uniqueness is not checked here: it needs the lookup table.
+ * Applies requested changes to a member's record, checking each changed field with its rule and then the
+ * rules across fields (docs/member-record.md). Uniqueness is not checked here: it needs the lookup table.
  */
 final class MemberRulebook {
 
