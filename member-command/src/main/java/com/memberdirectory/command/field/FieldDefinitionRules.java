@@ -1,7 +1,7 @@
 package com.memberdirectory.command.field;
 
 import com.memberdirectory.command.member.PlainTextRule;
-import com.memberdirectory.kernel.field.BuiltInFields;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.field.FieldType;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
@@ -27,7 +27,7 @@ public final class FieldDefinitionRules {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "key",
                     "A field key starts with a letter and has only letters and digits (at most 64).");
         }
-        if (BuiltInFields.isBuiltIn(key)) {
+        if (MemberFields.isBuiltIn(key)) {
             throw new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, "key", "'" + key + "' is a built-in field.");
         }
         return key;

@@ -7,6 +7,8 @@ import com.memberdirectory.kernel.field.FieldType;
 import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberField;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 
 import java.time.LocalDate;
@@ -99,16 +101,12 @@ public final class RowTranslator {
         List<String> errors = new ArrayList<>();
         MemberId member = identify(cells, errors);
         MemberChanges.Builder changes = MemberChanges.builder();
-        text(cells, NAME).ifPresent(changes::name);
-        text(cells, SURNAME).ifPresent(changes::surname);
-        text(cells, FIRST_NAME).ifPresent(changes::firstName);
-        text(cells, ALIAS).ifPresent(changes::alias);
-        if (has(MEMBER_ID)) {
-            text(cells, USER_ID).ifPresent(changes::userId);
+        for (MemberField<String, ?> field : MemberFields.TEXT) {
+            // Without a member ID column the user ID only identifies the row's member.
+            if (field != MemberFields.USER_ID || has(MEMBER_ID)) {
+                text(cells, field.column()).ifPresent(value -> field.set(changes, value));
+            }
         }
-        text(cells, WORK_EMAIL).ifPresent(changes::workEmail);
-        text(cells, BUSINESS_EMAIL).ifPresent(changes::businessEmail);
-        text(cells, PHONE).ifPresent(changes::phone);
         text(cells, HIDE_PHONE).ifPresent(v -> {
             String value = v == null ? "" : v.toLowerCase(Locale.ROOT);
             switch (value) {
@@ -128,8 +126,6 @@ public final class RowTranslator {
             }
         });
         text(cells, DEPARTMENT).ifPresent(v -> changes.departmentIds(departments(v, errors)));
-        text(cells, SEAT_ID).ifPresent(changes::seatId);
-        text(cells, EMPLOYEE_ID).ifPresent(changes::employeeId);
         text(cells, EMPLOYMENT_DATE).ifPresent(v -> {
             if (v == null) {
                 changes.employmentDate(null);
@@ -141,8 +137,6 @@ public final class RowTranslator {
                 }
             }
         });
-        text(cells, COUNTRY_REGION).ifPresent(changes::countryRegion);
-        text(cells, CITY).ifPresent(changes::city);
         text(cells, DIRECT_MANAGER).ifPresent(v -> changes.managerId(v == null ? null : member(v, DIRECT_MANAGER, errors)));
         text(cells, DOTTED_LINE_MANAGERS).ifPresent(v -> changes.dottedLineManagerIds(v == null ? List.of()
                 : split(v).stream().map(userId -> member(userId, DOTTED_LINE_MANAGERS, errors)).toList()));

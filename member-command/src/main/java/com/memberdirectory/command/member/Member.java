@@ -4,98 +4,52 @@ import com.memberdirectory.command.admin.WriteAccessPolicy;
 import com.memberdirectory.command.credentials.LoginPasswords;
 import com.memberdirectory.command.department.DepartmentAncestry;
 import com.memberdirectory.kernel.access.Actor;
-import com.memberdirectory.command.field.OptionUse;
 import com.memberdirectory.command.importing.ImportMarks;
 import com.memberdirectory.command.importing.ImportSecrets;
-import com.memberdirectory.command.uniqueness.CommandLocks;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ActivateMember;
-import com.memberdirectory.kernel.field.BuiltInFields;
-import com.memberdirectory.kernel.field.FieldType;
-import com.memberdirectory.kernel.member.AliasChanged;
-import com.memberdirectory.kernel.member.CustomFieldValueChanged;
-import com.memberdirectory.kernel.member.JobTitleChanged;
-import com.memberdirectory.kernel.member.WorkforceTypeChanged;
 import com.memberdirectory.kernel.member.ChooseLoginMethod;
 import com.memberdirectory.kernel.member.LoginMethodChosen;
 import com.memberdirectory.kernel.member.LoginMethodResult;
 import com.memberdirectory.kernel.member.LoginPasswordSet;
 import com.memberdirectory.kernel.member.MemberActivated;
-import com.memberdirectory.kernel.member.BusinessEmailChanged;
-import com.memberdirectory.kernel.member.CityChanged;
-import com.memberdirectory.kernel.member.ContactEmailChanged;
-import com.memberdirectory.kernel.member.CountryRegionChanged;
 import com.memberdirectory.kernel.member.CreateMember;
-import com.memberdirectory.kernel.member.DepartmentsChanged;
-import com.memberdirectory.kernel.member.DottedLineManagersChanged;
-import com.memberdirectory.kernel.member.EmployeeIdChanged;
-import com.memberdirectory.kernel.member.EmploymentDateChanged;
-import com.memberdirectory.kernel.member.FirstNameChanged;
 import com.memberdirectory.kernel.member.FieldChange;
-import com.memberdirectory.kernel.member.GenderChanged;
 import com.memberdirectory.kernel.member.ImportRow;
 import com.memberdirectory.kernel.member.LoginEmailChanged;
 import com.memberdirectory.kernel.member.LoginEmailType;
-import com.memberdirectory.kernel.member.ManagerChanged;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberCreated;
+import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberId;
-import com.memberdirectory.kernel.member.MemberNameChanged;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberWritten;
-import com.memberdirectory.kernel.member.PhoneNumberChanged;
-import com.memberdirectory.kernel.member.PhoneVisibilityChanged;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
-import com.memberdirectory.kernel.member.SeatChanged;
 import com.memberdirectory.kernel.member.SetProfilePhoto;
-import com.memberdirectory.kernel.member.SurnameChanged;
 import com.memberdirectory.kernel.member.UpdateMember;
-import com.memberdirectory.kernel.member.UserIdChanged;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A member of the directory. Command handlers decide (rules, uniqueness claims) and apply one event per
- * changed concern; event sourcing handlers only assign state.
+ * changed concern; the one event-sourcing handler only folds events into state ({@link MemberRecordFold}).
  */
 @Aggregate(cache = "memberCache")
 public class Member {
-
-    /** The unique fields: their lookup-table kind, how a value is keyed, and the field name errors report. */
-    private record UniqueField(UniqueKind kind, String field, Function<MemberRecord, String> key) {
-    }
-
-    private static final List<UniqueField> UNIQUE_FIELDS = List.of(
-            new UniqueField(UniqueKind.USER_ID, "userId", r -> lower(r.userId())),
-            new UniqueField(UniqueKind.WORK_EMAIL, "workEmail", r -> lower(r.workEmail())),
-            new UniqueField(UniqueKind.BUSINESS_EMAIL, "businessEmail", r -> lower(r.businessEmail())),
-            new UniqueField(UniqueKind.PHONE, "phone", MemberRecord::phone),
-            new UniqueField(UniqueKind.SEAT_ID, "seatId", r -> lower(r.seatId())),
-            new UniqueField(UniqueKind.EMPLOYEE_ID, "employeeId", r -> lower(r.employeeId())),
-            // Last: a taken work or business email is reported as such before the login email that follows it.
-            new UniqueField(UniqueKind.LOGIN_EMAIL, "loginEmail", r -> lower(r.loginEmail())));
-
-    /** Name of the lookup-table row that serialises changes of direct managers (see {@link #serializeManagerChanges}). */
-    private static final String MANAGER_GRAPH = "manager-graph";
 
     @AggregateIdentifier
     private MemberId memberId;
@@ -122,29 +76,27 @@ public class Member {
         MemberId self = command.memberId();
         access(unique).checkMemberChange(command.actor(), List.of(),
                 fields.departmentIds().present() ? ids(fields.departmentIds().value()) : List.of());
-        OptionFields options = new OptionFields(unique);
-        MemberRecord next = applyRules(MemberRecord.NEW, required.build(), self, rules, unique, options);
+        MemberLookupTable.OptionFields options = new MemberLookupTable.OptionFields(unique);
+        MemberRecord next = MemberLookupTable.applyRules(MemberRecord.NEW, required.build(), self, rules, unique, options);
         String owner = self.value();
         if (next.userId() == null) {
-            next = next.withUserId(generateUserId(rules, unique, owner));
+            next = next.withUserId(MemberLookupTable.generateUserId(rules, unique));
         }
         if (next.managerId() != null) {
-            serializeManagerChanges(unique);
+            MemberLookupTable.serializeManagerChanges(unique);
         }
         // A new member signs in with its work email (MemberCreated's loginEmail): that address is claimed as a login too.
-        reclaim(unique, MemberRecord.NEW, next.withLoginEmail(next.workEmail()), owner);
-        recordOptionUse(unique, options, MemberRecord.NEW, next, owner);
+        MemberUniqueness.reclaim(unique, MemberRecord.NEW, next.withLoginEmail(next.workEmail()), owner);
+        MemberLookupTable.recordOptionUse(unique, options, MemberRecord.NEW, next, owner);
         unique.claim(UniqueKind.MEMBER, owner, owner);
-        if (next.managerId() != null) {
-            unique.claim(UniqueKind.MANAGER, owner, next.managerId().value());
-        }
+        MemberLookupTable.moveManagerClaim(unique, owner, null, next.managerId());
         MemberRecord created = next;
         apply(new MemberCreated(self, next.name(), next.surname(), next.firstName(), next.alias(), next.userId(),
                 next.workEmail(), next.businessEmail(), next.phone(), next.hidePhone(), next.gender(),
                 next.departmentIds(), next.seatId(), next.employeeId(), next.employmentDate(), next.countryRegion(),
                 next.city(), next.managerId(), next.dottedLineManagerIds(), LoginEmailType.WORK_EMAIL, next.workEmail()))
                 // In a constructor, events are applied once it returns; option and custom values follow then.
-                .andThen(() -> applyFieldValueDifferences(state, created));
+                .andThen(() -> MemberRecordDiff.eventsAfterCreation(memberId, state, created).forEach(AggregateLifecycle::apply));
     }
 
     @CommandHandler
@@ -163,13 +115,13 @@ public class Member {
         String owner = memberId.value();
         boolean managerChanges = !Objects.equals(command.changes().managerId().orElse(before.managerId()), before.managerId());
         if (managerChanges) {
-            serializeManagerChanges(unique);
+            MemberLookupTable.serializeManagerChanges(unique);
         }
-        OptionFields options = new OptionFields(unique);
-        MemberRecord after = applyRules(before, command.changes(), memberId, rules, unique, options);
+        MemberLookupTable.OptionFields options = new MemberLookupTable.OptionFields(unique);
+        MemberRecord after = MemberLookupTable.applyRules(before, command.changes(), memberId, rules, unique, options);
         RowLoginPasswordRule.check(command.loginPassword(), command.loginEmailType(), after.status(), rules.password());
         LoginDecision login = command.loginEmailType() == null ? LoginDecision.NONE
-                : decideLogin(after, command.loginEmailType(), command.loginPassword(), false, true, rules);
+                : LoginDecision.decide(after, command.loginEmailType(), command.loginPassword(), false, true, rules);
         // A row naming the login type sets the login email through applyLogin; otherwise it follows the contact address.
         MemberRecord claimed = after.withLoginEmail(login.type() != null ? login.loginEmail()
                 : LoginEmailRule.follow(before, after));
@@ -184,18 +136,13 @@ public class Member {
                             + command.expectedVersion() + "); export again and redo this row.");
         }
         if (command.dryRun()) {
-            checkFree(unique, before, claimed, owner);
+            MemberUniqueness.checkFree(unique, before, claimed, owner);
             return new MemberWritten(memberId, version, List.copyOf(changes), null);
         }
-        reclaim(unique, before, claimed, owner);
-        recordOptionUse(unique, options, before, after, owner);
+        MemberUniqueness.reclaim(unique, before, claimed, owner);
+        MemberLookupTable.recordOptionUse(unique, options, before, after, owner);
         if (managerChanges) {
-            if (before.managerId() != null) {
-                unique.release(UniqueKind.MANAGER, owner, before.managerId().value());
-            }
-            if (after.managerId() != null) {
-                unique.claim(UniqueKind.MANAGER, owner, after.managerId().value());
-            }
+            MemberLookupTable.moveManagerClaim(unique, owner, before.managerId(), after.managerId());
         }
         applyDifferences(before, after);
         applyLogin(login, passwords);
@@ -217,67 +164,11 @@ public class Member {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "loginEmailType",
                     "Choose WORK_EMAIL or BUSINESS_EMAIL.");
         }
-        LoginDecision login = decideLogin(state, command.loginEmailType(), command.password(),
+        LoginDecision login = LoginDecision.decide(state, command.loginEmailType(), command.password(),
                 command.generatePassword(), false, rules);
-        reclaim(unique, state, state.withLoginEmail(login.loginEmail()), memberId.value());
+        MemberUniqueness.reclaim(unique, state, state.withLoginEmail(login.loginEmail()), memberId.value());
         applyLogin(login, passwords);
         return new LoginMethodResult(memberId, version, login.generated());
-    }
-
-    /** What choosing a login method means for this member: the new type, login email and password. */
-    private record LoginDecision(LoginEmailType type, String loginEmail, String password, String generated) {
-
-        static final LoginDecision NONE = new LoginDecision(null, null, null, null);
-
-        List<FieldChange> changes(MemberRecord before) {
-            List<FieldChange> changes = new ArrayList<>();
-            if (type != null && type != before.loginEmailType()) {
-                changes.add(new FieldChange("loginEmailType", before.loginEmailType(), type));
-            }
-            if (type != null && !Objects.equals(loginEmail, before.loginEmail())) {
-                changes.add(new FieldChange("loginEmail", before.loginEmail(), loginEmail));
-            }
-            if (password != null) {
-                changes.add(new FieldChange("hasLoginPassword", before.hasLoginPassword(), true));
-            }
-            return changes;
-        }
-    }
-
-    /**
-     * docs/login-email.md: only while inactive; BUSINESS_EMAIL needs a business email and a password — given,
-     * generated on request ({@code generate}), or generated because the member has none
-     * ({@code generateIfMissing}, as a spreadsheet row asks).
-     */
-    private static LoginDecision decideLogin(MemberRecord member, LoginEmailType type, String password, boolean generate,
-                                             boolean generateIfMissing, MemberPolicies rules) {
-        if (member.status() == MemberStatus.ACTIVE) {
-            // A spreadsheet row repeats the login type it was exported with: harmless when it is unchanged.
-            if (generateIfMissing && type == member.loginEmailType()) {
-                return LoginDecision.NONE;
-            }
-            throw new DomainRuleViolation(ErrorCode.MEMBER_ACTIVE, "loginEmailType",
-                    "The login method can only be chosen while the member is inactive.");
-        }
-        String generated = null;
-        if (password != null) {
-            rules.password().check(password);
-        } else if (generate || generateIfMissing && type == LoginEmailType.BUSINESS_EMAIL && !member.hasLoginPassword()) {
-            generated = rules.password().generate();
-            password = generated;
-        }
-        String loginEmail;
-        if (type == LoginEmailType.BUSINESS_EMAIL) {
-            LoginEmailRule.checkChoosable(member, type);
-            if (password == null && !member.hasLoginPassword()) {
-                throw new DomainRuleViolation(ErrorCode.WEAK_PASSWORD, "password",
-                        "Signing in with the business email needs a login password: set one or ask for a generated one.");
-            }
-            loginEmail = member.businessEmail();
-        } else {
-            loginEmail = member.workEmail();
-        }
-        return new LoginDecision(type, loginEmail, password, generated);
     }
 
     private void applyLogin(LoginDecision login, LoginPasswords passwords) {
@@ -346,424 +237,16 @@ public class Member {
     }
 
     private void applyDifferences(MemberRecord before, MemberRecord after) {
-        MemberId id = memberId;
-        if (!Objects.equals(before.name(), after.name())) {
-            apply(new MemberNameChanged(id, before.name(), after.name()));
-        }
-        if (!Objects.equals(before.surname(), after.surname())) {
-            apply(new SurnameChanged(id, before.surname(), after.surname()));
-        }
-        if (!Objects.equals(before.firstName(), after.firstName())) {
-            apply(new FirstNameChanged(id, before.firstName(), after.firstName()));
-        }
-        if (!Objects.equals(before.alias(), after.alias())) {
-            apply(new AliasChanged(id, before.alias(), after.alias()));
-        }
-        if (!Objects.equals(before.userId(), after.userId())) {
-            apply(new UserIdChanged(id, before.userId(), after.userId()));
-        }
-        if (!Objects.equals(before.workEmail(), after.workEmail())) {
-            apply(new ContactEmailChanged(id, before.workEmail(), after.workEmail()));
-        }
-        if (!Objects.equals(before.businessEmail(), after.businessEmail())) {
-            apply(new BusinessEmailChanged(id, before.businessEmail(), after.businessEmail()));
-        }
-        // Decided by LoginEmailRule.follow: the address an inactive member signs in with changed.
-        if (!Objects.equals(before.loginEmail(), after.loginEmail())) {
-            apply(new LoginEmailChanged(id, before.loginEmail(), after.loginEmail()));
-        }
-        if (!Objects.equals(before.phone(), after.phone())) {
-            apply(new PhoneNumberChanged(id, before.phone(), after.phone()));
-        }
-        if (before.hidePhone() != after.hidePhone()) {
-            apply(new PhoneVisibilityChanged(id, before.hidePhone(), after.hidePhone()));
-        }
-        if (before.gender() != after.gender()) {
-            apply(new GenderChanged(id, before.gender(), after.gender()));
-        }
-        if (!before.departmentIds().equals(after.departmentIds())) {
-            apply(new DepartmentsChanged(id, before.departmentIds(), after.departmentIds()));
-        }
-        if (!Objects.equals(before.seatId(), after.seatId())) {
-            apply(new SeatChanged(id, before.seatId(), after.seatId()));
-        }
-        if (!Objects.equals(before.employeeId(), after.employeeId())) {
-            apply(new EmployeeIdChanged(id, before.employeeId(), after.employeeId()));
-        }
-        if (!Objects.equals(before.employmentDate(), after.employmentDate())) {
-            apply(new EmploymentDateChanged(id, before.employmentDate(), after.employmentDate()));
-        }
-        if (!Objects.equals(before.countryRegion(), after.countryRegion())) {
-            apply(new CountryRegionChanged(id, before.countryRegion(), after.countryRegion()));
-        }
-        if (!Objects.equals(before.city(), after.city())) {
-            apply(new CityChanged(id, before.city(), after.city()));
-        }
-        if (!Objects.equals(before.managerId(), after.managerId())) {
-            apply(new ManagerChanged(id, before.managerId(), after.managerId()));
-        }
-        if (!before.dottedLineManagerIds().equals(after.dottedLineManagerIds())) {
-            apply(new DottedLineManagersChanged(id, before.dottedLineManagerIds(), after.dottedLineManagerIds()));
-        }
-        applyFieldValueDifferences(before, after);
+        MemberRecordDiff.events(memberId, before, after).forEach(AggregateLifecycle::apply);
     }
 
-    private void applyFieldValueDifferences(MemberRecord before, MemberRecord after) {
-        MemberId id = memberId;
-        if (!Objects.equals(before.jobTitleId(), after.jobTitleId())) {
-            apply(new JobTitleChanged(id, before.jobTitleId(), after.jobTitleId()));
-        }
-        if (!Objects.equals(before.workforceTypeId(), after.workforceTypeId())) {
-            apply(new WorkforceTypeChanged(id, before.workforceTypeId(), after.workforceTypeId()));
-        }
-        Set<String> keys = new TreeSet<>(before.custom().keySet());
-        keys.addAll(after.custom().keySet());
-        for (String key : keys) {
-            List<String> old = before.custom().getOrDefault(key, List.of());
-            List<String> now = after.custom().getOrDefault(key, List.of());
-            if (!old.equals(now)) {
-                apply(new CustomFieldValueChanged(id, key, old, now));
-            }
-        }
-    }
-
-    /**
-     * The member after the changes, by the rules. When it starts using an option it did not use before, the option
-     * lists of those fields must not change under our feet ({@link OptionUse}): their locks are taken and the rules
-     * applied again under them, so an option removed meanwhile is refused instead of being recorded as used. A
-     * change that keeps or clears its options takes no lock (an import row that leaves the job title as it is
-     * used to claim and release it, and every row of every import waited on the same lock).
-     */
-    private static MemberRecord applyRules(MemberRecord before, MemberChanges changes, MemberId id, MemberPolicies rules,
-                                           UniqueValues unique, OptionFields options) {
-        MemberRecord after = MemberRulebook.apply(before, changes, id, rules, lookups(unique), fieldLookups(unique));
-        Set<String> locked = new TreeSet<>();
-        Set<String> starting = fieldsStartingToUseAnOption(before, after, options);
-        while (!locked.containsAll(starting)) {
-            for (String fieldKey : starting) { // sorted: locks are always taken in the same order
-                if (locked.add(fieldKey)) {
-                    OptionUse.serialize(unique, fieldKey);
-                }
-            }
-            after = MemberRulebook.apply(before, changes, id, rules, lookups(unique), fieldLookups(unique));
-            starting = fieldsStartingToUseAnOption(before, after, options);
-        }
-        return after;
-    }
-
-    private static Set<String> fieldsStartingToUseAnOption(MemberRecord before, MemberRecord after, OptionFields options) {
-        Map<String, List<String>> old = options.valuesOf(before);
-        Set<String> fields = new TreeSet<>();
-        options.valuesOf(after).forEach((fieldKey, ids) -> {
-            if (!old.getOrDefault(fieldKey, List.of()).containsAll(ids)) {
-                fields.add(fieldKey);
-            }
-        });
-        return fields;
-    }
-
-    /** Keeps the lookup table's record of who uses which option in step with the member's values. */
-    private static void recordOptionUse(UniqueValues unique, OptionFields options, MemberRecord before, MemberRecord after,
-                                        String owner) {
-        Map<String, List<String>> old = options.valuesOf(before);
-        Map<String, List<String>> now = options.valuesOf(after);
-        old.forEach((key, ids) -> ids.stream().filter(id -> !now.getOrDefault(key, List.of()).contains(id))
-                .forEach(id -> OptionUse.stopUsing(unique, key, id, owner)));
-        now.forEach((key, ids) -> ids.stream().filter(id -> !old.getOrDefault(key, List.of()).contains(id))
-                .forEach(id -> OptionUse.use(unique, key, id, owner)));
-    }
-
-    /** The option values of a member by field; which fields have options is looked up once per command. */
-    private static final class OptionFields {
-
-        private final UniqueValues unique;
-        private final Map<String, Boolean> hasOptions = new HashMap<>();
-
-        OptionFields(UniqueValues unique) {
-            this.unique = unique;
-        }
-
-        Map<String, List<String>> valuesOf(MemberRecord record) {
-            Map<String, List<String>> values = new HashMap<>();
-            if (record.jobTitleId() != null) {
-                values.put(BuiltInFields.JOB_TITLE, List.of(record.jobTitleId()));
-            }
-            if (record.workforceTypeId() != null) {
-                values.put(BuiltInFields.WORKFORCE_TYPE, List.of(record.workforceTypeId()));
-            }
-            record.custom().forEach((key, value) -> {
-                if (hasOptions.computeIfAbsent(key, k -> unique.ownerOf(UniqueKind.FIELD, k).map(FieldType::valueOf)
-                        .map(FieldType::hasOptions).orElse(false))) {
-                    values.put(key, value);
-                }
-            });
-            return values;
-        }
-    }
-
-    private static FieldLookups fieldLookups(UniqueValues unique) {
-        return new FieldLookups() {
-            @Override
-            public Optional<FieldType> typeOf(String fieldKey) {
-                return unique.ownerOf(UniqueKind.FIELD, fieldKey).map(FieldType::valueOf);
-            }
-
-            @Override
-            public Optional<String> optionIdByLabel(String fieldKey, String label) {
-                return unique.ownerOf(UniqueKind.FIELD_OPTION_LABEL, fieldKey + "/" + label.toLowerCase(java.util.Locale.ROOT));
-            }
-
-            @Override
-            public boolean hasOptions(String fieldKey) {
-                return unique.count(UniqueKind.FIELD_OPTION, fieldKey + "/") > 0;
-            }
-        };
-    }
-
-    private static MemberLookups lookups(UniqueValues unique) {
-        return new MemberLookups() {
-            @Override
-            public boolean departmentExists(DepartmentId id) {
-                return unique.ownerOf(UniqueKind.DEPARTMENT, id.value()).isPresent();
-            }
-
-            @Override
-            public boolean memberExists(MemberId id) {
-                return unique.ownerOf(UniqueKind.MEMBER, id.value()).isPresent();
-            }
-
-            @Override
-            public MemberId managerOf(MemberId id) {
-                return unique.ownerOf(UniqueKind.MANAGER, id.value()).map(MemberId::new).orElse(null);
-            }
-        };
-    }
-
-    /**
-     * Two concurrent changes could each pass the cycle check alone and form a cycle together (A→B while
-     * B→A). Claiming and releasing one shared row in the command's transaction makes such changes wait for
-     * each other: the second sees the first's committed managers.
-     */
-    private static void serializeManagerChanges(UniqueValues unique) {
-        CommandLocks.serialize(unique, MANAGER_GRAPH);
-    }
-
-    private static String generateUserId(MemberPolicies rules, UniqueValues unique, String owner) {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            String candidate = rules.userId().generate();
-            if (unique.ownerOf(UniqueKind.USER_ID, lower(candidate)).isEmpty()) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("Could not generate a free user ID");
-    }
-
-    /** The uniqueness check of {@link #reclaim} without claiming anything (dry run). */
-    private static void checkFree(UniqueValues unique, MemberRecord before, MemberRecord after, String owner) {
-        for (UniqueField field : UNIQUE_FIELDS) {
-            String newKey = field.key().apply(after);
-            if (newKey != null && !newKey.equals(field.key().apply(before))
-                    && unique.ownerOf(field.kind(), newKey).filter(holder -> !holder.equals(owner)).isPresent()) {
-                throw new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, field.field(),
-                        "Another member already has this " + field.field() + ".");
-            }
-        }
-    }
-
-    /** Claims every unique value that changed (refusing duplicates) and gives up the old ones. */
-    private static void reclaim(UniqueValues unique, MemberRecord before, MemberRecord after, String owner) {
-        for (UniqueField field : UNIQUE_FIELDS) {
-            String oldKey = field.key().apply(before);
-            String newKey = field.key().apply(after);
-            if (newKey != null && !newKey.equals(oldKey) && !unique.claim(field.kind(), newKey, owner)) {
-                throw new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, field.field(),
-                        "Another member already has this " + field.field() + ".");
-            }
-        }
-        for (UniqueField field : UNIQUE_FIELDS) {
-            String oldKey = field.key().apply(before);
-            String newKey = field.key().apply(after);
-            if (oldKey != null && !oldKey.equals(newKey)) {
-                unique.release(field.kind(), oldKey, owner);
-            }
-        }
-    }
-
-    private static String lower(String value) {
-        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
-    }
-
+    /** Every event through one path, so the version is kept in one place. */
     @EventSourcingHandler
-    void on(MemberCreated e, @SequenceNumber long sequence) {
-        memberId = e.memberId();
-        version = sequence + 1;
-        state = new MemberRecord(MemberStatus.INACTIVE, e.name(), e.surname(), e.firstName(), e.alias(), e.userId(),
-                e.workEmail(), e.businessEmail(), e.phone(), e.hidePhone(),
-                e.gender() == null ? MemberRecord.NEW.gender() : e.gender(), List.copyOf(e.departmentIds()),
-                e.seatId(), e.employeeId(), e.employmentDate(), e.countryRegion(), e.city(), e.managerId(),
-                e.dottedLineManagerIds() == null ? List.of() : List.copyOf(e.dottedLineManagerIds()),
-                e.loginEmailType(), e.loginEmail(), false, null, null, null, null, null, Map.of());
-    }
-
-    @EventSourcingHandler
-    void on(MemberNameChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withName(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(SurnameChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withSurname(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(FirstNameChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withFirstName(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(AliasChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withAlias(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(UserIdChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withUserId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(ContactEmailChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withWorkEmail(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(LoginEmailChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withLoginEmail(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(BusinessEmailChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withBusinessEmail(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(PhoneNumberChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withPhone(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(PhoneVisibilityChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withHidePhone(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(GenderChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withGender(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(DepartmentsChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withDepartmentIds(List.copyOf(e.after()));
-    }
-
-    @EventSourcingHandler
-    void on(SeatChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withSeatId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(EmployeeIdChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withEmployeeId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(EmploymentDateChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withEmploymentDate(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(CountryRegionChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withCountryRegion(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(CityChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withCity(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(ManagerChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withManagerId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(ProfilePhotoChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = e.after() == null ? state.withPhoto(null, null, null) : state.withPhoto(e.after(), e.contentType(), e.sha256());
-    }
-
-    @EventSourcingHandler
-    void on(JobTitleChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withJobTitleId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(WorkforceTypeChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withWorkforceTypeId(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(CustomFieldValueChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        Map<String, List<String>> custom = new HashMap<>(state.custom());
-        if (e.after() == null || e.after().isEmpty()) {
-            custom.remove(e.fieldKey());
-        } else {
-            custom.put(e.fieldKey(), List.copyOf(e.after()));
+    void on(MemberEvent event, @SequenceNumber long sequence) {
+        if (event instanceof MemberCreated created) {
+            memberId = created.memberId();
         }
-        state = state.withCustom(Map.copyOf(custom));
-    }
-
-    @EventSourcingHandler
-    void on(LoginMethodChosen e, @SequenceNumber long sequence) {
         version = sequence + 1;
-        state = state.withLoginEmailType(e.after());
-    }
-
-    @EventSourcingHandler
-    void on(LoginPasswordSet e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withHasLoginPassword(true);
-    }
-
-    @EventSourcingHandler
-    void on(MemberActivated e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withStatus(MemberStatus.ACTIVE);
-    }
-
-    @EventSourcingHandler
-    void on(DottedLineManagersChanged e, @SequenceNumber long sequence) {
-        version = sequence + 1;
-        state = state.withDottedLineManagerIds(List.copyOf(e.after()));
+        state = MemberRecordFold.apply(state, event);
     }
 }

@@ -2,6 +2,8 @@ package com.memberdirectory.query.export;
 
 import com.memberdirectory.kernel.field.BuiltInFields;
 import com.memberdirectory.kernel.field.FieldView;
+import com.memberdirectory.kernel.member.MemberField;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.query.field.FieldLabels;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import org.bson.Document;
@@ -260,22 +262,13 @@ public class MemberExports {
                                                List<FieldView> custom) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put(MEMBER_ID, d.getString("_id"));
-        v.put(USER_ID, d.getString("userId"));
-        v.put(NAME, d.getString("name"));
-        v.put(SURNAME, d.getString("surname"));
-        v.put(FIRST_NAME, d.getString("firstName"));
-        v.put(ALIAS, d.getString("alias"));
-        v.put(WORK_EMAIL, d.getString("workEmail"));
-        v.put(BUSINESS_EMAIL, d.getString("businessEmail"));
-        v.put(PHONE, d.getString("phone"));
+        for (MemberField<String, ?> field : MemberFields.TEXT) {
+            v.put(field.column(), d.getString(field.name()));
+        }
         v.put(HIDE_PHONE, Boolean.TRUE.equals(d.getBoolean("hidePhone")) ? YES : NO);
         v.put(GENDER, gender(d.getString("gender")));
         v.put(DEPARTMENT, join(d.getList("departmentIds", String.class), paths));
-        v.put(SEAT_ID, d.getString("seatId"));
-        v.put(EMPLOYEE_ID, d.getString("employeeId"));
         v.put(EMPLOYMENT_DATE, date(d.get("employmentDate")));
-        v.put(COUNTRY_REGION, d.getString("countryRegion"));
-        v.put(CITY, d.getString("city"));
         v.put(DIRECT_MANAGER, d.getString("managerId") == null ? null : userIds.get(d.getString("managerId")));
         v.put(DOTTED_LINE_MANAGERS, join(d.getList("dottedLineManagerIds", String.class), userIds));
         v.put(JOB_TITLE, labels.optionLabel(BuiltInFields.JOB_TITLE, d.getString("jobTitleId")));

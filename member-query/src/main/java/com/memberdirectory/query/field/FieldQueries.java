@@ -1,6 +1,6 @@
 package com.memberdirectory.query.field;
 
-import com.memberdirectory.kernel.field.BuiltInFields;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.field.FieldList;
 import com.memberdirectory.kernel.field.FieldView;
 import com.memberdirectory.kernel.field.FindField;
@@ -30,7 +30,7 @@ class FieldQueries {
 
     @QueryHandler
     FieldList list(ListFields query) {
-        List<FieldView> items = new ArrayList<>(BuiltInFields.RECORD_FIELDS);
+        List<FieldView> items = new ArrayList<>(MemberFields.RECORD_FIELDS);
         items.addAll(labels.valueFields());
         return new FieldList(items);
     }

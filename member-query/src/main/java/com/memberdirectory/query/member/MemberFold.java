@@ -1,41 +1,29 @@
 package com.memberdirectory.query.member;
 
 import com.memberdirectory.kernel.department.DepartmentId;
-import com.memberdirectory.kernel.member.ContactEmailChanged;
 import com.memberdirectory.kernel.member.CustomFieldValueChanged;
-import com.memberdirectory.kernel.member.JobTitleChanged;
-import com.memberdirectory.kernel.member.WorkforceTypeChanged;
-import com.memberdirectory.kernel.member.AliasChanged;
-import com.memberdirectory.kernel.member.BusinessEmailChanged;
-import com.memberdirectory.kernel.member.CityChanged;
-import com.memberdirectory.kernel.member.CountryRegionChanged;
-import com.memberdirectory.kernel.member.DottedLineManagersChanged;
-import com.memberdirectory.kernel.member.EmployeeIdChanged;
 import com.memberdirectory.kernel.member.EmploymentDateChanged;
-import com.memberdirectory.kernel.member.FirstNameChanged;
-import com.memberdirectory.kernel.member.GenderChanged;
-import com.memberdirectory.kernel.member.ManagerChanged;
-import com.memberdirectory.kernel.member.MemberId;
-import com.memberdirectory.kernel.member.PhoneVisibilityChanged;
-import com.memberdirectory.kernel.member.SeatChanged;
-import com.memberdirectory.kernel.member.SurnameChanged;
-import com.memberdirectory.kernel.member.DepartmentsChanged;
-import com.memberdirectory.kernel.member.LoginEmailChanged;
 import com.memberdirectory.kernel.member.LoginMethodChosen;
 import com.memberdirectory.kernel.member.LoginPasswordSet;
 import com.memberdirectory.kernel.member.MemberActivated;
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberEvent;
-import com.memberdirectory.kernel.member.MemberNameChanged;
+import com.memberdirectory.kernel.member.MemberField;
+import com.memberdirectory.kernel.member.MemberFields;
+import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberStatus;
-import com.memberdirectory.kernel.member.PhoneNumberChanged;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
-import com.memberdirectory.kernel.member.UserIdChanged;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import static com.memberdirectory.kernel.member.MemberFields.*;
 
 /**
  * How events shape a member document: used by the member list projection and to rebuild a member as it
@@ -46,6 +34,47 @@ final class MemberFold {
     private static final LocalDate EARLIEST_STORABLE = LocalDate.of(1, 1, 1);
     private static final LocalDate LATEST_STORABLE = LocalDate.of(9999, 12, 31);
 
+    /** Where the document holds each built-in field of {@link MemberFields}, in the form the member list stores. */
+    private record Place<V>(MemberField<V, ?> field, BiConsumer<MemberDocument, V> set) {
+
+        void applied(MemberDocument d, MemberEvent change) {
+            set.accept(d, field.after(change));
+        }
+
+        void created(MemberDocument d, MemberCreated event) {
+            set.accept(d, field.created(event));
+        }
+    }
+
+    private static final Map<MemberField<?, ?>, Place<?>> PLACES = new IdentityHashMap<>();
+
+    static {
+        place(NAME, (d, v) -> d.name = v);
+        place(SURNAME, (d, v) -> d.surname = v);
+        place(FIRST_NAME, (d, v) -> d.firstName = v);
+        place(ALIAS, (d, v) -> d.alias = v);
+        place(USER_ID, (d, v) -> d.userId = v);
+        place(WORK_EMAIL, (d, v) -> d.workEmail = v);
+        place(BUSINESS_EMAIL, (d, v) -> d.businessEmail = v);
+        place(LOGIN_EMAIL, (d, v) -> d.loginEmail = v);
+        place(PHONE, (d, v) -> d.phone = v);
+        place(HIDE_PHONE, (d, v) -> d.hidePhone = Boolean.TRUE.equals(v));
+        place(GENDER, (d, v) -> d.gender = v);
+        place(DEPARTMENTS, (d, v) -> d.departmentIds = ids(v, DepartmentId::value));
+        place(SEAT_ID, (d, v) -> d.seatId = v);
+        place(EMPLOYEE_ID, (d, v) -> d.employeeId = v);
+        place(EMPLOYMENT_DATE, (d, v) -> d.employmentDate = storable(v));
+        place(COUNTRY_REGION, (d, v) -> d.countryRegion = v);
+        place(CITY, (d, v) -> d.city = v);
+        place(MANAGER, (d, v) -> d.managerId = v == null ? null : v.value());
+        place(DOTTED_LINE_MANAGERS, (d, v) -> d.dottedLineManagerIds = ids(v, MemberId::value));
+        place(JOB_TITLE, (d, v) -> d.jobTitleId = v);
+        place(WORKFORCE_TYPE, (d, v) -> d.workforceTypeId = v);
+    }
+
+    /** Every field's place, in the order of {@link MemberFields#ALL}: a field without one fails here, at start. */
+    private static final List<Place<?>> ALL = MemberFields.ALL.stream().<Place<?>>map(MemberFold::place).toList();
+
     private MemberFold() {
     }
 
@@ -54,79 +83,26 @@ final class MemberFold {
         d.id = event.memberId().value();
         d.version = sequence + 1;
         d.status = MemberStatus.INACTIVE;
-        d.name = event.name();
-        d.surname = event.surname();
-        d.firstName = event.firstName();
-        d.alias = event.alias();
-        d.userId = event.userId();
-        d.workEmail = event.workEmail();
-        d.businessEmail = event.businessEmail();
-        d.phone = event.phone();
-        d.hidePhone = event.hidePhone();
-        d.gender = event.gender();
-        d.departmentIds = departmentIds(event.departmentIds());
-        d.seatId = event.seatId();
-        d.employeeId = event.employeeId();
-        d.employmentDate = storable(event.employmentDate());
-        d.countryRegion = event.countryRegion();
-        d.city = event.city();
-        d.managerId = event.managerId() == null ? null : event.managerId().value();
-        d.dottedLineManagerIds = memberIds(event.dottedLineManagerIds());
+        for (Place<?> place : ALL) {
+            if (place.field().inCreated()) {
+                place.created(d, event);
+            }
+        }
         d.loginEmailType = event.loginEmailType();
-        d.loginEmail = event.loginEmail();
         return d;
     }
 
     /** Applies a change event (not {@link MemberCreated}) to {@code d} and sets its version. */
     static void apply(MemberDocument d, MemberEvent event, long sequence) {
-        if (event instanceof MemberNameChanged e) {
-            d.name = e.after();
-        } else if (event instanceof SurnameChanged e) {
-            d.surname = e.after();
-        } else if (event instanceof FirstNameChanged e) {
-            d.firstName = e.after();
-        } else if (event instanceof AliasChanged e) {
-            d.alias = e.after();
-        } else if (event instanceof UserIdChanged e) {
-            d.userId = e.after();
-        } else if (event instanceof ContactEmailChanged e) {
-            d.workEmail = e.after();
-        } else if (event instanceof LoginEmailChanged e) {
-            d.loginEmail = e.after();
-        } else if (event instanceof BusinessEmailChanged e) {
-            d.businessEmail = e.after();
-        } else if (event instanceof PhoneNumberChanged e) {
-            d.phone = e.after();
-        } else if (event instanceof PhoneVisibilityChanged e) {
-            d.hidePhone = e.after();
-        } else if (event instanceof GenderChanged e) {
-            d.gender = e.after();
-        } else if (event instanceof DepartmentsChanged e) {
-            d.departmentIds = departmentIds(e.after());
-        } else if (event instanceof SeatChanged e) {
-            d.seatId = e.after();
-        } else if (event instanceof EmployeeIdChanged e) {
-            d.employeeId = e.after();
-        } else if (event instanceof EmploymentDateChanged e) {
-            d.employmentDate = storable(e.after());
-        } else if (event instanceof CountryRegionChanged e) {
-            d.countryRegion = e.after();
-        } else if (event instanceof CityChanged e) {
-            d.city = e.after();
-        } else if (event instanceof ManagerChanged e) {
-            d.managerId = e.after() == null ? null : e.after().value();
-        } else if (event instanceof DottedLineManagersChanged e) {
-            d.dottedLineManagerIds = memberIds(e.after());
+        Optional<MemberField<?, ?>> field = MemberFields.changedBy(event);
+        if (field.isPresent()) {
+            place(field.get()).applied(d, event);
         } else if (event instanceof LoginMethodChosen e) {
             d.loginEmailType = e.after();
         } else if (event instanceof LoginPasswordSet) {
             d.hasLoginPassword = true;
         } else if (event instanceof ProfilePhotoChanged e) {
             d.photoId = e.after();
-        } else if (event instanceof JobTitleChanged e) {
-            d.jobTitleId = e.after();
-        } else if (event instanceof WorkforceTypeChanged e) {
-            d.workforceTypeId = e.after();
         } else if (event instanceof CustomFieldValueChanged e) {
             Map<String, List<String>> custom = d.custom == null ? new HashMap<>() : new HashMap<>(d.custom);
             if (e.after() == null || e.after().isEmpty()) {
@@ -139,6 +115,18 @@ final class MemberFold {
             d.status = MemberStatus.ACTIVE;
         }
         d.version = sequence + 1;
+    }
+
+    private static Place<?> place(MemberField<?, ?> field) {
+        Place<?> place = PLACES.get(field);
+        if (place == null) {
+            throw new IllegalStateException("The member list has no place for the field " + field);
+        }
+        return place;
+    }
+
+    private static <V> void place(MemberField<V, ?> field, BiConsumer<MemberDocument, V> set) {
+        PLACES.put(field, new Place<>(field, set));
     }
 
     /**
@@ -157,11 +145,7 @@ final class MemberFold {
         return date == null || date.isBefore(EARLIEST_STORABLE) || date.isAfter(LATEST_STORABLE) ? null : date;
     }
 
-    private static List<String> departmentIds(List<DepartmentId> ids) {
-        return ids == null ? List.of() : ids.stream().map(DepartmentId::value).toList();
-    }
-
-    private static List<String> memberIds(List<MemberId> ids) {
-        return ids == null ? List.of() : ids.stream().map(MemberId::value).toList();
+    private static <T> List<String> ids(List<T> ids, Function<T, String> id) {
+        return ids == null ? List.of() : ids.stream().map(id).toList();
     }
 }

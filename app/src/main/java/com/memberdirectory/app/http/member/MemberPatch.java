@@ -6,6 +6,8 @@ import com.memberdirectory.app.http.ApiException;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberField;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.problem.FieldError;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads a JSON merge patch (RFC 7396) of a member into {@link MemberChanges}: a property that is absent
@@ -29,6 +32,10 @@ final class MemberPatch {
 
     private static final Set<String> READ_ONLY = Set.of("id", "version", "status", "loginEmail", "loginEmailType",
             "hasLoginPassword", "photoUrl");
+
+    /** The fields whose JSON value is a string as written (or null), by name. */
+    private static final Map<String, MemberField<String, ?>> TEXT_FIELDS = MemberFields.TEXT.stream()
+            .collect(Collectors.toUnmodifiableMap(MemberField::name, Function.identity()));
 
     private MemberPatch() {
     }
@@ -43,23 +50,16 @@ final class MemberPatch {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             JsonNode value = field.getValue();
+            MemberField<String, ?> textField = TEXT_FIELDS.get(name);
+            if (textField != null) {
+                textField.set(changes, text(name, value));
+                continue;
+            }
             switch (name) {
-                case "name" -> changes.name(text(name, value));
-                case "surname" -> changes.surname(text(name, value));
-                case "firstName" -> changes.firstName(text(name, value));
-                case "alias" -> changes.alias(text(name, value));
-                case "userId" -> changes.userId(text(name, value));
-                case "workEmail" -> changes.workEmail(text(name, value));
-                case "businessEmail" -> changes.businessEmail(text(name, value));
-                case "phone" -> changes.phone(text(name, value));
                 case "hidePhone" -> changes.hidePhone(bool(name, value));
                 case "gender" -> changes.gender(gender(value));
                 case "departmentIds" -> changes.departmentIds(ids(name, value, MemberPatch::departmentId));
-                case "seatId" -> changes.seatId(text(name, value));
-                case "employeeId" -> changes.employeeId(text(name, value));
                 case "employmentDate" -> changes.employmentDate(date(name, value));
-                case "countryRegion" -> changes.countryRegion(text(name, value));
-                case "city" -> changes.city(text(name, value));
                 case "managerId" -> {
                     String id = text(name, value);
                     changes.managerId(id == null ? null : new MemberId(id));
