@@ -21,7 +21,8 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
                                   @Valid @NotNull @DefaultValue Security security,
                                   @DefaultValue List<String> businessMailDomains,
                                   @NotBlank @DefaultValue("CN") String defaultPhoneRegion,
-                                  @Valid @NotNull @DefaultValue Notifications notifications) {
+                                  @Valid @NotNull @DefaultValue Notifications notifications,
+                                  @Valid @NotNull @DefaultValue Imports imports) {
 
     /** The embedded default's files. */
     public record EmbeddedStore(@NotNull @DefaultValue("./data") Path path) {
@@ -75,5 +76,16 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
             return retryInitialDelay != null && botTimeout != null && retryInitialDelay.toMillis() > 0
                     && botTimeout.toMillis() > 0;
         }
+    }
+
+    /**
+     * How many imports may wait or run at once (dry runs included). Each keeps its uploaded file until it ends and
+     * imports run one after another, so without a bound one admin could queue uploads faster than they run.
+     *
+     * @param maxUnfinishedPerAdmin imports one admin may have queued or running (uploads in progress included)
+     * @param maxUnfinished         imports of everyone together
+     */
+    public record Imports(@Min(1) @DefaultValue("3") int maxUnfinishedPerAdmin,
+                          @Min(1) @DefaultValue("12") int maxUnfinished) {
     }
 }
