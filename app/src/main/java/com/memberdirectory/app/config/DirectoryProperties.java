@@ -22,7 +22,8 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
                                   @DefaultValue List<String> businessMailDomains,
                                   @NotBlank @DefaultValue("CN") String defaultPhoneRegion,
                                   @Valid @NotNull @DefaultValue Notifications notifications,
-                                  @Valid @NotNull @DefaultValue Imports imports) {
+                                  @Valid @NotNull @DefaultValue Imports imports,
+                                  @Valid @NotNull @DefaultValue Reads reads) {
 
     /** The embedded default's files. */
     public record EmbeddedStore(@NotNull @DefaultValue("./data") Path path) {
@@ -87,5 +88,26 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
      */
     public record Imports(@Min(1) @DefaultValue("3") int maxUnfinishedPerAdmin,
                           @Min(1) @DefaultValue("12") int maxUnfinished) {
+    }
+
+    /**
+     * Reads that are expensive because they replay or write much (docs/limits.md, Reads).
+     *
+     * @param concurrentAsOf          whole-directory {@code asOf} lists computed at once; more are 429
+     * @param asOfMaxMembers          members a whole-directory {@code asOf} list may rebuild; more is 422 {@code too_large}
+     * @param asOfMaxDuration         how long rebuilding it may take; longer is 422 {@code too_large}
+     * @param concurrentChangeListExports change-list workbooks written at once; more are 429
+     * @param changeListExportMaxRows changes one change-list workbook may hold; more is 422 {@code too_large}
+     */
+    public record Reads(@Min(1) @DefaultValue("2") int concurrentAsOf,
+                        @Min(1) @DefaultValue("100000") int asOfMaxMembers,
+                        @NotNull @DefaultValue("PT60S") Duration asOfMaxDuration,
+                        @Min(1) @DefaultValue("4") int concurrentChangeListExports,
+                        @Min(1) @DefaultValue("100000") int changeListExportMaxRows) {
+
+        @AssertTrue(message = "directory.reads.as-of-max-duration must be positive")
+        public boolean isDurationPositive() {
+            return asOfMaxDuration != null && asOfMaxDuration.toMillis() > 0;
+        }
     }
 }
