@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
@@ -23,6 +24,7 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
                                   @NotBlank @DefaultValue("CN") String defaultPhoneRegion,
                                   @Valid @NotNull @DefaultValue Notifications notifications,
                                   @Valid @NotNull @DefaultValue Imports imports,
+                                  @Valid @NotNull @DefaultValue Requests requests,
                                   @Valid @NotNull @DefaultValue Reads reads) {
 
     /** The embedded default's files. */
@@ -88,6 +90,30 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
      */
     public record Imports(@Min(1) @DefaultValue("3") int maxUnfinishedPerAdmin,
                           @Min(1) @DefaultValue("12") int maxUnfinished) {
+    }
+
+    /**
+     * How request bodies are read (docs/limits.md, Requests): a slow or idle sender cannot hold the service's
+     * request threads.
+     *
+     * @param maxBodyReaders    requests reading a body at once; more are answered 503 before their body is read, so
+     *                          the rest of the request threads stay free for everyone else
+     * @param minimumBodyRate   the average rate a body must arrive at (bytes per second) once the grace period is
+     *                          over; a slower one is cut off with 408
+     * @param bodyGrace         how long a body may arrive slower than that (a client starting up, a slow first hop)
+     * @param maxBody           the largest body of any request but an import upload (JSON, photos); larger is 413
+     *                          before any of it is read
+     */
+    public record Requests(@Min(1) @DefaultValue("40") int maxBodyReaders,
+                           @NotNull @DefaultValue("32KB") DataSize minimumBodyRate,
+                           @NotNull @DefaultValue("PT10S") Duration bodyGrace,
+                           @NotNull @DefaultValue("10MB") DataSize maxBody) {
+
+        @AssertTrue(message = "directory.requests.minimum-body-rate, body-grace and max-body must be positive")
+        public boolean isPositive() {
+            return minimumBodyRate != null && bodyGrace != null && maxBody != null
+                    && minimumBodyRate.toBytes() > 0 && bodyGrace.toMillis() > 0 && maxBody.toBytes() > 0;
+        }
     }
 
     /**

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * A multipart upload written by hand on its own connection: the headers announce a file of a given size, and the
- * test sends as much of it as it chooses, when it chooses to — a slow or stalled uploader.
+ * An upload written by hand on its own connection: the headers announce a body (a multipart file, or JSON) of a
+ * given size, and the test sends as much of it as it chooses, when it chooses to — a slow or stalled uploader.
  */
 public final class RawUpload implements AutoCloseable {
 
@@ -47,7 +47,25 @@ public final class RawUpload implements AutoCloseable {
         }
     }
 
-    /** A few more bytes of the file; false once the service has closed the connection. */
+    /**
+     * Sends the request line and headers of a JSON body of {@code size} bytes, none of it yet (sent with
+     * {@link #trickle}, as spaces).
+     */
+    public static RawUpload json(int port, String token, String method, String path, long size) {
+        String head = method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + "Content-Type: application/json\r\nContent-Length: " + size + "\r\n\r\n";
+        try {
+            RawUpload upload = new RawUpload(new Socket("localhost", port), size);
+            upload.out.write(head.getBytes(StandardCharsets.US_ASCII));
+            upload.out.flush();
+            return upload;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A few more bytes of the body (spaces); false once the service has closed the connection. */
     public boolean trickle(int bytes) {
         int now = (int) Math.min(bytes, unsent);
         try {
@@ -62,7 +80,7 @@ public final class RawUpload implements AutoCloseable {
         }
     }
 
-    /** The rest of the file and the end of the body: the upload is complete. */
+    /** The rest of the file and the end of the multipart body: the upload is complete. */
     public void finish() {
         while (unsent > 0) {
             if (!trickle(64 * 1024)) {
