@@ -23,28 +23,18 @@ public final class RawUpload implements AutoCloseable {
     private final OutputStream out;
     private long unsent;
 
-    private RawUpload(Socket socket, long fileSize) throws IOException {
+    private RawUpload(Socket socket, long unsent) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
-        this.unsent = fileSize;
+        this.unsent = unsent;
     }
 
     /** Sends the request line, the headers and the part's header of a file of {@code fileSize} bytes, none of them yet. */
     public static RawUpload start(int port, String token, String path, long fileSize) {
         String part = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"raw.xlsx\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n";
-        String head = "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
-                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-                + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n"
-                + "Content-Length: " + (part.length() + fileSize + END.length) + "\r\n\r\n" + part;
-        try {
-            RawUpload upload = new RawUpload(new Socket("localhost", port), fileSize);
-            upload.out.write(head.getBytes(StandardCharsets.US_ASCII));
-            upload.out.flush();
-            return upload;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return open(port, token, "POST", path, "multipart/form-data; boundary=" + BOUNDARY,
+                part.length() + fileSize + END.length, part, fileSize);
     }
 
     /**
@@ -52,11 +42,17 @@ public final class RawUpload implements AutoCloseable {
      * {@link #trickle}, as spaces).
      */
     public static RawUpload json(int port, String token, String method, String path, long size) {
+        return open(port, token, method, path, "application/json", size, "", size);
+    }
+
+    /** Opens the connection and sends the head and {@code start} of the body; {@code unsent} bytes are left to send. */
+    private static RawUpload open(int port, String token, String method, String path, String contentType,
+                                  long contentLength, String start, long unsent) {
         String head = method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
                 + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-                + "Content-Type: application/json\r\nContent-Length: " + size + "\r\n\r\n";
+                + "Content-Type: " + contentType + "\r\nContent-Length: " + contentLength + "\r\n\r\n" + start;
         try {
-            RawUpload upload = new RawUpload(new Socket("localhost", port), size);
+            RawUpload upload = new RawUpload(new Socket("localhost", port), unsent);
             upload.out.write(head.getBytes(StandardCharsets.US_ASCII));
             upload.out.flush();
             return upload;
