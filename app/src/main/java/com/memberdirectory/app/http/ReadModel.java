@@ -1,5 +1,6 @@
 package com.memberdirectory.app.http;
 
+import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.query.support.ProjectionFailedException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -36,6 +37,9 @@ public class ReadModel {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof ProjectionFailedException failed) {
                     throw projectionFailed(failed);
+                }
+                if (cause instanceof DomainRuleViolation refused) {
+                    throw refused; // a read refused by a rule (e.g. too_large), whatever the query bus wrapped it in
                 }
             }
             if (e.getCause() instanceof RuntimeException runtime) {

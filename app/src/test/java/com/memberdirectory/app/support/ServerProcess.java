@@ -22,6 +22,11 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
 
     public ServerProcess(Path data, String heap) throws IOException {
+        this(data, heap, List.of());
+    }
+
+    /** @param properties more of the service's properties, e.g. {@code --directory.reads.as-of-max-members=3} */
+    public ServerProcess(Path data, String heap, List<String> properties) throws IOException {
         this.data = data;
         this.port = freePort();
         String jar = System.getProperty("bench.jar");
@@ -37,6 +42,7 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("--server.port=" + port, "--directory.embedded-store.path=" + data,
                 "--directory.security.jwt-secret=" + Tokens.SECRET, "--directory.security.primary-admin=admin",
                 "--logging.level.root=WARN"));
+        command.addAll(properties);
         Files.createDirectories(data);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();

@@ -1,9 +1,12 @@
 package com.memberdirectory.query.importing;
 
+import com.memberdirectory.kernel.importing.CountUnfinishedImports;
 import com.memberdirectory.kernel.importing.FindImport;
 import com.memberdirectory.kernel.importing.ImportList;
+import com.memberdirectory.kernel.importing.ImportStatus;
 import com.memberdirectory.kernel.importing.ImportView;
 import com.memberdirectory.kernel.importing.ListImports;
+import com.memberdirectory.kernel.importing.UnfinishedImports;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
@@ -12,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Each admin sees only their own imports. */
@@ -42,5 +46,18 @@ class ImportQueries {
         }
         return waiters.await(query.importId(), 1, () -> mongo.findById(query.importId(), ImportDocument.class), d -> d.version)
                 .thenApply(d -> d.admin.equals(query.admin()) ? d.toView() : null);
+    }
+
+    /**
+     * From the import history, which follows the stored events: a restart neither forgets a queued import nor
+     * keeps counting a finished one.
+     */
+    @QueryHandler
+    UnfinishedImports unfinished(CountUnfinishedImports query) {
+        Criteria unfinished = Criteria.where("status").in(List.of(ImportStatus.QUEUED.name(), ImportStatus.RUNNING.name()));
+        long inTotal = mongo.count(Query.query(unfinished), ImportDocument.class);
+        long ofAdmin = inTotal == 0 ? 0
+                : mongo.count(Query.query(Criteria.where("admin").is(query.admin()).andOperator(unfinished)), ImportDocument.class);
+        return new UnfinishedImports(ofAdmin, inTotal);
     }
 }

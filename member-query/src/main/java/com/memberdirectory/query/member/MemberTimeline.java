@@ -39,11 +39,13 @@ class MemberTimeline {
     private final EventStore events;
     private final FieldLabels labels;
     private final DepartmentQueries departments;
+    private final AsOfLimits limits;
 
-    MemberTimeline(EventStore events, FieldLabels labels, DepartmentQueries departments) {
+    MemberTimeline(EventStore events, FieldLabels labels, DepartmentQueries departments, AsOfLimits limits) {
         this.events = events;
         this.labels = labels;
         this.departments = departments;
+        this.limits = limits;
     }
 
     @QueryHandler
@@ -82,13 +84,16 @@ class MemberTimeline {
 
     /**
      * Replays the member events up to {@code asOf} (in the order they were stored) and answers a page of the
-     * members that existed then, sorted like the member list. Costs one pass over the event store.
+     * members that existed then, sorted like the member list. Costs one pass over the event store, within
+     * {@link AsOfLimits}.
      */
     @QueryHandler
     MemberPage listAsOf(ListMembersAsOf query) {
         Map<String, MemberDocument> members = new HashMap<>();
+        AsOfLimits.Replay replay = limits.start(System::nanoTime);
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
             while (stream.hasNextAvailable()) {
+                replay.check(members.size());
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 if (message.getTimestamp().isAfter(query.asOf())) {
                     break;
@@ -109,6 +114,7 @@ class MemberTimeline {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while replaying", e);
         }
+        replay.check(members.size());
         Set<String> departments = query.departmentId() == null ? null : Set.copyOf(this.departments.subtreeOf(query.departmentId()));
         List<MemberDocument> matching = members.values().stream()
                 .filter(d -> departments == null || d.departmentIds != null && d.departmentIds.stream().anyMatch(departments::contains))

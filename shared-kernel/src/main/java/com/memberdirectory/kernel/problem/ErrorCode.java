@@ -29,7 +29,9 @@ public enum ErrorCode {
     DUPLICATE_DEPARTMENT(409),
     NOT_FOUND(404),
     GONE(410),
-    FORBIDDEN(403);
+    FORBIDDEN(403),
+    /** A read over more than a documented limit (docs/limits.md, Reads). */
+    TOO_LARGE(422);
 
     private final int status;
 

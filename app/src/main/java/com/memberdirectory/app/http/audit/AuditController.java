@@ -1,6 +1,8 @@
 package com.memberdirectory.app.http.audit;
 
+import com.memberdirectory.app.config.DirectoryProperties;
 import com.memberdirectory.app.http.ApiException;
+import com.memberdirectory.app.http.ConcurrencyLimit;
 import com.memberdirectory.app.http.Downloads;
 import com.memberdirectory.app.http.Paging;
 import com.memberdirectory.app.http.ReadModel;
@@ -14,6 +16,7 @@ import com.memberdirectory.kernel.member.MembersInDepartments;
 import com.memberdirectory.query.audit.ChangeListWriter;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,14 +38,19 @@ import java.util.Set;
 class AuditController {
 
     static final int MAX_PAGE = 500;
-    static final int MAX_EXPORT_ROWS = 100_000;
 
     private final ReadModel readModel;
     private final AdminAccess access;
+    private final int maxExportRows;
+    /** Each workbook being written holds a thread and a window of rows: only a few at once. */
+    private final ConcurrencyLimit exports;
 
-    AuditController(ReadModel readModel, AdminAccess access) {
+    AuditController(ReadModel readModel, AdminAccess access, DirectoryProperties properties) {
         this.readModel = readModel;
         this.access = access;
+        this.maxExportRows = properties.reads().changeListExportMaxRows();
+        this.exports = new ConcurrencyLimit("too_many_change_list_exports", "change-list workbooks",
+                properties.reads().concurrentChangeListExports(), 10);
     }
 
     @Operation(summary = "Changes filtered by time range, actor, field, member and source (e.g. IMPORT:<id>), paged")
@@ -56,7 +64,7 @@ class AuditController {
         return readModel.ask(query(from, to, actor, field, memberId, source, order, page, size), AuditPage.class);
     }
 
-    @Operation(summary = "The same filtered change list as a workbook (at most 100,000 changes)")
+    @Operation(summary = "The same filtered change list as a workbook (at most 100,000 changes by default)")
     @GetMapping(value = "/export", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) Instant from,
                                                  @RequestParam(required = false) Instant to,
@@ -65,18 +73,35 @@ class AuditController {
                                                  @RequestParam(required = false) String memberId,
                                                  @RequestParam(required = false) String source,
                                                  @RequestParam(defaultValue = "asc") String order) {
-        // Checked and built before the answer starts; the pages are then read one at a time while the workbook
-        // streams, so an export of 100,000 changes never holds them all.
-        AuditQuery first = query(from, to, actor, field, memberId, source, order, 0, MAX_PAGE);
-        Iterable<AuditEntry> entries = () -> new PagedEntries(first);
-        String name = memberId == null ? "changes.xlsx" : "history-" + memberId + ".xlsx";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(name))
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(out -> ChangeListWriter.write(entries, out));
+        ConcurrencyLimit.Permit permit = exports.enter();
+        try {
+            // Checked and built before the answer starts; the pages are then read one at a time while the workbook
+            // streams, so an export never holds all its changes. More changes than allowed are refused up front
+            // rather than cut off unnoticed.
+            AuditQuery first = query(from, to, actor, field, memberId, source, order, 0, MAX_PAGE);
+            long total = readModel.ask(query(from, to, actor, field, memberId, source, order, 0, 1), AuditPage.class).total();
+            if (total > maxExportRows) {
+                throw new ApiException(HttpStatusCode.valueOf(422), "too_large", "These filters select " + total
+                        + " changes; a change-list workbook holds at most " + maxExportRows
+                        + ". Narrow the time range (from, to) or the other filters.", List.of());
+            }
+            Iterable<AuditEntry> entries = () -> new PagedEntries(first);
+            String name = memberId == null ? "changes.xlsx" : "history-" + memberId + ".xlsx";
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(name))
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .body(out -> {
+                        try (permit) {
+                            ChangeListWriter.write(entries, out);
+                        }
+                    });
+        } catch (RuntimeException refused) {
+            permit.close();
+            throw refused;
+        }
     }
 
-    /** The change list page after page, up to {@link #MAX_EXPORT_ROWS} changes. */
+    /** The change list page after page, up to {@code maxExportRows} changes (more may have been added since the count). */
     private final class PagedEntries implements Iterator<AuditEntry> {
 
         private final AuditQuery first;
@@ -91,14 +116,14 @@ class AuditController {
 
         @Override
         public boolean hasNext() {
-            while (!current.hasNext() && !last && read < MAX_EXPORT_ROWS) {
+            while (!current.hasNext() && !last && read < maxExportRows) {
                 AuditQuery next = new AuditQuery(first.from(), first.to(), first.actor(), first.field(), first.memberId(),
                         first.source(), first.memberIds(), first.newestFirst(), page++, first.size());
                 List<AuditEntry> items = readModel.ask(next, AuditPage.class).items();
                 last = items.size() < first.size();
                 current = items.iterator();
             }
-            return current.hasNext() && read < MAX_EXPORT_ROWS;
+            return current.hasNext() && read < maxExportRows;
         }
 
         @Override

@@ -1,7 +1,9 @@
 package com.memberdirectory.app.http.member;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.memberdirectory.app.config.DirectoryProperties;
 import com.memberdirectory.app.http.ApiException;
+import com.memberdirectory.app.http.ConcurrencyLimit;
 import com.memberdirectory.app.http.Paging;
 import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.app.http.Versions;
@@ -66,12 +68,17 @@ class MemberController {
     private final ReadModel readModel;
     private final AdminAccess access;
     private final PhotoUploads photos;
+    /** A list as it was replays the whole event store: only a few at once. */
+    private final ConcurrencyLimit asOfLists;
 
-    MemberController(CommandGateway commands, ReadModel readModel, AdminAccess access, PhotoUploads photos) {
+    MemberController(CommandGateway commands, ReadModel readModel, AdminAccess access, PhotoUploads photos,
+                     DirectoryProperties properties) {
         this.commands = commands;
         this.readModel = readModel;
         this.access = access;
         this.photos = photos;
+        this.asOfLists = new ConcurrencyLimit("too_many_as_of_reads", "member lists as they were",
+                properties.reads().concurrentAsOf(), 10);
     }
 
     @Operation(summary = "Add a member (INACTIVE; a user ID is generated when none is given)")
@@ -211,7 +218,9 @@ class MemberController {
                 throw ApiException.forbidden("The directory as it was is shown to administrators of the whole "
                         + "organization; an administrator of some departments asks for one of them (departmentId).");
             }
-            return readModel.ask(new ListMembersAsOf(asOf, departmentId, page, size), MemberPage.class);
+            try (ConcurrencyLimit.Permit permit = asOfLists.enter()) {
+                return readModel.ask(new ListMembersAsOf(asOf, departmentId, page, size), MemberPage.class);
+            }
         }
         if (Boolean.TRUE.equals(withoutLoginPassword) && viewer.reach() == Reach.NONE) {
             throw ApiException.forbidden("Login details are shown to administrators only.");
