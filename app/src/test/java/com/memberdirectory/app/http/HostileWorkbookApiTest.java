@@ -160,6 +160,7 @@ class HostileWorkbookApiTest extends ApiTest {
         Api.Response imports = uploader.get("/api/imports");
         assertThat(imports.status()).isEqualTo(200);
         assertThat(imports.body().get("items")).isEmpty();
-        assertThat(anonymous().get("/actuator/health").text("status")).isEqualTo("UP");
+        Api.Response health = anonymous().get("/actuator/health");
+        assertThat(health.text("status")).as(String.valueOf(health.body())).isEqualTo("UP");
     }
 }
