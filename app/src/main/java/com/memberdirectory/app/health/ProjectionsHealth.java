@@ -1,6 +1,5 @@
 package com.memberdirectory.app.health;
 
-import com.memberdirectory.query.jobs.JobStorage;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -28,16 +27,14 @@ class ProjectionsHealth implements HealthIndicator {
     static final Set<String> READ_MODELS = Set.of(ProcessingGroups.MEMBERS, ProcessingGroups.DIRECTORY);
 
     private final EventProcessingConfiguration processing;
-    private final JobStorage storage;
     /**
      * A start-up gate: once caught up, a processor that falls behind again (a failing batch restarts its worker)
      * is reported by the dead letters and the lag metrics, not by taking the instance out of rotation.
      */
     private volatile boolean caughtUpOnce;
 
-    ProjectionsHealth(EventProcessingConfiguration processing, JobStorage storage) {
+    ProjectionsHealth(EventProcessingConfiguration processing) {
         this.processing = processing;
-        this.storage = storage;
     }
 
     @Override
@@ -52,11 +49,6 @@ class ProjectionsHealth implements HealthIndicator {
                 Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
                 if (!streaming.isRunning()) {
                     behind.put(name, "not running");
-                } else if (segments.isEmpty() && storage.exclusive()) {
-                    // Started, but its worker has not claimed its segment yet: alone on the store it will, and then
-                    // has to catch up (a rebuilt read model starts from the first event). Shared, another instance
-                    // may hold every segment, and this one answers from the read model that instance keeps.
-                    behind.put(name, "starting");
                 } else if (segments.values().stream().anyMatch(s -> !s.isCaughtUp())) {
                     behind.put(name, "catching up with the stored events");
                 }

@@ -1,6 +1,5 @@
 package com.memberdirectory.app.health;
 
-import com.memberdirectory.query.jobs.JobStorage;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -16,8 +15,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 class ProjectionsHealthTest {
-
-    private static final JobStorage EXCLUSIVE = JobStorage.of(() -> { }, true);
 
     @Test
     void the_service_is_ready_once_every_processor_has_caught_up() {
@@ -37,23 +34,11 @@ class ProjectionsHealthTest {
     }
 
     @Test
-    void a_processor_that_has_not_claimed_its_segment_yet_is_not_ready_when_it_has_the_store_alone() {
-        StreamingEventProcessor members = processor(true, true);
-        when(members.processingStatus()).thenReturn(Map.of());
-        assertThat(health(members).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-
-        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
-        when(processing.eventProcessors()).thenReturn(Map.of("members", members));
-        assertThat(new ProjectionsHealth(processing, JobStorage.of(() -> { }, false)).health().getStatus())
-                .as("on a shared store another instance may hold the segment").isEqualTo(Status.UP);
-    }
-
-    @Test
     void once_caught_up_after_the_start_it_stays_ready() {
         EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
         StreamingEventProcessor members = processor(true, true);
         when(processing.eventProcessors()).thenReturn(Map.of("members", members));
-        ProjectionsHealth health = new ProjectionsHealth(processing, EXCLUSIVE);
+        ProjectionsHealth health = new ProjectionsHealth(processing);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         when(members.isRunning()).thenReturn(false);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
@@ -63,7 +48,7 @@ class ProjectionsHealthTest {
         EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
         EventProcessor imports = processor(false, false);
         when(processing.eventProcessors()).thenReturn(Map.of("members", members, "imports", imports));
-        return new ProjectionsHealth(processing, EXCLUSIVE).health();
+        return new ProjectionsHealth(processing).health();
     }
 
     private static StreamingEventProcessor processor(boolean running, boolean caughtUp) {
