@@ -55,8 +55,8 @@ final class ReadModelServer extends MongoServer {
             }
             Path aside = moveAside(file);
             log.warn("The read-model file {} cannot be read ({}); moved it to {}. Starting with an empty read-model store:"
-                    + " the lists are rebuilt from the events in events/ while the service reports not ready; {} can be"
-                    + " deleted once they are back.", file, e.getMessage(), aside.getFileName(), aside.getFileName());
+                    + " the lists are rebuilt from the events in events/ and stay incomplete until the projections have"
+                    + " caught up; {} can be deleted once they are back.", file, e.getMessage(), aside.getFileName(), aside.getFileName());
             return new ReadModelServer(file, openBackend(file));
         }
     }

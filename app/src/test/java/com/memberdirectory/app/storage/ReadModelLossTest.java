@@ -64,7 +64,7 @@ class ReadModelLossTest {
 
         try (ServerProcess second = new ServerProcess(data, "512m")) {
             Api api = second.api();
-            assertThat(api.get("/api/members?size=100").body()).as("rebuilt from the events").isEqualTo(members);
+            awaitList(api, members);
             assertThat(api.get("/api/members/" + memberId + "/photo").raw()).isEqualTo(photo);
         }
         assertThat(storedFileDigests(data)).as("the export's file is still stored").contains(sha256(exported));
@@ -74,7 +74,7 @@ class ReadModelLossTest {
         Files.write(readModels, garbage);
         try (ServerProcess third = new ServerProcess(data, "512m")) {
             Api api = third.api();
-            assertThat(api.get("/api/members?size=100").body()).as("rebuilt from the events").isEqualTo(members);
+            awaitList(api, members);
             assertThat(api.get("/api/members/" + memberId + "/photo").raw()).isEqualTo(photo);
         }
         assertThat(Files.readString(data.resolveSibling(data.getFileName() + ".log")))
@@ -82,6 +82,16 @@ class ReadModelLossTest {
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("readmodels.mv.damaged-"));
         }
+    }
+
+    /**
+     * Waits (bounded) for the rebuilt list to equal the one before. Not at once: the service was seen to answer
+     * healthy before its projections had replayed the events into an empty read-model store.
+     */
+    private static void awaitList(Api api, JsonNode expected) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(api.get("/api/members?size=100").body()).as("rebuilt from the events")
+                        .isEqualTo(expected));
     }
 
     /** The digests of the files in the event store's database, read after the service stopped. */
