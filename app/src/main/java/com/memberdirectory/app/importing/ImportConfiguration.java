@@ -1,12 +1,12 @@
 package com.memberdirectory.app.importing;
 
-import com.memberdirectory.app.storage.StoredFiles;
 import com.memberdirectory.command.importing.ImportCatalog;
 import com.memberdirectory.command.importing.ImportProcessor;
 import com.memberdirectory.command.importing.ImportRunner;
 import com.memberdirectory.command.importing.ImportSecrets;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.query.field.FieldLabels;
+import com.memberdirectory.query.files.FileStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 
 /** The import pipeline: runner, its processor, and the adapters it needs. */
 @Configuration(proxyBeanMethods = false)
@@ -29,8 +28,8 @@ class ImportConfiguration {
     static final int WORKERS = 96;
 
     @Bean
-    GridFsImportFiles importFiles(GridFsTemplate files, StoredFiles storedFiles) {
-        return new GridFsImportFiles(files, storedFiles);
+    StoredImportFiles importFiles(FileStore files) {
+        return new StoredImportFiles(files);
     }
 
     @Bean
@@ -39,7 +38,7 @@ class ImportConfiguration {
     }
 
     @Bean
-    ImportRunner importRunner(CommandGateway commands, UniqueValues lookups, GridFsImportFiles importFiles,
+    ImportRunner importRunner(CommandGateway commands, UniqueValues lookups, StoredImportFiles importFiles,
                               ImportCatalog importCatalog, ImportSecrets secrets) {
         return new ImportRunner(commands, lookups, importFiles, importCatalog, secrets, WORKERS);
     }

@@ -1,7 +1,8 @@
 package com.memberdirectory.app.photo;
 
-import com.memberdirectory.app.photo.GridFsPhotoStore.UnrecordedPhoto;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
+import com.memberdirectory.query.files.FileStore;
+import com.memberdirectory.query.files.FileStore.PendingFile;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -24,10 +25,10 @@ class PhotoSweep {
     static final Duration GRACE = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(PhotoSweep.class);
 
-    private final GridFsPhotoStore store;
+    private final FileStore store;
     private final EventStore events;
 
-    PhotoSweep(GridFsPhotoStore store, EventStore events) {
+    PhotoSweep(FileStore store, EventStore events) {
         this.store = store;
         this.events = events;
     }
@@ -37,22 +38,22 @@ class PhotoSweep {
         sweep(Instant.now().minus(GRACE));
     }
 
-    /** Looks at the photos stored before {@code cutoff} still marked unrecorded; answers how many were removed. */
+    /** Looks at the photos stored before {@code cutoff} still pending; answers how many were removed. */
     int sweep(Instant cutoff) {
         int removed = 0;
-        for (UnrecordedPhoto photo : store.unrecordedBefore(cutoff)) {
-            if (photo.memberId() == null) {
+        for (PendingFile photo : store.pendingBefore(PhotoUploads.KIND, cutoff)) {
+            if (photo.owner() == null) {
                 continue;
             }
             try {
                 if (named(photo)) {
-                    store.recorded(photo.id());
+                    store.confirm(photo.id());
                 } else {
                     store.delete(photo.id());
                     removed++;
                 }
             } catch (RuntimeException e) {
-                log.warn("Could not sweep photo {} of member {}; next time", photo.id(), photo.memberId(), e);
+                log.warn("Could not sweep photo {} of member {}; next time", photo.id(), photo.owner(), e);
             }
         }
         if (removed > 0) {
@@ -61,9 +62,9 @@ class PhotoSweep {
         return removed;
     }
 
-    private boolean named(UnrecordedPhoto photo) {
+    private boolean named(PendingFile photo) {
         // From the first event, not from a snapshot: the photo may have been set long before it.
-        DomainEventStream stream = events.readEvents(photo.memberId().value(), 0);
+        DomainEventStream stream = events.readEvents(photo.owner(), 0);
         while (stream.hasNext()) {
             if (stream.next().getPayload() instanceof ProfilePhotoChanged changed && photo.id().equals(changed.after())) {
                 return true;

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Tables of the embedded JDBC store (HSQLDB): Axon's event, snapshot, token and saga tables (with Axon's default
  * table and column names), the uniqueness lookup table, the deadlines of notification deliveries and the password
- * outbox, and the dead letters of the projection processors. Binary columns are {@code VARBINARY}, stored inside the row, because HSQLDB keeps
+ * outbox, the dead letters of the projection processors, and the files kept for users. Binary columns are {@code VARBINARY}, stored inside the row, because HSQLDB keeps
  * {@code BLOB}s in a separate file in blocks of at least 32 KB — far too much for events of a few hundred bytes.
  */
 public final class EmbeddedSchema {
@@ -156,6 +156,34 @@ public final class EmbeddedSchema {
             "CREATE INDEX ix_dead_letter_sequence ON DeadLetterEntry (processingGroup, sequenceIdentifier)",
             "UPDATE directory_schema_version SET version = 3");
 
+    /**
+     * Version 4: the files kept for users (photos, uploads, reports, exports; {@link JdbcFileStore}), which lived in
+     * the read-model file before. Chunks of at most 256 KB in the row: a {@code BLOB} would take HSQLDB's separate
+     * lob file and its own transaction handling for no gain at these sizes.
+     */
+    private static final List<String> VERSION_4 = List.of(
+            """
+            CREATE TABLE directory_files (
+              id VARCHAR(64) NOT NULL PRIMARY KEY,
+              name VARCHAR(1024) NOT NULL,
+              content_type VARCHAR(255) NOT NULL,
+              kind VARCHAR(32) NOT NULL,
+              owner VARCHAR(255),
+              size BIGINT NOT NULL,
+              sha256 VARCHAR(64) NOT NULL,
+              created TIMESTAMP WITH TIME ZONE NOT NULL,
+              pending BOOLEAN NOT NULL)
+            """,
+            "CREATE INDEX ix_files_kind_created ON directory_files (kind, created)",
+            """
+            CREATE TABLE directory_file_chunks (
+              file_id VARCHAR(64) NOT NULL,
+              n INTEGER NOT NULL,
+              data VARBINARY(262144) NOT NULL,
+              PRIMARY KEY (file_id, n))
+            """,
+            "UPDATE directory_schema_version SET version = 4");
+
     private EmbeddedSchema() {
     }
 
@@ -172,6 +200,9 @@ public final class EmbeddedSchema {
         }
         if (version == null || version < 3) {
             VERSION_3.forEach(jdbc::execute);
+        }
+        if (version == null || version < 4) {
+            VERSION_4.forEach(jdbc::execute);
         }
     }
 }

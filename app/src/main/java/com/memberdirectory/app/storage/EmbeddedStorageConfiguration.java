@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.memberdirectory.query.files.FileStore;
 import com.memberdirectory.query.jobs.JobStorage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -39,14 +40,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.net.InetSocketAddress;
 
 /**
- * The embedded default: events, sagas, the saga's token and the lookup table in an HSQLDB file database;
- * read models and their tokens in an in-process MongoDB wire-protocol server with an H2 MVStore file.
+ * The embedded default: events, sagas, the saga's token, the lookup table and the files kept for users in an HSQLDB
+ * file database; read models and their tokens in an in-process MongoDB wire-protocol server with an H2 MVStore file.
  * Everything lives under {@code directory.embedded-store.path}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -176,15 +179,26 @@ public class EmbeddedStorageConfiguration {
         return new JdbcImportSecrets(new JdbcTemplate(dataSource), secretBox);
     }
 
+    /**
+     * Photos and the files kept for users, with the events (see {@link JdbcFileStore}). Files that earlier versions
+     * kept in GridFS of the read-model store are moved here first ({@link ReadModelFilesMigration}).
+     */
     @Bean
-    StoredFiles storedFiles(MongoServer embeddedMongoServer) {
-        return ((ReadModelServer) embeddedMongoServer)::commit;
+    FileStore fileStore(EmbeddedDatabase database, DataSource dataSource, GridFsTemplate readModelFiles) {
+        JdbcFileStore files = new JdbcFileStore(new JdbcTemplate(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        ReadModelFilesMigration.run(readModelFiles, files);
+        return files;
     }
 
-    /** Exports' and replays' records: made durable like stored files; the data folder is this process's alone. */
+    /**
+     * Exports' and replays' records, in the read-model store: the store writes its file within a second in the
+     * background, so a job's acceptance is committed to the file before it is answered. The data folder is this
+     * process's alone.
+     */
     @Bean
-    JobStorage jobStorage(StoredFiles storedFiles) {
-        return JobStorage.of(storedFiles::makeDurable, true);
+    JobStorage jobStorage(MongoServer embeddedMongoServer) {
+        return JobStorage.of(((ReadModelServer) embeddedMongoServer)::commit, true);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import com.memberdirectory.query.files.FileStore;
 import com.memberdirectory.query.jobs.JobStorage;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoCommandException;
@@ -38,10 +39,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.MongoTransactionManager;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 
 /**
- * MongoDB mode ({@code spring.data.mongodb.uri} set): events, snapshots, tokens, sagas, the lookup table and the
- * read models all live in the URI's database. Spring Boot builds the {@code MongoClient} and the
+ * MongoDB mode ({@code spring.data.mongodb.uri} set): events, snapshots, tokens, sagas, the lookup table, the files
+ * kept for users (GridFS) and the read models all live in the URI's database. Spring Boot builds the {@code MongoClient} and the
  * {@link MongoDatabaseFactory} from the URI; this class adds Axon's storage on top of them.
  * <ul>
  *     <li>Writes use majority write concern unless the URI names another {@code w}.</li>
@@ -199,10 +201,10 @@ public class MongoStorageConfiguration {
         return new MongoImportSecrets(mongoTemplate, secretBox);
     }
 
-    /** Writes already use majority write concern. */
+    /** GridFS of the same database: the primary store in this mode. */
     @Bean
-    StoredFiles storedFiles() {
-        return () -> { };
+    FileStore fileStore(GridFsTemplate files, org.springframework.data.mongodb.core.MongoTemplate mongoTemplate) {
+        return new GridFsFileStore(files, mongoTemplate);
     }
 
     /** Writes already use majority write concern; several instances may share the database. */

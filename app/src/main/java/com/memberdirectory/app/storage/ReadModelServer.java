@@ -4,13 +4,20 @@ import de.bwaldvogel.mongo.MongoServer;
 import com.memberdirectory.app.storage.readmodel.ReadModelBackend;
 import com.memberdirectory.app.storage.readmodel.ReadModelStoreMigration;
 import com.memberdirectory.app.storage.readmodel.ReadModelFileStore;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The in-process MongoDB wire-protocol server of the read models, on an H2 MVStore file ({@link ReadModelBackend}).
@@ -20,6 +27,10 @@ import java.nio.file.Path;
  * therefore rewritten with only its live pages ({@link MVStoreTool#compact(String, boolean)}: into a new file that
  * then atomically replaces the old one, so a crash during compaction leaves the old file intact; the leftovers of
  * such a crash are cleaned up on the next start).
+ * <p>
+ * Everything in the file is derived from the events (the projections' tokens are stored with their documents), so a
+ * file that cannot be read is moved aside and the service starts on an empty one: the projections then replay the
+ * events from the start.
  */
 final class ReadModelServer extends MongoServer {
 
@@ -36,14 +47,57 @@ final class ReadModelServer extends MongoServer {
 
     static ReadModelServer open(Path file) {
         MVStoreTool.compactCleanUp(file.toString());
+        try {
+            return new ReadModelServer(file, openBackend(file));
+        } catch (MVStoreException e) {
+            if (!damaged(e)) {
+                throw e;
+            }
+            Path aside = moveAside(file);
+            log.warn("The read-model file {} cannot be read ({}); moved it to {}. Starting with an empty read-model store:"
+                    + " the lists are rebuilt from the events in events/ and stay incomplete until the projections have"
+                    + " caught up; {} can be deleted once they are back.", file, e.getMessage(), aside.getFileName(), aside.getFileName());
+            return new ReadModelServer(file, openBackend(file));
+        }
+    }
+
+    private static ReadModelBackend openBackend(Path file) {
         if (Files.exists(file)) {
             ReadModelStoreMigration.migrate(file);
         }
         ReadModelFileStore fileStore = new ReadModelFileStore();
         fileStore.open(file.toString(), false, null);
-        // Compressed pages: field names repeat in every document and compress well.
-        MVStore store = new MVStore.Builder().adoptFileStore(fileStore).compress().open();
-        return new ReadModelServer(file, new ReadModelBackend(store));
+        try {
+            // Compressed pages: field names repeat in every document and compress well.
+            MVStore store = new MVStore.Builder().adoptFileStore(fileStore).compress().open();
+            return new ReadModelBackend(store);
+        } catch (MVStoreException e) {
+            fileStore.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the file's content is what failed (a damaged header or chunk, garbage, a format no MVStore reads),
+     * rather than the disk or the file system: only then is moving the file aside and rebuilding the answer.
+     */
+    private static boolean damaged(MVStoreException e) {
+        return switch (e.getErrorCode()) {
+            case DataUtils.ERROR_FILE_CORRUPT, DataUtils.ERROR_CHUNK_NOT_FOUND, DataUtils.ERROR_UNSUPPORTED_FORMAT,
+                 DataUtils.ERROR_UNKNOWN_DATA_TYPE, DataUtils.ERROR_SERIALIZATION -> true;
+            default -> false;
+        };
+    }
+
+    private static Path moveAside(Path file) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+        try {
+            return Files.move(file, aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The read-model file " + file + " cannot be read and cannot be moved aside;"
+                    + " move or delete it, and the read models are rebuilt from the events at the next start", e);
+        }
     }
 
     /** Writes everything stored so far to the file now, instead of within the store's background second. */

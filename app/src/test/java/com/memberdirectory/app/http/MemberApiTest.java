@@ -8,10 +8,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ class MemberApiTest extends ApiTest {
     EventStore events;
 
     @Autowired
-    MongoTemplate mongo;
+    DataSource dataSource;
 
     @Test
     void a_new_member_is_inactive_with_a_generated_user_id_and_a_login_that_follows_the_work_email() {
@@ -366,7 +365,9 @@ class MemberApiTest extends ApiTest {
 
     /** How many stored photo files hold exactly these bytes. */
     private long storedCopiesOf(byte[] image) {
-        return mongo.count(Query.query(Criteria.where("metadata.sha256").is(PhotoDigest.sha256(image))), "fs.files");
+        Long count = new JdbcTemplate(dataSource).queryForObject(
+                "SELECT COUNT(*) FROM directory_files WHERE sha256 = ?", Long.class, PhotoDigest.sha256(image));
+        return count;
     }
 
     private static void assertProblem(Api.Response response, int status, String code, String field) {

@@ -2,21 +2,20 @@ package com.memberdirectory.app.photo;
 
 import com.memberdirectory.app.support.ApiTest;
 import com.memberdirectory.command.photo.PhotoDigest;
-import com.memberdirectory.kernel.member.MemberId;
-import org.bson.types.ObjectId;
+import com.memberdirectory.query.files.FileStore;
+import com.memberdirectory.query.files.FileStore.NewFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.imageio.ImageIO;
+import javax.sql.DataSource;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.Random;
 
@@ -26,13 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PhotoSweepTest extends ApiTest {
 
     @Autowired
-    GridFsPhotoStore store;
+    FileStore store;
 
     @Autowired
     PhotoSweep sweep;
 
     @Autowired
-    MongoTemplate mongo;
+    DataSource dataSource;
 
     @Test
     void an_old_photo_no_change_named_is_removed_and_the_members_photo_is_kept() throws IOException {
@@ -41,41 +40,38 @@ class PhotoSweepTest extends ApiTest {
         assertThat(admin.putBytes("/api/members/" + id + "/photo", kept, "image/png").status()).isEqualTo(204);
         String keptId = fileOf(kept);
         // As if the process had stopped before marking the recorded photo, an hour and more ago.
-        mongo.updateFirst(byId(keptId), new Update().set(GridFsPhotoStore.UNRECORDED, true), GridFsPhotoStore.FILES);
+        jdbc().update("UPDATE directory_files SET pending = TRUE WHERE id = ?", keptId);
         backdate(keptId);
         // As if it had stopped between storing a photo and sending the change.
-        byte[] orphan = png();
-        String orphanId = store.store(new MemberId(id), orphan, "image/png", PhotoDigest.sha256(orphan));
+        String orphanId = storePending(id, png());
         backdate(orphanId);
-        byte[] recent = png();
-        String recentId = store.store(new MemberId(id), recent, "image/png", PhotoDigest.sha256(recent));
+        String recentId = storePending(id, png());
 
         sweep.sweep(Instant.now().minus(PhotoSweep.GRACE));
 
-        assertThat(exists(orphanId)).isFalse();
-        assertThat(exists(recentId)).as("an upload may still be on its way to the member").isTrue();
+        assertThat(store.open(orphanId)).isEmpty();
+        assertThat(store.open(recentId)).as("an upload may still be on its way to the member").isPresent();
         assertThat(admin.get("/api/members/" + id + "/photo").raw()).isEqualTo(kept);
-        assertThat(store.unrecordedBefore(Instant.now())).extracting(GridFsPhotoStore.UnrecordedPhoto::id)
+        assertThat(store.pendingBefore(PhotoUploads.KIND, Instant.now())).extracting(FileStore.PendingFile::id)
                 .as("the member's photo is known to be recorded now").doesNotContain(keptId).contains(recentId);
         store.delete(recentId);
     }
 
-    private void backdate(String fileId) {
-        mongo.updateFirst(byId(fileId), new Update().set("uploadDate", Date.from(Instant.now().minus(PhotoSweep.GRACE)
-                .minusSeconds(60))), GridFsPhotoStore.FILES);
+    private String storePending(String memberId, byte[] image) throws IOException {
+        return store.store(new NewFile("photo", "image/png", PhotoUploads.KIND, memberId, true), new ByteArrayInputStream(image));
     }
 
-    private boolean exists(String fileId) {
-        return mongo.exists(byId(fileId), GridFsPhotoStore.FILES);
+    private void backdate(String fileId) {
+        jdbc().update("UPDATE directory_files SET created = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minus(PhotoSweep.GRACE).minusSeconds(60)), fileId);
     }
 
     private String fileOf(byte[] image) {
-        return mongo.findOne(Query.query(Criteria.where("metadata.sha256").is(PhotoDigest.sha256(image))),
-                org.bson.Document.class, GridFsPhotoStore.FILES).getObjectId("_id").toHexString();
+        return jdbc().queryForObject("SELECT id FROM directory_files WHERE sha256 = ?", String.class, PhotoDigest.sha256(image));
     }
 
-    private static Query byId(String fileId) {
-        return Query.query(Criteria.where("_id").is(new ObjectId(fileId)));
+    private JdbcTemplate jdbc() {
+        return new JdbcTemplate(dataSource);
     }
 
     private static byte[] png() throws IOException {

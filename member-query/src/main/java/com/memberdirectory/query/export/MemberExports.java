@@ -5,7 +5,7 @@ import com.memberdirectory.kernel.field.FieldView;
 import com.memberdirectory.kernel.member.MemberField;
 import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.query.field.FieldLabels;
-import com.mongodb.client.gridfs.model.GridFSFile;
+import com.memberdirectory.query.files.FileStore;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -16,8 +16,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.mongodb.gridfs.GridFsResource;
-import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -42,7 +40,7 @@ import java.util.stream.Collectors;
 import static com.memberdirectory.kernel.workbook.MemberColumns.*;
 
 /**
- * Exports members to a workbook in the background and keeps the file (GridFS) for its admin for a while.
+ * Exports members to a workbook in the background and keeps the file ({@link FileStore}) for its admin for a while.
  * Reads the member list as it stands; memory stays flat whatever the number of rows.
  * <p>
  * An accepted export is on disk before it is answered, with its request ({@link ExportRequestDocument}). One whose
@@ -57,11 +55,12 @@ public class MemberExports {
     /** An export interrupted by a restart runs once more; interrupted again, it fails. */
     static final int MAX_RUNS = 2;
     private static final String COLLECTION = "exports";
+    private static final String KIND = "export";
     private static final Logger log = LoggerFactory.getLogger(MemberExports.class);
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final MongoTemplate mongo;
-    private final GridFsTemplate files;
+    private final FileStore files;
     private final FieldLabels labels;
     private final JobLeases leases;
     private final Clock clock;
@@ -73,7 +72,7 @@ public class MemberExports {
         return thread;
     });
 
-    public MemberExports(MongoTemplate mongo, GridFsTemplate files, FieldLabels labels, JobLeases leases) {
+    public MemberExports(MongoTemplate mongo, FileStore files, FieldLabels labels, JobLeases leases) {
         this.mongo = mongo;
         this.files = files;
         this.labels = labels;
@@ -158,12 +157,7 @@ public class MemberExports {
     }
 
     public InputStream open(ExportDocument export) throws IOException {
-        GridFSFile file = files.findOne(Query.query(Criteria.where("_id").is(new ObjectId(export.fileId))));
-        if (file == null) {
-            return null;
-        }
-        GridFsResource resource = files.getResource(file);
-        return resource.getInputStream();
+        return files.open(export.fileId).map(FileStore.Content::stream).orElse(null);
     }
 
     public boolean expired(ExportDocument export) {
@@ -236,7 +230,7 @@ public class MemberExports {
         boolean recorded = mongo.updateFirst(Query.query(Criteria.where("_id").is(export.id).and("runner").is(leases.instance())),
                 outcome, ExportDocument.class).getMatchedCount() > 0;
         if (!recorded && export.fileId != null) {
-            files.delete(Query.query(Criteria.where("_id").is(new ObjectId(export.fileId))));
+            files.delete(export.fileId);
         }
         mongo.remove(Query.query(Criteria.where("_id").is(export.id)), ExportRequestDocument.class);
         // Not strictly needed (an unrecorded outcome means the export runs again after a restart), but cheap.
@@ -249,9 +243,8 @@ public class MemberExports {
             try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(temp)) {
                 writer.writeTo(out);
             }
-            Document metadata = new Document("owner", export.admin).append("kind", "export");
             try (InputStream in = java.nio.file.Files.newInputStream(temp)) {
-                return files.store(in, export.fileName, XLSX, metadata).toHexString();
+                return files.store(new FileStore.NewFile(export.fileName, XLSX, KIND, export.admin, false), in);
             }
         } finally {
             java.nio.file.Files.deleteIfExists(temp);
@@ -341,11 +334,13 @@ public class MemberExports {
         Instant now = clock.instant();
         mongo.find(Query.query(Criteria.where("expiresAt").lt(now)), ExportDocument.class).forEach(expired -> {
             if (expired.fileId != null) {
-                files.delete(Query.query(Criteria.where("_id").is(new ObjectId(expired.fileId))));
+                files.delete(expired.fileId);
             }
             mongo.remove(expired);
             mongo.remove(Query.query(Criteria.where("_id").is(expired.id)), ExportRequestDocument.class);
         });
+        // Files whose record is gone (a read-model store rebuilt from the events has no exports) expire all the same.
+        files.deleteBefore(KIND, now.minus(KEPT_FOR));
     }
 
 }

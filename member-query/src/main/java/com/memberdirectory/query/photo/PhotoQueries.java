@@ -2,28 +2,25 @@ package com.memberdirectory.query.photo;
 
 import com.memberdirectory.kernel.member.FindPhoto;
 import com.memberdirectory.kernel.member.Photo;
-import com.mongodb.client.gridfs.model.GridFSFile;
+import com.memberdirectory.query.files.FileStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.gridfs.GridFsResource;
-import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
-/** Serves profile photos from GridFS, found through the member list's current photo id. */
+/** Serves profile photos from the {@link FileStore}, found through the member list's current photo id. */
 @Component
 class PhotoQueries {
 
     private final MongoTemplate mongo;
-    private final GridFsTemplate files;
+    private final FileStore files;
 
-    PhotoQueries(MongoTemplate mongo, GridFsTemplate files) {
+    PhotoQueries(MongoTemplate mongo, FileStore files) {
         this.mongo = mongo;
         this.files = files;
     }
@@ -35,13 +32,14 @@ class PhotoQueries {
         if (photoId == null) {
             return null;
         }
-        GridFSFile file = files.findOne(Query.query(Criteria.where("_id").is(new org.bson.types.ObjectId(photoId.toString()))));
-        if (file == null) {
-            return null;
-        }
-        GridFsResource resource = files.getResource(file);
-        try (InputStream in = resource.getInputStream()) {
-            return new Photo(in.readAllBytes(), resource.getContentType());
+        try {
+            Optional<FileStore.Content> file = files.open(photoId.toString());
+            if (file.isEmpty()) {
+                return null;
+            }
+            try (InputStream in = file.get().stream()) {
+                return new Photo(in.readAllBytes(), file.get().contentType());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,7 @@ package com.memberdirectory.app.http.importing;
 import com.memberdirectory.app.http.ApiException;
 import com.memberdirectory.app.http.Downloads;
 import com.memberdirectory.app.http.ReadModel;
-import com.memberdirectory.app.importing.GridFsImportFiles;
+import com.memberdirectory.app.importing.StoredImportFiles;
 import com.memberdirectory.app.security.AdminAccess;
 import com.memberdirectory.app.storage.ImportSecretsReader;
 import com.memberdirectory.command.importing.ImportRefused;
@@ -81,10 +81,10 @@ class ImportController {
     private final CommandGateway commands;
     private final ReadModel readModel;
     private final AdminAccess access;
-    private final GridFsImportFiles files;
+    private final StoredImportFiles files;
     private final ImportSecretsReader secrets;
 
-    ImportController(CommandGateway commands, ReadModel readModel, AdminAccess access, GridFsImportFiles files,
+    ImportController(CommandGateway commands, ReadModel readModel, AdminAccess access, StoredImportFiles files,
                      ImportSecretsReader secrets) {
         this.commands = commands;
         this.readModel = readModel;

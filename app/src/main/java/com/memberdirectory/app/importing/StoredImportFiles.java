@@ -1,13 +1,8 @@
 package com.memberdirectory.app.importing;
 
-import com.memberdirectory.app.storage.StoredFiles;
 import com.memberdirectory.command.importing.ImportFiles;
-import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.gridfs.GridFsResource;
-import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import com.memberdirectory.query.files.FileStore;
+import com.memberdirectory.query.files.FileStore.NewFile;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -17,16 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Uploaded workbooks and import reports in GridFS, each tagged with the admin it belongs to. */
-public class GridFsImportFiles implements ImportFiles {
+/** Uploaded workbooks and import reports in the {@link FileStore}, each owned by the admin it belongs to. */
+public class StoredImportFiles implements ImportFiles {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private final GridFsTemplate files;
-    private final StoredFiles durability;
+    private final FileStore files;
 
-    public GridFsImportFiles(GridFsTemplate files, StoredFiles durability) {
+    public StoredImportFiles(FileStore files) {
         this.files = files;
-        this.durability = durability;
     }
 
     @Override
@@ -51,26 +44,19 @@ public class GridFsImportFiles implements ImportFiles {
         }
     }
 
+    /** Stores the file durably (an import will be queued that names it) and answers its id. */
     public String storeFile(Path file, String fileName, String owner, String kind) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            String id = files.store(in, fileName, XLSX, new Document("owner", owner).append("kind", kind)).toHexString();
-            durability.makeDurable();
-            return id;
+            return files.store(new NewFile(fileName, XLSX, kind, owner, false), in);
         }
     }
 
     @Override
     public void delete(String fileId) {
-        files.delete(Query.query(Criteria.where("_id").is(new ObjectId(fileId))));
-        durability.makeDurable();
+        files.delete(fileId);
     }
 
     public InputStream open(String fileId) throws IOException {
-        var file = files.findOne(Query.query(Criteria.where("_id").is(new ObjectId(fileId))));
-        if (file == null) {
-            throw new FileNotFoundException("No stored file " + fileId);
-        }
-        GridFsResource resource = files.getResource(file);
-        return resource.getInputStream();
+        return files.open(fileId).orElseThrow(() -> new FileNotFoundException("No stored file " + fileId)).stream();
     }
 }
