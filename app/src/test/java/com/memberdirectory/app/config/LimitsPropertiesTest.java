@@ -1,11 +1,7 @@
 package com.memberdirectory.app.config;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
@@ -15,15 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The documented defaults of directory.imports, directory.requests and directory.reads (docs/limits.md). */
 class LimitsPropertiesTest {
 
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(DirectoryProperties.class)
-    static class Properties {
-    }
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-            .withUserConfiguration(Properties.class)
-            .withPropertyValues("directory.security.primary-admin=admin");
+    private final ApplicationContextRunner runner = DirectoryPropertiesRunner.create();
 
     @Test
     void the_defaults_are_the_documented_ones() {

@@ -1,25 +1,13 @@
 package com.memberdirectory.app.config;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SecurityPropertiesTest {
 
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(DirectoryProperties.class)
-    static class Properties {
-    }
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-            .withUserConfiguration(Properties.class)
-            .withPropertyValues("directory.security.primary-admin=admin");
+    private final ApplicationContextRunner runner = DirectoryPropertiesRunner.create();
 
     @Test
     void without_operators_only_the_primary_admin_reads_the_operational_endpoints() {
