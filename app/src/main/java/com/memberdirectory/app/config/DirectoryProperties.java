@@ -25,7 +25,17 @@ public record DirectoryProperties(@Valid @NotNull @DefaultValue EmbeddedStore em
                                   @Valid @NotNull @DefaultValue Notifications notifications,
                                   @Valid @NotNull @DefaultValue Imports imports,
                                   @Valid @NotNull @DefaultValue Requests requests,
-                                  @Valid @NotNull @DefaultValue Reads reads) {
+                                  @Valid @NotNull @DefaultValue Reads reads,
+                                  @Valid @NotNull @DefaultValue Search search) {
+
+    /**
+     * The member search index.
+     *
+     * @param path its folder with MongoDB (a folder of this instance, never shared); on the embedded default it is
+     *             {@code search/} in the data folder and this is not used
+     */
+    public record Search(@NotNull @DefaultValue("./search") Path path) {
+    }
 
     /** The embedded default's files. */
     public record EmbeddedStore(@NotNull @DefaultValue("./data") Path path) {

@@ -15,6 +15,7 @@ import java.util.List;
  */
 class MongoModeNotificationRestartTest extends NotificationRestartScenario {
 
+    private static final String SEARCH = "target/search-" + java.util.UUID.randomUUID();
     private static MongoServer server;
 
     @BeforeAll
@@ -33,6 +34,8 @@ class MongoModeNotificationRestartTest extends NotificationRestartScenario {
         InetSocketAddress address = server.getLocalAddress();
         return List.of("spring.data.mongodb.uri=mongodb://" + address.getHostString() + ":" + address.getPort()
                         + "/directory",
-                "directory.mongo.transactions=false");
+                "directory.mongo.transactions=false",
+                // this instance's search index, kept across its restarts
+                "directory.search.path=" + SEARCH);
     }
 }

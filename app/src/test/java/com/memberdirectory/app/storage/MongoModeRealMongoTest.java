@@ -22,6 +22,7 @@ class MongoModeRealMongoTest extends MongoModeScenario {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", MongoModeRealMongoTest::uri);
+        registry.add("directory.search.path", () -> "target/search-" + java.util.UUID.randomUUID());
     }
 
     private static synchronized String uri() {

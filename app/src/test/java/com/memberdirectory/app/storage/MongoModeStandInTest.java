@@ -23,6 +23,7 @@ class MongoModeStandInTest extends MongoModeScenario {
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", MongoModeStandInTest::uri);
         registry.add(MongoStorageConfiguration.TRANSACTIONS_PROPERTY, () -> "false");
+        registry.add("directory.search.path", () -> "target/search-" + java.util.UUID.randomUUID());
     }
 
     private static synchronized String uri() {

@@ -1,7 +1,5 @@
 package com.memberdirectory.query.member;
 
-import com.memberdirectory.kernel.access.MemberVisibility;
-import com.memberdirectory.kernel.access.Viewer;
 import com.memberdirectory.kernel.member.FindMember;
 import com.memberdirectory.kernel.member.ListMembers;
 import com.memberdirectory.kernel.member.MemberIds;
@@ -10,20 +8,27 @@ import com.memberdirectory.kernel.member.MemberPage;
 import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.query.department.DepartmentQueries;
 import com.memberdirectory.query.field.FieldLabels;
+import com.memberdirectory.query.search.MemberMatcher;
+import com.memberdirectory.query.search.MemberSearch;
+import com.memberdirectory.query.search.MemberSearchIndex;
+import com.memberdirectory.query.search.SearchEntry;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** Answers questions about members from the member list. */
+/** Answers questions about members: one member from the member list, pages of it through the search index. */
 @Component
 class MemberQueries {
 
@@ -31,10 +36,14 @@ class MemberQueries {
     private final ProjectionWaiters<MemberView> waiters;
     private final DepartmentQueries departments;
     private final FieldLabels labels;
+    private final MemberSearchIndex index;
+    private final MemberSearchFreshness freshness;
 
     MemberQueries(MongoTemplate mongo, ProjectionWaiters<MemberView> memberWaiters, DepartmentQueries departments,
-                  FieldLabels labels) {
+                  FieldLabels labels, MemberSearchIndex index, MemberSearchFreshness freshness) {
         this.labels = labels;
+        this.index = index;
+        this.freshness = freshness;
         this.mongo = mongo;
         this.waiters = memberWaiters;
         this.departments = departments;
@@ -50,60 +59,39 @@ class MemberQueries {
     }
 
     @QueryHandler
-    MemberPage list(ListMembers query) {
-        List<Criteria> filters = new ArrayList<>();
-        if (query.departmentId() != null) {
-            filters.add(Criteria.where("departmentIds").in(departments.subtreeOf(query.departmentId())));
-        }
-        Viewer viewer = query.viewer();
-        if (Boolean.TRUE.equals(query.withoutLoginPassword())) {
-            filters.add(Criteria.where("hasLoginPassword").is(false));
-            if (!viewer.isOrganizationWide()) {
-                filters.add(Criteria.where("departmentIds").in(viewer.departmentIds()));
-            }
-        }
-        if (query.status() != null) {
-            filters.add(Criteria.where("status").is(query.status()));
-        }
-        if (query.q() != null && !query.q().isBlank()) {
-            filters.add(textMatch(Pattern.compile(Pattern.quote(query.q().strip()), Pattern.CASE_INSENSITIVE), viewer));
-        }
-        Query select = new Query();
-        if (!filters.isEmpty()) {
-            select.addCriteria(new Criteria().andOperator(filters));
-        }
-        long total = mongo.count(select, MemberDocument.class);
-        long skip = (long) query.page() * query.size();
-        if (skip >= total) {
-            // Past the end: nothing to read (and no skip the store might take as an int).
-            return new MemberPage(List.of(), query.page(), query.size(), total);
-        }
-        select.with(Sort.by("name", "_id")).skip(skip).limit(query.size());
-        List<MemberView> items = mongo.find(select, MemberDocument.class).stream().map(d -> d.toView(labels)).toList();
-        return new MemberPage(items, query.page(), query.size(), total);
+    MemberPage list(ListMembers query) throws InterruptedException {
+        MemberSearch search = new MemberSearch(
+                query.departmentId() == null ? null : Set.copyOf(departments.subtreeOf(query.departmentId())),
+                query.status() == null ? null : query.status().name(), query.q(),
+                Boolean.TRUE.equals(query.withoutLoginPassword()), query.viewer(),
+                (long) query.page() * query.size(), query.size());
+        MemberSearchIndex.Hits hits = freshness.indexIsCurrent() ? index.search(search) : scan(search);
+        return new MemberPage(read(hits.ids()), query.page(), query.size(), hits.total());
     }
 
     /**
-     * {@code q} matches only what the viewer may see ({@link MemberVisibility}): a hidden phone or a login email
-     * found by a search would be recovered digit by digit from the totals.
+     * The same answer from the member list itself, reading every member: only while the search index has not
+     * caught up with the events (being built after an upgrade or after its file was lost).
      */
-    private static Criteria textMatch(Pattern text, Viewer viewer) {
-        List<Criteria> anyOf = new ArrayList<>();
-        MemberVisibility.PUBLIC_TEXT_FIELDS.forEach(field -> anyOf.add(Criteria.where(field).regex(text)));
-        if (viewer.isOrganizationWide()) {
-            MemberVisibility.RESTRICTED_TEXT_FIELDS.forEach(field -> anyOf.add(Criteria.where(field).regex(text)));
-            anyOf.add(Criteria.where("phone").regex(text));
-            return new Criteria().orOperator(anyOf);
+    private MemberSearchIndex.Hits scan(MemberSearch search) {
+        MemberMatcher matcher = new MemberMatcher(search);
+        List<SearchEntry> matching = new ArrayList<>();
+        try (Stream<MemberDocument> all = mongo.stream(new Query(), MemberDocument.class)) {
+            all.map(MemberSearchProjection::entryOf).filter(matcher).forEach(matching::add);
         }
-        anyOf.add(new Criteria().andOperator(Criteria.where("phone").regex(text), Criteria.where("hidePhone").ne(true)));
-        if (!viewer.departmentIds().isEmpty()) {
-            List<Criteria> restricted = new ArrayList<>();
-            MemberVisibility.RESTRICTED_TEXT_FIELDS.forEach(field -> restricted.add(Criteria.where(field).regex(text)));
-            restricted.add(Criteria.where("phone").regex(text));
-            anyOf.add(new Criteria().andOperator(Criteria.where("departmentIds").in(viewer.departmentIds()),
-                    new Criteria().orOperator(restricted)));
+        matching.sort(MemberMatcher.ORDER);
+        List<String> ids = matching.stream().skip(search.offset()).limit(search.limit()).map(SearchEntry::id).toList();
+        return new MemberSearchIndex.Hits(ids, matching.size());
+    }
+
+    /** The members with these ids, in this order (one that is gone since is left out). */
+    private List<MemberView> read(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return new Criteria().orOperator(anyOf);
+        Map<String, MemberDocument> found = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), MemberDocument.class).forEach(d -> found.put(d.id, d));
+        return ids.stream().map(found::get).filter(Objects::nonNull).map(d -> d.toView(labels)).toList();
     }
 
     @QueryHandler

@@ -1,0 +1,69 @@
+package com.memberdirectory.query.member;
+
+import com.memberdirectory.query.search.MemberSearchIndex;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.OptionalLong;
+
+/**
+ * Whether the search index may answer a list now: a list shows every change acknowledged before it was asked
+ * for, as reading the member list would (a write is answered once the member list has it). The index is fed by a
+ * processor of its own, a few milliseconds behind; so a list waits until the index has reached the end of the
+ * event stream as it was when the list was asked for. While the index is far behind (being built) lists are
+ * answered by reading the member list instead, without waiting.
+ */
+@Component
+class MemberSearchFreshness {
+
+    /** How long a list waits for an index that was current before it falls back to reading the member list. */
+    static final long WAIT_WHEN_CURRENT_MILLIS = 5_000;
+    /** How long a list waits for an index that is being built. */
+    static final long WAIT_WHEN_BUILDING_MILLIS = 100;
+    private static final Logger log = LoggerFactory.getLogger(MemberSearchFreshness.class);
+
+    private final EventStore events;
+    private final MemberSearchIndex index;
+    private volatile boolean current;
+
+    MemberSearchFreshness(EventStore events, MemberSearchIndex index) {
+        this.events = events;
+        this.index = index;
+    }
+
+    boolean indexIsCurrent() throws InterruptedException {
+        TrackingToken head = events.createHeadToken();
+        boolean wasCurrent = current;
+        boolean reached = index.await(processed -> reaches((TrackingToken) processed, head),
+                wasCurrent ? WAIT_WHEN_CURRENT_MILLIS : WAIT_WHEN_BUILDING_MILLIS);
+        if (reached != wasCurrent) {
+            current = reached;
+            if (reached) {
+                log.info("The member search index has caught up with the events; it answers lists and searches");
+            } else {
+                log.warn("The member search index is more than {} ms behind the events; lists and searches read the"
+                        + " member list until it has caught up", WAIT_WHEN_CURRENT_MILLIS);
+            }
+        }
+        return reached;
+    }
+
+    /** Whether the index, at {@code processed}, has every event up to {@code head}. */
+    static boolean reaches(TrackingToken processed, TrackingToken head) {
+        if (head == null) {
+            return true;
+        }
+        if (processed == null) {
+            return false;
+        }
+        OptionalLong at = processed.position();
+        OptionalLong end = head.position();
+        if (at.isPresent() && end.isPresent()) {
+            return at.getAsLong() >= end.getAsLong();
+        }
+        return processed.covers(head);
+    }
+}
