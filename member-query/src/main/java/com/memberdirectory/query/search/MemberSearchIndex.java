@@ -73,7 +73,9 @@ public final class MemberSearchIndex implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Map<String, SearchEntry> pending = new HashMap<>();
+    /** Members written since the searcher was last refreshed (a refresh writes a segment: done when a list needs it). */
+    private final Map<String, SearchEntry> pending = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_PENDING = 10_000;
     private final Map<String, String> committedPosition;
     private final Object progress = new Object();
     private Map<String, String> position;
@@ -156,25 +158,27 @@ public final class MemberSearchIndex implements Closeable {
         }
     }
 
-    /** Adds or replaces the member; searchable after {@link #batchDone}. */
+    /** Adds or replaces the member (one thread writes); searchable once its batch is done ({@link #batchDone}). */
     public void put(SearchEntry entry) {
-        pending.put(entry.id(), entry);
         try {
             writer.updateDocument(new Term(SearchQueries.ID, entry.id()), documentOf(entry));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // after the write: a refresh that no longer lists the member as pending has the write
+        pending.put(entry.id(), entry);
     }
 
     /**
-     * The batch's changes become searchable, and {@code position} (the event-stream position they reach, as the
-     * token store writes it; {@code token} the same as the processor knows it) is reached. Commits at most once a
-     * second.
+     * The batch is complete: {@code position} (the event-stream position it reaches, as the token store writes it;
+     * {@code token} the same as the processor knows it) is reached, and the next search sees the batch's changes.
+     * Commits at most once a second.
      */
     public void batchDone(Map<String, String> position, Object token) {
         try {
-            searchers.maybeRefreshBlocking();
-            pending.clear();
+            if (pending.size() >= MAX_PENDING) {
+                refresh();
+            }
             this.position = Map.copyOf(position);
             if (System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
                 commit();
@@ -227,6 +231,7 @@ public final class MemberSearchIndex implements Closeable {
         try {
             writer.deleteAll();
             pending.clear();
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -236,6 +241,9 @@ public final class MemberSearchIndex implements Closeable {
     public Hits search(MemberSearch search) {
         Query query = SearchQueries.of(search);
         try {
+            if (!pending.isEmpty()) {
+                refresh();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 int total = searcher.count(query);
@@ -256,6 +264,16 @@ public final class MemberSearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Makes every change written so far searchable. The members written before the refresh began are then found
+     * by the searcher and leave {@link #pending}; those written meanwhile stay.
+     */
+    private void refresh() throws IOException {
+        Map<String, SearchEntry> before = Map.copyOf(pending);
+        searchers.maybeRefreshBlocking();
+        before.forEach(pending::remove);
     }
 
     /** How many members the index holds (searchable ones). */
@@ -296,7 +314,7 @@ public final class MemberSearchIndex implements Closeable {
         }
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
