@@ -7,6 +7,7 @@ import com.memberdirectory.kernel.member.ListMembers;
 import com.memberdirectory.kernel.member.MemberIds;
 import com.memberdirectory.kernel.member.MembersInDepartments;
 import com.memberdirectory.kernel.member.MemberPage;
+import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.query.department.DepartmentQueries;
 import com.memberdirectory.query.field.FieldLabels;
@@ -52,6 +53,8 @@ class MemberQueries {
     @QueryHandler
     MemberPage list(ListMembers query) {
         List<Criteria> filters = new ArrayList<>();
+        // Offboarded members have left the directory: never listed, searched or counted (docs/lifecycle.md).
+        filters.add(Criteria.where("status").ne(MemberStatus.OFFBOARDED));
         if (query.departmentId() != null) {
             filters.add(Criteria.where("departmentIds").in(departments.subtreeOf(query.departmentId())));
         }
