@@ -274,6 +274,7 @@ public class Member {
         MemberLookupTable.serializeManagerChanges(unique);
         MemberUniqueness.releaseAll(unique, state, owner);
         unique.release(UniqueKind.MEMBER, owner, owner);
+        unique.claim(UniqueKind.OFFBOARDED_MEMBER, owner, owner);
         MemberLookupTable.moveManagerClaim(unique, owner, state.managerId(), null);
         apply(new MemberOffboarded(memberId, before));
         for (MemberId report : reportingLines.reportsOf(memberId)) {

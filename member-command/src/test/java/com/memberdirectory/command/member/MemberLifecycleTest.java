@@ -190,6 +190,8 @@ class MemberLifecycleTest {
         assertThat(claims.ownerOf(UniqueKind.EMPLOYEE_ID, "e-1")).isEmpty();
         assertThat(claims.ownerOf(UniqueKind.MEMBER, ANN.value())).as("nobody can choose Ann as a manager").isEmpty();
         assertThat(claims.ownerOf(UniqueKind.MANAGER, ANN.value())).isEmpty();
+        assertThat(claims.ownerOf(UniqueKind.OFFBOARDED_MEMBER, ANN.value())).as("an import row still reaches Ann")
+                .contains(ANN.value());
     }
 
     @Test
