@@ -73,6 +73,13 @@ class AccessMatrixApiTest extends ApiTest {
                         403, 200, 403, 200, 200),
                 new Call("POST /api/members/{id}/activation", c -> c.api().post("/api/members/" + c.otherMember() + "/activation",
                         Map.of()), 403, 200, 403, 200, 200),
+                // the lifecycle of the other member, offboarded last: nothing after this acts on it
+                new Call("POST /api/members/{id}/suspension", c -> c.api().post("/api/members/" + c.otherMember() + "/suspension",
+                        Map.of()), 403, 200, 403, 200, 200),
+                new Call("DELETE /api/members/{id}/suspension", c -> c.api().send("DELETE", "/api/members/" + c.otherMember()
+                        + "/suspension", new byte[0]), 403, 200, 403, 200, 200),
+                new Call("POST /api/members/{id}/offboarding", c -> c.api().post("/api/members/" + c.otherMember() + "/offboarding",
+                        Map.of()), 403, 200, 403, 200, 200),
                 new Call("GET /api/departments", c -> c.api().get("/api/departments"), 200, 200, 200, 200, 200),
                 new Call("POST /api/departments", c -> c.api().post("/api/departments", Map.of("name", unique("Team"),
                         "parentId", c.department())), 403, 201, 403, 201, 201),

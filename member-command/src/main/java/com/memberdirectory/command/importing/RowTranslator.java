@@ -187,7 +187,8 @@ public final class RowTranslator {
                 errors.add(MEMBER_ID + ": missing; rows are matched to members by their member ID.");
                 return null;
             }
-            if (lookups.ownerOf(UniqueKind.MEMBER, id).isEmpty()) {
+            // An offboarded member's row goes on to the member, which refuses it as offboarded (docs/lifecycle.md).
+            if (lookups.ownerOf(UniqueKind.MEMBER, id).isEmpty() && lookups.ownerOf(UniqueKind.OFFBOARDED_MEMBER, id).isEmpty()) {
                 errors.add(MEMBER_ID + ": there is no member '" + id + "'.");
                 return null;
             }

@@ -10,6 +10,13 @@ import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ActivateMember;
+import com.memberdirectory.kernel.member.DropOffboardedManager;
+import com.memberdirectory.kernel.member.MemberOffboarded;
+import com.memberdirectory.kernel.member.MemberResumed;
+import com.memberdirectory.kernel.member.MemberSuspended;
+import com.memberdirectory.kernel.member.OffboardMember;
+import com.memberdirectory.kernel.member.ResumeMember;
+import com.memberdirectory.kernel.member.SuspendMember;
 import com.memberdirectory.kernel.member.ChooseLoginMethod;
 import com.memberdirectory.kernel.member.LoginMethodChosen;
 import com.memberdirectory.kernel.member.LoginMethodResult;
@@ -32,6 +39,7 @@ import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -55,6 +63,7 @@ public class Member {
     private MemberId memberId;
     private long version;
     private MemberRecord state;
+    private MemberLifecycle lifecycle = MemberLifecycle.NEW;
 
     protected Member() {
         // for Axon
@@ -109,6 +118,7 @@ public class Member {
         MemberRecord before = state;
         access(unique).checkMemberChange(command.actor(), ids(before.departmentIds()),
                 ids(command.changes().departmentIds().orElse(before.departmentIds())));
+        rules.lifecycle().checkChangeable(status());
         if (row == null) {
             checkVersion(command.expectedVersion());
         }
@@ -159,6 +169,7 @@ public class Member {
     public LoginMethodResult handle(ChooseLoginMethod command, MemberPolicies rules, UniqueValues unique,
                                     LoginPasswords passwords) {
         checkMayChange(command.actor(), unique);
+        rules.lifecycle().checkChangeable(status());
         checkVersion(command.expectedVersion());
         if (command.loginEmailType() == null) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "loginEmailType",
@@ -187,10 +198,11 @@ public class Member {
         }
     }
 
-    /** The first sign-in: idempotent, a member already active stays as it is. */
+    /** The first sign-in: idempotent, a member already active stays as it is; never while suspended or offboarded. */
     @CommandHandler
-    public MemberWritten handle(ActivateMember command, UniqueValues unique) {
+    public MemberWritten handle(ActivateMember command, MemberPolicies rules, UniqueValues unique) {
         checkMayChange(command.actor(), unique);
+        rules.lifecycle().checkActivatable(status());
         if (state.status() == MemberStatus.INACTIVE) {
             apply(new MemberActivated(memberId));
         }
@@ -198,8 +210,9 @@ public class Member {
     }
 
     @CommandHandler
-    public MemberWritten handle(SetProfilePhoto command, UniqueValues unique) {
+    public MemberWritten handle(SetProfilePhoto command, MemberPolicies rules, UniqueValues unique) {
         checkMayChange(command.actor(), unique);
+        rules.lifecycle().checkChangeable(status());
         checkVersion(command.expectedVersion());
         // The same image again records nothing (the caller then removes the copy it stored). Photos set by
         // revision-1 events have no digest: the first re-upload of such a photo is recorded once, as a change to a
@@ -212,6 +225,92 @@ public class Member {
         apply(new ProfilePhotoChanged(memberId, before, command.photoId(), command.contentType(), command.size(),
                 command.sha256()));
         return new MemberWritten(memberId, version, List.of(new FieldChange("photo", before, command.photoId())), null);
+    }
+
+    /** Suspends the member (docs/lifecycle.md): idempotent, a suspended member stays as they are. */
+    @CommandHandler
+    public MemberWritten handle(SuspendMember command, MemberPolicies rules, UniqueValues unique) {
+        checkMayChange(command.actor(), unique);
+        MemberStatus before = status();
+        boolean suspends = rules.lifecycle().suspends(before);
+        checkVersion(command.expectedVersion());
+        if (!suspends) {
+            return new MemberWritten(memberId, version);
+        }
+        apply(new MemberSuspended(memberId, before));
+        return new MemberWritten(memberId, version, List.of(new FieldChange("status", before, MemberStatus.SUSPENDED)), null);
+    }
+
+    /** Lifts the member's suspension, back to INACTIVE or ACTIVE as before: idempotent for a member not suspended. */
+    @CommandHandler
+    public MemberWritten handle(ResumeMember command, MemberPolicies rules, UniqueValues unique) {
+        checkMayChange(command.actor(), unique);
+        boolean resumes = rules.lifecycle().resumes(status());
+        checkVersion(command.expectedVersion());
+        if (!resumes) {
+            return new MemberWritten(memberId, version);
+        }
+        MemberStatus after = state.status();
+        apply(new MemberResumed(memberId, after));
+        return new MemberWritten(memberId, version, List.of(new FieldChange("status", MemberStatus.SUSPENDED, after)), null);
+    }
+
+    /**
+     * The member leaves the directory (docs/lifecycle.md), all in this command's transaction: every unique value
+     * and the member's own entry in the lookup table are released (others may take them at once; nobody can choose
+     * the member as a manager any more), and each member who reports to them drops them as manager
+     * ({@link DropOffboardedManager}, whatever the caller's reach: it follows from this offboarding). Idempotent.
+     */
+    @CommandHandler
+    public MemberWritten handle(OffboardMember command, MemberPolicies rules, UniqueValues unique,
+                                ReportingLines reportingLines, CommandGateway commands) {
+        checkMayChange(command.actor(), unique);
+        checkVersion(command.expectedVersion());
+        MemberStatus before = status();
+        if (!rules.lifecycle().offboards(before)) {
+            return new MemberWritten(memberId, version);
+        }
+        String owner = memberId.value();
+        MemberLookupTable.serializeManagerChanges(unique);
+        MemberUniqueness.releaseAll(unique, state, owner);
+        unique.release(UniqueKind.MEMBER, owner, owner);
+        unique.claim(UniqueKind.OFFBOARDED_MEMBER, owner, owner);
+        MemberLookupTable.moveManagerClaim(unique, owner, state.managerId(), null);
+        apply(new MemberOffboarded(memberId, before));
+        for (MemberId report : reportingLines.reportsOf(memberId)) {
+            if (!report.equals(memberId)) {
+                commands.sendAndWait(new DropOffboardedManager(report, memberId));
+            }
+        }
+        return new MemberWritten(memberId, version, List.of(new FieldChange("status", before, MemberStatus.OFFBOARDED)), null);
+    }
+
+    /**
+     * The member's direct or dotted-line manager was offboarded: they no longer have that manager. Decided on this
+     * member's own state (a member who changed managers meanwhile, or was offboarded, changes nothing).
+     */
+    @CommandHandler
+    public MemberWritten handle(DropOffboardedManager command, UniqueValues unique) {
+        MemberId gone = command.offboardedManagerId();
+        if (status() == MemberStatus.OFFBOARDED) {
+            return new MemberWritten(memberId, version);
+        }
+        List<MemberId> dotted = state.dottedLineManagerIds() == null ? List.of() : state.dottedLineManagerIds();
+        MemberRecord after = state
+                .withManagerId(gone.equals(state.managerId()) ? null : state.managerId())
+                .withDottedLineManagerIds(dotted.stream().filter(id -> !id.equals(gone)).toList());
+        if (!Objects.equals(after.managerId(), state.managerId())) {
+            MemberLookupTable.serializeManagerChanges(unique);
+            MemberLookupTable.moveManagerClaim(unique, memberId.value(), gone, null);
+        }
+        List<FieldChange> changes = MemberRecordDiff.between(state, after);
+        applyDifferences(state, after);
+        return new MemberWritten(memberId, version, List.copyOf(changes), null);
+    }
+
+    /** The status the member shows: their activation, unless suspended or offboarded. */
+    private MemberStatus status() {
+        return lifecycle.status(state.status());
     }
 
     /** Whether the actor may change this member (docs/permissions.md) by a change that leaves its departments alone. */
@@ -248,5 +347,6 @@ public class Member {
         }
         version = sequence + 1;
         state = MemberRecordFold.apply(state, event);
+        lifecycle = lifecycle.apply(event);
     }
 }

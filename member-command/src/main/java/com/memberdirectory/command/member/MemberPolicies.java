@@ -17,14 +17,15 @@ public record MemberPolicies(NameRule name,
                              PasswordRule password,
                              PhotoRule photo,
                              FieldValueRule fieldValues,
-                             DateRangeRule dates) {
+                             DateRangeRule dates,
+                             LifecycleRule lifecycle) {
 
     public static MemberPolicies of(String defaultPhoneRegion, List<String> businessMailDomains) {
         return new MemberPolicies(new NameRule(), new OptionalTextRule(), new UserIdRule(), new EmailAddressRule(),
                 new BusinessEmailRule(businessMailDomains), new PhoneNumberRule(defaultPhoneRegion),
                 new PhoneOrWorkEmailRequired(), new DepartmentsRequired(), new CountryRegionRule(),
                 new DirectManagerRule(), new DottedLineManagersRule(), new PasswordRule(), new PhotoRule(), new FieldValueRule(),
-                new DateRangeRule());
+                new DateRangeRule(), new LifecycleRule());
     }
 
     /** Defaults for tests and tools: no business mail domain configured. */

@@ -45,6 +45,9 @@ final class MemberRecordFold {
         if (event instanceof ProfilePhotoChanged e) {
             return e.after() == null ? state.withPhoto(null, null, null) : state.withPhoto(e.after(), e.contentType(), e.sha256());
         }
+        if (MemberLifecycle.isLifecycleEvent(event)) {
+            return state; // kept beside the record (MemberLifecycle): a suspension leaves the activation as it is
+        }
         if (event instanceof CustomFieldValueChanged e) {
             Map<String, List<String>> custom = new HashMap<>(state.custom());
             if (e.after() == null || e.after().isEmpty()) {

@@ -62,6 +62,16 @@ final class MemberUniqueness {
         }
     }
 
+    /** Gives up every unique value the member holds (the offboarding): another member may take each at once. */
+    static void releaseAll(UniqueValues unique, MemberRecord record, String owner) {
+        for (UniqueField field : UNIQUE_FIELDS) {
+            String key = field.key().apply(record);
+            if (key != null) {
+                unique.release(field.kind(), key, owner);
+            }
+        }
+    }
+
     private static DomainRuleViolation duplicate(UniqueField field) {
         return new DomainRuleViolation(ErrorCode.DUPLICATE_VALUE, field.field(),
                 "Another member already has this " + field.field() + ".");

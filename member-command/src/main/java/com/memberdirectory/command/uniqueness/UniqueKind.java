@@ -12,6 +12,11 @@ public enum UniqueKind {
     LOGIN_EMAIL,
     /** value: a member id; lets other members' commands check that a member exists. */
     MEMBER,
+    /**
+     * value: the id of an offboarded member; owner: the same id. Their {@link #MEMBER} entry is gone (no rule finds
+     * them), this one lets an import row naming them reach the member, which refuses it as offboarded.
+     */
+    OFFBOARDED_MEMBER,
     /** value: a member id; owner: the id of the member's direct manager (walked to refuse cycles). */
     MANAGER,
     /** value: a lock name; claimed and released within one transaction to make commands wait for each other. */

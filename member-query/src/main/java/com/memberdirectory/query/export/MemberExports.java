@@ -4,6 +4,7 @@ import com.memberdirectory.kernel.field.BuiltInFields;
 import com.memberdirectory.kernel.field.FieldView;
 import com.memberdirectory.kernel.member.MemberField;
 import com.memberdirectory.kernel.member.MemberFields;
+import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.files.FileStore;
 import org.bson.Document;
@@ -174,10 +175,11 @@ public class MemberExports {
             Map<String, String> userIds = new HashMap<>();
             List<String> withoutLoginPassword = new ArrayList<>();
             Query overview = new Query();
-            overview.fields().include("userId").include("hasLoginPassword").include("departmentIds");
+            overview.fields().include("userId").include("hasLoginPassword").include("departmentIds").include("status");
             mongo.stream(overview, Document.class, "members").forEach(d -> {
                 userIds.put(d.getString("_id"), d.getString("userId"));
-                if (Boolean.FALSE.equals(d.getBoolean("hasLoginPassword")) && inScope(d, departmentScope)) {
+                if (Boolean.FALSE.equals(d.getBoolean("hasLoginPassword")) && inScope(d, departmentScope)
+                        && !offboarded(d)) {
                     withoutLoginPassword.add(d.getString("_id"));
                 }
             });
@@ -195,6 +197,7 @@ public class MemberExports {
                     List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
                     mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, "members").stream()
                             .filter(d -> inScope(d, departmentScope)) // selected or not, only members the admin may see in full
+                            .filter(d -> !offboarded(d)) // they have left the directory (docs/lifecycle.md)
                             .forEach(d -> writer.add(row(d, userIds, paths, custom)));
                 }
                 rows = writer.rowCount();
@@ -311,6 +314,11 @@ public class MemberExports {
             return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
         }
         return value == null ? null : LocalDate.parse(value.toString().substring(0, 10));
+    }
+
+    /** An offboarded member has left the directory: never exported (docs/lifecycle.md). */
+    private static boolean offboarded(Document member) {
+        return MemberStatus.OFFBOARDED.name().equals(member.getString("status"));
     }
 
     private static boolean inScope(Document member, Set<String> departmentScope) {

@@ -9,6 +9,9 @@ import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberField;
 import com.memberdirectory.kernel.member.MemberFields;
+import com.memberdirectory.kernel.member.MemberOffboarded;
+import com.memberdirectory.kernel.member.MemberResumed;
+import com.memberdirectory.kernel.member.MemberSuspended;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 import com.memberdirectory.query.field.FieldLabels;
@@ -79,6 +82,12 @@ public final class HistoryChanges {
             change = new FieldChange("photo", e.before(), e.after());
         } else if (event instanceof MemberActivated) {
             change = new FieldChange("status", MemberStatus.INACTIVE, MemberStatus.ACTIVE);
+        } else if (event instanceof MemberSuspended e) {
+            change = new FieldChange("status", e.before(), MemberStatus.SUSPENDED);
+        } else if (event instanceof MemberResumed e) {
+            change = new FieldChange("status", MemberStatus.SUSPENDED, e.after());
+        } else if (event instanceof MemberOffboarded e) {
+            change = new FieldChange("status", e.before(), MemberStatus.OFFBOARDED);
         } else {
             throw new IllegalArgumentException("No history for " + event.getClass().getSimpleName());
         }

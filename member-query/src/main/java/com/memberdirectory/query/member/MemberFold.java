@@ -11,6 +11,9 @@ import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberField;
 import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.MemberOffboarded;
+import com.memberdirectory.kernel.member.MemberResumed;
+import com.memberdirectory.kernel.member.MemberSuspended;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 
@@ -113,6 +116,12 @@ final class MemberFold {
             d.custom = custom;
         } else if (event instanceof MemberActivated) {
             d.status = MemberStatus.ACTIVE;
+        } else if (event instanceof MemberSuspended) {
+            d.status = MemberStatus.SUSPENDED;
+        } else if (event instanceof MemberResumed e) {
+            d.status = e.after();
+        } else if (event instanceof MemberOffboarded) {
+            d.status = MemberStatus.OFFBOARDED;
         }
         d.version = sequence + 1;
     }

@@ -10,6 +10,7 @@ import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.kernel.member.ListMembersAsOf;
 import com.memberdirectory.kernel.member.MemberPage;
+import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.query.department.DepartmentQueries;
 import com.memberdirectory.query.field.FieldLabels;
 import org.axonframework.common.stream.BlockingStream;
@@ -117,6 +118,7 @@ class MemberTimeline {
         replay.check(members.size());
         Set<String> departments = query.departmentId() == null ? null : Set.copyOf(this.departments.subtreeOf(query.departmentId()));
         List<MemberDocument> matching = members.values().stream()
+                .filter(d -> d.status != MemberStatus.OFFBOARDED) // had left the directory by then (docs/lifecycle.md)
                 .filter(d -> departments == null || d.departmentIds != null && d.departmentIds.stream().anyMatch(departments::contains))
                 .sorted(Comparator.comparing((MemberDocument d) -> d.name == null ? "" : d.name).thenComparing(d -> d.id))
                 .toList();

@@ -28,6 +28,9 @@ public final class MemberMatcher implements Predicate<SearchEntry> {
     @Override
     public boolean test(SearchEntry member) {
         Viewer viewer = search.viewer();
+        if (!member.listed()) {
+            return false;
+        }
         if (search.departmentIds() != null && member.departmentIds().stream().noneMatch(search.departmentIds()::contains)) {
             return false;
         }

@@ -139,7 +139,10 @@ public final class MemberSearchIndex implements Closeable {
         return committedPosition;
     }
 
-    /** The member as the index has it, including the current batch's changes; null if it has none. */
+    /**
+     * The member as the index has it, including changes not yet searchable; null if it has none. A member who is no
+     * longer listed ({@link SearchEntry#listed()}) is not kept: null once the change that unlisted it is searchable.
+     */
     public SearchEntry entry(String id) {
         SearchEntry entry = pending.get(id);
         if (entry != null) {
@@ -161,7 +164,11 @@ public final class MemberSearchIndex implements Closeable {
     /** Adds or replaces the member (one thread writes); searchable once its batch is done ({@link #batchDone}). */
     public void put(SearchEntry entry) {
         try {
-            writer.updateDocument(new Term(SearchQueries.ID, entry.id()), documentOf(entry));
+            if (entry.listed()) {
+                writer.updateDocument(new Term(SearchQueries.ID, entry.id()), documentOf(entry));
+            } else {
+                writer.deleteDocuments(new Term(SearchQueries.ID, entry.id()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,6 +17,11 @@ public record SearchEntry(String id, long version, String name, String status, L
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Offboarded members have left the directory: never listed, searched or counted. */
+    public boolean listed() {
+        return !"OFFBOARDED".equals(status);
+    }
+
     public String text(String field) {
         return texts.get(field);
     }

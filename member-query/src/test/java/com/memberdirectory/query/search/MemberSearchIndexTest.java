@@ -136,7 +136,8 @@ class MemberSearchIndexTest {
         }
         List<String> departments = DEPARTMENTS.stream().filter(d -> random.nextInt(3) == 0).toList();
         String name = random.nextInt(20) == 0 ? null : texts.get("name");
-        return new SearchEntry(id, 1 + random.nextInt(5), name, random.nextBoolean() ? "ACTIVE" : "INACTIVE",
+        String status = List.of("ACTIVE", "INACTIVE", "SUSPENDED", "OFFBOARDED").get(random.nextInt(4));
+        return new SearchEntry(id, 1 + random.nextInt(5), name, status,
                 departments, random.nextBoolean(), random.nextInt(3) == 0, texts);
     }
 
@@ -155,7 +156,7 @@ class MemberSearchIndexTest {
             }
         };
         Set<String> departments = random.nextInt(4) == 0 ? Set.of(DEPARTMENTS.get(random.nextInt(4))) : null;
-        String status = random.nextInt(4) == 0 ? "ACTIVE" : null;
+        String status = random.nextInt(4) == 0 ? (random.nextBoolean() ? "ACTIVE" : "SUSPENDED") : null;
         boolean withoutPassword = random.nextInt(5) == 0;
         int limit = 1 + random.nextInt(30);
         long offset = random.nextInt(3) == 0 ? random.nextInt(200) : 0;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.memberdirectory.kernel.member.ContactEmailChanged;
 import com.memberdirectory.kernel.member.LoginPasswordSet;
 import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.MemberResumed;
+import com.memberdirectory.kernel.member.MemberSuspended;
 import com.memberdirectory.kernel.member.PhoneNumberChanged;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.kernel.notification.NotificationCreated;
@@ -40,7 +42,8 @@ import java.util.UUID;
  * Deciding: a phone or work-email change notifies the member when an administrator made it and the field was
  * selected in the settings in force at the instant of the change (read from the settings' own event stream, so
  * a replay decides the same); a login password set by an administrator always does, if its sealed password is
- * waiting in the {@link PasswordOutbox}. Anything else ends the saga before it is ever stored.
+ * waiting in the {@link PasswordOutbox}; a suspension or resumption by an administrator always does (an offboarding
+ * never). Anything else ends the saga before it is ever stored.
  * <p>
  * Delivering: never in the event processor's thread. Each attempt is a deadline, kept by a persistent deadline
  * manager, so pending attempts survive restarts and {@code kill -9}; a failed attempt schedules the next one
@@ -101,6 +104,24 @@ public class ContactChangeNotificationSaga {
     @SagaEventHandler(associationProperty = MEMBER_ID)
     void on(LoginPasswordSet event, EventMessage<?> message) {
         begin(NotificationKind.LOGIN_PASSWORD_SET, event.memberId(), message, origin -> null);
+    }
+
+    /**
+     * A suspension tells the member why they can no longer sign in, and who suspended them (docs/lifecycle.md); an
+     * offboarding tells them nothing: they have left, and a bot message to a former member's account is not wanted.
+     */
+    @StartSaga(forceNew = true)
+    @SagaEventHandler(associationProperty = MEMBER_ID)
+    void on(MemberSuspended event, EventMessage<?> message) {
+        begin(NotificationKind.MEMBER_SUSPENDED, event.memberId(), message, origin ->
+                NotificationTexts.suspended(message.getTimestamp(), origin.describe()));
+    }
+
+    @StartSaga(forceNew = true)
+    @SagaEventHandler(associationProperty = MEMBER_ID)
+    void on(MemberResumed event, EventMessage<?> message) {
+        begin(NotificationKind.MEMBER_RESUMED, event.memberId(), message, origin ->
+                NotificationTexts.resumed(message.getTimestamp(), origin.describe()));
     }
 
     @DeadlineHandler(deadlineName = DELIVER)

@@ -25,4 +25,13 @@ final class NotificationTexts {
         return "A login password was set for you at " + at.truncatedTo(ChronoUnit.SECONDS) + " by " + by
                 + ". Your new password: " + password;
     }
+
+    static String suspended(Instant at, String by) {
+        return "Your account was suspended at " + at.truncatedTo(ChronoUnit.SECONDS) + " by " + by
+                + ": you cannot sign in until it is resumed. Ask your administrator if you think this is a mistake.";
+    }
+
+    static String resumed(Instant at, String by) {
+        return "Your account was resumed at " + at.truncatedTo(ChronoUnit.SECONDS) + " by " + by + ": you can sign in again.";
+    }
 }

@@ -3,6 +3,10 @@ package com.memberdirectory.notification.delivery;
 import com.memberdirectory.kernel.member.ContactEmailChanged;
 import com.memberdirectory.kernel.member.LoginPasswordSet;
 import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.MemberOffboarded;
+import com.memberdirectory.kernel.member.MemberResumed;
+import com.memberdirectory.kernel.member.MemberStatus;
+import com.memberdirectory.kernel.member.MemberSuspended;
 import com.memberdirectory.kernel.member.PhoneNumberChanged;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.kernel.notification.ContactChangeNotificationSettings;
@@ -220,6 +224,48 @@ class ContactChangeNotificationSagaTest {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void a_suspension_and_a_resumption_by_an_administrator_tell_the_member_whatever_the_contact_settings() {
+        settings.select(false, false);
+        fixture.givenNoPriorActivity()
+                .whenAggregate(MEMBER).publishes(new MemberSuspended(new MemberId(MEMBER), MemberStatus.ACTIVE), BY_ADMIN)
+                .expectActiveSagas(1)
+                .expectPublishedEventsMatching(only(NotificationCreated.class,
+                        created -> created.kind() == NotificationKind.MEMBER_SUSPENDED));
+        bot.answer(DeliveryOutcome.accepted());
+        fixture.whenTimeElapses(Duration.ZERO).expectActiveSagas(0);
+        assertThat(bot.sent).singleElement().satisfies(message -> {
+            assertThat(message.kind()).isEqualTo(NotificationKind.MEMBER_SUSPENDED);
+            assertThat(message.text()).contains("suspended", "by admin", "cannot sign in");
+        });
+    }
+
+    @Test
+    void a_resumption_tells_the_member_they_can_sign_in_again() {
+        bot.answer(DeliveryOutcome.accepted());
+        fixture.givenNoPriorActivity()
+                .whenAggregate(MEMBER).publishes(new MemberResumed(new MemberId(MEMBER), MemberStatus.ACTIVE), BY_ADMIN)
+                .expectActiveSagas(1);
+        fixture.whenTimeElapses(Duration.ZERO).expectActiveSagas(0);
+        assertThat(bot.sent).singleElement().satisfies(message -> {
+            assertThat(message.kind()).isEqualTo(NotificationKind.MEMBER_RESUMED);
+            assertThat(message.text()).contains("resumed", "sign in again");
+        });
+    }
+
+    @Test
+    void an_offboarding_or_a_suspension_by_the_system_tells_nobody() {
+        fixture.givenNoPriorActivity()
+                .whenAggregate(MEMBER).publishes(new MemberOffboarded(new MemberId(MEMBER), MemberStatus.ACTIVE), BY_ADMIN)
+                .expectActiveSagas(0)
+                .expectPublishedEvents();
+        fixture.givenNoPriorActivity()
+                .whenAggregate(MEMBER).publishes(new MemberSuspended(new MemberId(MEMBER), MemberStatus.ACTIVE),
+                        Map.of(MetadataKeys.ACTOR, "system", MetadataKeys.SOURCE, MetadataKeys.SOURCE_SYSTEM))
+                .expectActiveSagas(0)
+                .expectPublishedEvents();
+    }
+
     private static <T> org.hamcrest.Matcher<List<org.axonframework.messaging.Message<?>>> only(
             Class<T> type, Predicate<T> check) {
         return payloadsMatching(exactSequenceOf(

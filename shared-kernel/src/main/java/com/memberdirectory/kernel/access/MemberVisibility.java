@@ -1,5 +1,6 @@
 package com.memberdirectory.kernel.access;
 
+import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberView;
 
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
  * </ul>
  * Public fields are all fields but the phone of a member who hides it and the login details (login email, its
  * type, whether a login password is set). A member's history and its state at a past instant are shown only
- * to viewers who see everything of that member: past values may hold what is hidden now.
+ * to viewers who see everything of that member: past values may hold what is hidden now. An offboarded member is
+ * gone for everyone else too: only those who may read their history find them (docs/lifecycle.md).
  */
 public final class MemberVisibility {
 
@@ -32,6 +34,14 @@ public final class MemberVisibility {
     /** The member as this viewer may see it. */
     public static MemberView view(MemberView member, Viewer viewer) {
         return member == null || viewer.seesAllOf(member.departmentIds()) ? member : member.publicFields();
+    }
+
+    /**
+     * Whether this viewer finds the member at all: an offboarded member only by those who may read their history
+     * (others are told there is no such member); everyone else by everyone.
+     */
+    public static boolean mayFind(Viewer viewer, MemberView member) {
+        return member.status() != MemberStatus.OFFBOARDED || mayReadHistory(viewer, member.departmentIds());
     }
 
     /** History, change list entries and past states of the member (whose departments are these now). */

@@ -6,7 +6,8 @@ public sealed interface MemberEvent permits MemberCreated, MemberNameChanged, Su
         PhoneVisibilityChanged, GenderChanged, DepartmentsChanged, SeatChanged, EmployeeIdChanged,
         EmploymentDateChanged, CountryRegionChanged, CityChanged, ManagerChanged, DottedLineManagersChanged,
         LoginEmailChanged, LoginMethodChosen, LoginPasswordSet, MemberActivated,
-        ProfilePhotoChanged, JobTitleChanged, WorkforceTypeChanged, CustomFieldValueChanged {
+        ProfilePhotoChanged, JobTitleChanged, WorkforceTypeChanged, CustomFieldValueChanged, MemberSuspended,
+        MemberResumed, MemberOffboarded {
 
     MemberId memberId();
 }

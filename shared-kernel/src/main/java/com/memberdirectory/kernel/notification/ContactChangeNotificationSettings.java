@@ -15,7 +15,7 @@ public record ContactChangeNotificationSettings(boolean phoneNumber, boolean wor
         return switch (kind) {
             case PHONE_NUMBER_CHANGED -> phoneNumber;
             case WORK_EMAIL_CHANGED -> workEmail;
-            case LOGIN_PASSWORD_SET -> true;
+            case LOGIN_PASSWORD_SET, MEMBER_SUSPENDED, MEMBER_RESUMED -> true;
         };
     }
 }

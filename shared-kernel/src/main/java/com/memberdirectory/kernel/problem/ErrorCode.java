@@ -24,6 +24,10 @@ public enum ErrorCode {
     MEMBER_ACTIVE(422),
     BUSINESS_EMAIL_REQUIRED(422),
     WEAK_PASSWORD(422),
+    /** A suspended member cannot be activated (docs/lifecycle.md). */
+    MEMBER_SUSPENDED(422),
+    /** An offboarded member changes no more (docs/lifecycle.md). */
+    MEMBER_OFFBOARDED(422),
     IDENTITY_VERIFICATION_REQUIRED(403),
     VERSION_CONFLICT(412),
     DUPLICATE_DEPARTMENT(409),

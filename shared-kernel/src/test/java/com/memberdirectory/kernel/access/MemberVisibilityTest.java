@@ -51,4 +51,18 @@ class MemberVisibilityTest {
         assertThat(MemberVisibility.view(member(false, "sales"), reader).phone()).isEqualTo("+8613800138000");
         assertThat(MemberVisibility.mayReadHistory(reader, List.of("sales"))).isFalse();
     }
+
+    @Test
+    void an_offboarded_member_is_found_only_by_those_who_may_read_their_history() {
+        MemberView member = member(false, "sales");
+        MemberView offboarded = new MemberView(member.id(), 9, MemberStatus.OFFBOARDED, member.name(), null, null, null,
+                member.userId(), member.workEmail(), null, member.loginEmail(), member.loginEmailType(), true,
+                member.phone(), false, Gender.UNSPECIFIED, member.departmentIds(), null, null, null, null, null, null,
+                List.of(), null, null, Map.of(), null);
+        assertThat(MemberVisibility.mayFind(Viewer.organization("olga"), offboarded)).isTrue();
+        assertThat(MemberVisibility.mayFind(Viewer.departments("sam", Set.of("sales")), offboarded)).isTrue();
+        assertThat(MemberVisibility.mayFind(Viewer.departments("sue", Set.of("support")), offboarded)).isFalse();
+        assertThat(MemberVisibility.mayFind(Viewer.publicOnly("mia"), offboarded)).isFalse();
+        assertThat(MemberVisibility.mayFind(Viewer.publicOnly("mia"), member)).isTrue();
+    }
 }

@@ -22,7 +22,8 @@ class MemberFieldsCoverageTest {
 
     /** The member events that record something other than one built-in field's change. */
     private static final Set<Class<?>> NOT_A_FIELD_CHANGE = Set.of(MemberCreated.class, LoginMethodChosen.class,
-            LoginPasswordSet.class, MemberActivated.class, ProfilePhotoChanged.class, CustomFieldValueChanged.class);
+            LoginPasswordSet.class, MemberActivated.class, ProfilePhotoChanged.class, CustomFieldValueChanged.class,
+            MemberSuspended.class, MemberResumed.class, MemberOffboarded.class);
 
     /** Workbook columns that are not fields of the record: the member's id, its login details and the version. */
     private static final Set<String> NOT_A_FIELD_COLUMN = Set.of(MemberColumns.MEMBER_ID,

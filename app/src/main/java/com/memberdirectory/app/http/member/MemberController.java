@@ -37,10 +37,14 @@ import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.UpdateMember;
+import com.memberdirectory.kernel.member.OffboardMember;
+import com.memberdirectory.kernel.member.ResumeMember;
+import com.memberdirectory.kernel.member.SuspendMember;
 import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -155,6 +159,39 @@ class MemberController {
         return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(member);
     }
 
+    @Operation(summary = "Suspend a member: they cannot sign in until resumed (status SUSPENDED; suspending again changes "
+            + "nothing)", description = "docs/lifecycle.md. 422 member_offboarded for an offboarded member.")
+    @PostMapping("/{id}/suspension")
+    ResponseEntity<MemberView> suspend(@PathVariable String id,
+                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(commands.sendAndWait(new SuspendMember(new MemberId(id), Versions.expected(ifMatch), access.actor())));
+    }
+
+    @Operation(summary = "Resume a suspended member: back to the status they had (INACTIVE or ACTIVE); resuming a member "
+            + "who is not suspended changes nothing", description = "docs/lifecycle.md. 422 member_offboarded for an "
+            + "offboarded member.")
+    @DeleteMapping("/{id}/suspension")
+    ResponseEntity<MemberView> resume(@PathVariable String id,
+                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(commands.sendAndWait(new ResumeMember(new MemberId(id), Versions.expected(ifMatch), access.actor())));
+    }
+
+    @Operation(summary = "Offboard a member: they leave the directory (status OFFBOARDED), their unique values are free "
+            + "again, their login is disabled, the members who reported to them lose them as manager; their history stays",
+            description = "docs/lifecycle.md. Offboarding again changes nothing. Afterwards the member is found only by "
+                    + "those who may read their history.")
+    @PostMapping("/{id}/offboarding")
+    ResponseEntity<MemberView> offboard(@PathVariable String id,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return answer(commands.sendAndWait(new OffboardMember(new MemberId(id), Versions.expected(ifMatch), access.actor())));
+    }
+
+    /** The member as the write left it (read-your-writes), with its version as ETag. */
+    private ResponseEntity<MemberView> answer(MemberWritten written) {
+        MemberView member = readModel.ask(new FindMember(written.memberId(), written.version()), MemberView.class);
+        return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(member);
+    }
+
     @Operation(summary = "Upload a profile photo (PNG or JPEG, at most 5 MiB)")
     @PutMapping(value = "/{id}/photo", consumes = {MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE})
     ResponseEntity<Void> setPhoto(@PathVariable String id,
@@ -211,6 +248,10 @@ class MemberController {
         if (asOf != null && (q != null || status != null || withoutLoginPassword != null)) {
             throw ApiException.badField("asOf", "With asOf, only departmentId, page and size can be used.");
         }
+        if (status == MemberStatus.OFFBOARDED) {
+            throw ApiException.badField("status", "Offboarded members have left the directory and are not listed; "
+                    + "their changes are in the change list (/api/audit).");
+        }
         Viewer viewer = access.viewer();
         if (asOf != null) {
             // The directory as it was is history: in full, for those who see everything of the members it lists.
@@ -240,9 +281,10 @@ class MemberController {
         }
     }
 
+    /** The member, unless there is none for this caller: an offboarded member is found only by those who may read their history. */
     private MemberView find(String id) {
         MemberView member = readModel.ask(new FindMember(new MemberId(id), 0), MemberView.class);
-        if (member == null) {
+        if (member == null || !MemberVisibility.mayFind(access.viewer(), member)) {
             throw ApiException.notFound("There is no member '" + id + "'.");
         }
         return member;
