@@ -26,6 +26,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -84,9 +85,17 @@ class MemberTimeline {
     }
 
     /**
-     * Replays the member events up to {@code asOf} (in the order they were stored) and answers a page of the
-     * members that existed then, sorted like the member list. Costs one pass over the event store, within
-     * {@link AsOfLimits}.
+     * How long after it was stamped an event is in the store at the latest. The store's order is the order of
+     * commits, not of time stamps: an event stamped earlier may be stored after one stamped later (another thread,
+     * another instance, a longer transaction). So the replay does not stop at the first event stamped after
+     * {@code asOf}; it skips such events and stops only once the events are stamped this much later.
+     */
+    static final Duration STORED_WITHIN = Duration.ofMinutes(1);
+
+    /**
+     * Replays, in the order they were stored, the member events stamped at or before {@code asOf} and answers a
+     * page of the members that existed then, sorted like the member list. Costs one pass over the event store up to
+     * {@link #STORED_WITHIN} past {@code asOf}, within {@link AsOfLimits}.
      */
     @QueryHandler
     MemberPage listAsOf(ListMembersAsOf query) {
@@ -97,7 +106,10 @@ class MemberTimeline {
                 replay.check(members.size());
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 if (message.getTimestamp().isAfter(query.asOf())) {
-                    break;
+                    if (message.getTimestamp().isAfter(query.asOf().plus(STORED_WITHIN))) {
+                        break;
+                    }
+                    continue;
                 }
                 if (!(message instanceof DomainEventMessage<?> domain) || !(message.getPayload() instanceof MemberEvent event)) {
                     continue;
