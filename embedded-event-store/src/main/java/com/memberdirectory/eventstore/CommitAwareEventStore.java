@@ -1,4 +1,4 @@
-package com.memberdirectory.app.axon;
+package com.memberdirectory.eventstore;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;

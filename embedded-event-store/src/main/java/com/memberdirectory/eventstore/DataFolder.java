@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.eventstore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

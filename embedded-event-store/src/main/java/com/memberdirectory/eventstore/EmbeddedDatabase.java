@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.eventstore;
 
 import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +11,7 @@ public class EmbeddedDatabase {
 
     private final JdbcTemplate jdbc;
 
-    EmbeddedDatabase(JdbcTemplate jdbc) {
+    public EmbeddedDatabase(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         EmbeddedSchema.apply(jdbc);
     }

@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.eventstore;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 
@@ -19,12 +19,12 @@ import java.util.List;
  * rows but adds the bounding range {@code globalIndex BETWEEN lowest gap AND position + batch size} in front, so the
  * primary-key index is used (about 5 ms, independent of the store's size).
  */
-final class EventQueries {
+public final class EventQueries {
 
     private EventQueries() {
     }
 
-    static PreparedStatement readEventDataWithGaps(Connection connection, EventSchema schema, long globalIndex,
+    public static PreparedStatement readEventDataWithGaps(Connection connection, EventSchema schema, long globalIndex,
                                                    int batchSize, List<Long> gaps) throws SQLException {
         long lowest = globalIndex + 1;
         long highest = globalIndex + batchSize;

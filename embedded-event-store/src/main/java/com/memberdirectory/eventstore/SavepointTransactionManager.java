@@ -1,4 +1,4 @@
-package com.memberdirectory.app.axon;
+package com.memberdirectory.eventstore;
 
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;

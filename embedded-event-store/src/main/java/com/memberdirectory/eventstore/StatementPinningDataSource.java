@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.eventstore;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

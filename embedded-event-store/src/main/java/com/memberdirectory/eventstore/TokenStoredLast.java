@@ -1,4 +1,4 @@
-package com.memberdirectory.app.axon;
+package com.memberdirectory.eventstore;
 
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
@@ -21,11 +21,11 @@ import java.util.Optional;
  * prepare-commit step makes every state on disk "documents at or ahead of the token", which re-delivery repairs
  * (the projections are idempotent).
  */
-final class TokenStoredLast implements TokenStore {
+public final class TokenStoredLast implements TokenStore {
 
     private final TokenStore delegate;
 
-    TokenStoredLast(TokenStore delegate) {
+    public TokenStoredLast(TokenStore delegate) {
         this.delegate = delegate;
     }
 

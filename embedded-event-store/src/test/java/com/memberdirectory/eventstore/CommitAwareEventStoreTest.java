@@ -1,6 +1,5 @@
-package com.memberdirectory.app.axon;
+package com.memberdirectory.eventstore;
 
-import com.memberdirectory.app.storage.EmbeddedSchema;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;

@@ -1,4 +1,4 @@
-package com.memberdirectory.app.axon;
+package com.memberdirectory.eventstore;
 
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;

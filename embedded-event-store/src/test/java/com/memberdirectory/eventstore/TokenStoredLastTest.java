@@ -1,4 +1,4 @@
-package com.memberdirectory.app.axon;
+package com.memberdirectory.eventstore;
 
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;

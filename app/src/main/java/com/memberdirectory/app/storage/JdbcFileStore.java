@@ -1,5 +1,6 @@
 package com.memberdirectory.app.storage;
 
+import com.memberdirectory.eventstore.EmbeddedSchema;
 import com.memberdirectory.query.files.FileStore;
 import org.bson.types.ObjectId;
 import org.springframework.jdbc.core.JdbcTemplate;

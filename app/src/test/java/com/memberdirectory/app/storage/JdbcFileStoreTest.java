@@ -1,5 +1,6 @@
 package com.memberdirectory.app.storage;
 
+import com.memberdirectory.eventstore.EmbeddedSchema;
 import com.memberdirectory.query.files.FileStore.Content;
 import com.memberdirectory.query.files.FileStore.NewFile;
 import com.memberdirectory.query.files.FileStore.PendingFile;

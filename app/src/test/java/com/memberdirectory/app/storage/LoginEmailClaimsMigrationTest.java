@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.memberdirectory.app.storage.LoginEmailClaimsMigration.Outcome;
 import com.memberdirectory.app.storage.LoginEmailClaimsMigration.SharedLoginEmail;
 import com.memberdirectory.command.uniqueness.UniqueKind;
+import com.memberdirectory.eventstore.EmbeddedSchema;
+import com.memberdirectory.eventstore.EventQueries;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CityChanged;
 import com.memberdirectory.kernel.member.Gender;

@@ -1,6 +1,7 @@
 package com.memberdirectory.app.storage;
 
 import com.memberdirectory.app.storage.readmodel.ReadModelBackend;
+import com.memberdirectory.eventstore.EmbeddedSchema;
 import com.memberdirectory.query.files.FileStore.PendingFile;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
