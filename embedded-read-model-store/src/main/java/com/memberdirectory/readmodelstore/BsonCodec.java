@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage.readmodel;
+package com.memberdirectory.readmodelstore;
 
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;

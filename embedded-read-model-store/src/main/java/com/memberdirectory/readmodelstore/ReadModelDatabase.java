@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage.readmodel;
+package com.memberdirectory.readmodelstore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;

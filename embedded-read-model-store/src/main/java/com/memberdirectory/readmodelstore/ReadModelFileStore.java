@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage.readmodel;
+package com.memberdirectory.readmodelstore;
 
 import org.h2.mvstore.SingleFileStore;
 import org.h2.mvstore.WriteBuffer;

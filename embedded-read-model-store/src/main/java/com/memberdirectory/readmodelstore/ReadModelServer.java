@@ -1,9 +1,6 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.readmodelstore;
 
 import de.bwaldvogel.mongo.MongoServer;
-import com.memberdirectory.app.storage.readmodel.ReadModelBackend;
-import com.memberdirectory.app.storage.readmodel.ReadModelStoreMigration;
-import com.memberdirectory.app.storage.readmodel.ReadModelFileStore;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -32,7 +29,7 @@ import java.time.format.DateTimeFormatter;
  * file that cannot be read is moved aside and the service starts on an empty one: the projections then replay the
  * events from the start.
  */
-final class ReadModelServer extends MongoServer {
+public final class ReadModelServer extends MongoServer {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelServer.class);
 
@@ -45,7 +42,7 @@ final class ReadModelServer extends MongoServer {
         this.backend = backend;
     }
 
-    static ReadModelServer open(Path file) {
+    public static ReadModelServer open(Path file) {
         MVStoreTool.compactCleanUp(file.toString());
         try {
             return new ReadModelServer(file, openBackend(file));
@@ -101,7 +98,7 @@ final class ReadModelServer extends MongoServer {
     }
 
     /** Writes everything stored so far to the file now, instead of within the store's background second. */
-    void commit() {
+    public void commit() {
         backend.commit();
     }
 

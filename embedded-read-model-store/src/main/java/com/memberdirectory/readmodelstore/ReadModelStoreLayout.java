@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage.readmodel;
+package com.memberdirectory.readmodelstore;
 
 /**
  * Names of the read-model store's MVStore maps.

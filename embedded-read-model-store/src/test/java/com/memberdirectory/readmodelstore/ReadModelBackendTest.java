@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage.readmodel;
+package com.memberdirectory.readmodelstore;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;

@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage.readmodel;
+package com.memberdirectory.readmodelstore;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;

@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.readmodelstore;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

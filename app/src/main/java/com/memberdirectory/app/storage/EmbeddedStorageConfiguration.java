@@ -8,6 +8,7 @@ import com.memberdirectory.eventstore.DataFolder;
 import com.memberdirectory.eventstore.EmbeddedDatabase;
 import com.memberdirectory.eventstore.EventQueries;
 import com.memberdirectory.eventstore.StatementPinningDataSource;
+import com.memberdirectory.readmodelstore.ReadModelServer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,6 +1,6 @@
 package com.memberdirectory.app.storage;
 
-import com.memberdirectory.app.storage.readmodel.ReadModelBackend;
+import com.memberdirectory.readmodelstore.ReadModelBackend;
 import com.memberdirectory.query.files.FileStore.Content;
 import com.memberdirectory.query.files.FileStore.NewFile;
 import com.memberdirectory.query.files.FileStore.PendingFile;

@@ -1,6 +1,6 @@
 package com.memberdirectory.app.storage;
 
-import com.memberdirectory.app.storage.readmodel.ReadModelBackend;
+import com.memberdirectory.readmodelstore.ReadModelBackend;
 import com.memberdirectory.eventstore.EmbeddedSchema;
 import com.memberdirectory.query.files.FileStore.PendingFile;
 import com.mongodb.client.MongoClient;
