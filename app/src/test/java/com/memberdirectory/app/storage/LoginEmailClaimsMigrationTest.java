@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.memberdirectory.app.storage.LoginEmailClaimsMigration.Outcome;
 import com.memberdirectory.app.storage.LoginEmailClaimsMigration.SharedLoginEmail;
+import com.memberdirectory.app.storage.embedded.JdbcUniqueValues;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.eventstore.EmbeddedSchema;
 import com.memberdirectory.eventstore.EventQueries;

@@ -1,5 +1,6 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.embedded;
 
+import com.memberdirectory.app.storage.mongo.MongoStoreCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 

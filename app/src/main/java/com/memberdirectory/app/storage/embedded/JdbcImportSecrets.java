@@ -1,6 +1,7 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.embedded;
 
 import com.memberdirectory.app.credentials.SecretBox;
+import com.memberdirectory.app.storage.ImportSecretsReader;
 import com.memberdirectory.command.importing.ImportSecrets;
 import com.memberdirectory.kernel.member.MemberId;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.embedded;
 
 import com.memberdirectory.app.credentials.HashingLoginPasswords;
 import org.springframework.jdbc.core.JdbcTemplate;

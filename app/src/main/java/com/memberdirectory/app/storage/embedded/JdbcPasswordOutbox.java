@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.embedded;
 
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.notification.password.PasswordOutbox;

@@ -1,5 +1,6 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.embedded;
 
+import com.memberdirectory.app.storage.mongo.GridFsFileStore;
 import com.memberdirectory.query.files.FileStore.NewFile;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import org.bson.Document;

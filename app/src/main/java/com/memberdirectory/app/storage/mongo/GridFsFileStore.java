@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.mongo;
 
 import com.memberdirectory.query.files.FileStore;
 import com.mongodb.client.gridfs.model.GridFSFile;
@@ -83,7 +83,7 @@ public class GridFsFileStore implements FileStore {
     }
 
     /** Whose the file is: {@code owner}, or {@code memberId} on a photo stored by an earlier version. */
-    static String owner(GridFSFile file) {
+    public static String owner(GridFSFile file) {
         Document metadata = file.getMetadata();
         if (metadata == null) {
             return null;
@@ -92,7 +92,7 @@ public class GridFsFileStore implements FileStore {
         return owner != null ? owner : metadata.getString("memberId");
     }
 
-    static Query byId(String id) {
+    public static Query byId(String id) {
         return Query.query(Criteria.where("_id").is(new ObjectId(id)));
     }
 }

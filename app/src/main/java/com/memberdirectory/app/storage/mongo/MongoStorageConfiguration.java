@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.mongo;
 
 import com.memberdirectory.app.deadletter.DeadLetterQueueFactory;
 import com.memberdirectory.command.uniqueness.UniqueValues;
@@ -71,7 +71,7 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 @Conditional(MongoStoreCondition.class)
 public class MongoStorageConfiguration {
 
-    static final String TRANSACTIONS_PROPERTY = "directory.mongo.transactions";
+    public static final String TRANSACTIONS_PROPERTY = "directory.mongo.transactions";
     private static final int COMMAND_NOT_FOUND = 59;
     private static final Logger log = LoggerFactory.getLogger(MongoStorageConfiguration.class);
 

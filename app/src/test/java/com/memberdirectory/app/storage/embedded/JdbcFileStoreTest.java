@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.embedded;
 
 import com.memberdirectory.eventstore.EmbeddedSchema;
 import com.memberdirectory.query.files.FileStore.Content;

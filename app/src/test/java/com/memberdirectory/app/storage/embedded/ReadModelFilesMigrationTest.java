@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.embedded;
 
 import com.memberdirectory.readmodelstore.ReadModelBackend;
 import com.memberdirectory.eventstore.EmbeddedSchema;

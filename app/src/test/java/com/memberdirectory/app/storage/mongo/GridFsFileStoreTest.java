@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.mongo;
 
 import com.memberdirectory.readmodelstore.ReadModelBackend;
 import com.memberdirectory.query.files.FileStore.Content;

@@ -1,4 +1,4 @@
-package com.memberdirectory.app.storage;
+package com.memberdirectory.app.storage.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
