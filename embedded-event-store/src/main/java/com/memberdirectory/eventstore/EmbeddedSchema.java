@@ -158,8 +158,8 @@ public final class EmbeddedSchema {
 
     /**
      * Version 4: the files kept for users (photos, uploads, reports, exports; the application's
-     * {@code JdbcFileStore}), which lived in the read-model file before. Chunks of at most 256 KB in the row: a {@code BLOB} would take HSQLDB's separate
-     * lob file and its own transaction handling for no gain at these sizes.
+     * {@code JdbcFileStore}), which lived in the read-model file before. Chunks of at most 256 KB in the row: a
+     * {@code BLOB} would take HSQLDB's separate lob file and its own transaction handling for no gain at these sizes.
      */
     private static final List<String> VERSION_4 = List.of(
             """
