@@ -8,6 +8,8 @@ COPY shared-kernel/ shared-kernel/
 COPY member-command/ member-command/
 COPY member-query/ member-query/
 COPY notification-saga/ notification-saga/
+COPY embedded-event-store/ embedded-event-store/
+COPY embedded-read-model-store/ embedded-read-model-store/
 COPY app/ app/
 # The Maven repository is a build cache, so a rebuild after a source change does not download everything again.
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package -pl app -am

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.memberdirectory.command.field.FieldDefinitionRules;
 import com.memberdirectory.command.member.MemberPolicies;
 import com.memberdirectory.app.config.DirectoryProperties;
+import com.memberdirectory.eventstore.CommitAwareEventStore;
+import com.memberdirectory.eventstore.TokenStoredLast;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.query.support.ProcessingGroups;
 import com.mongodb.client.MongoClient;

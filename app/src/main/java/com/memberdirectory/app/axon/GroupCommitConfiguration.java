@@ -1,6 +1,8 @@
 package com.memberdirectory.app.axon;
 
-import com.memberdirectory.app.storage.EmbeddedStoreCondition;
+import com.memberdirectory.app.storage.embedded.EmbeddedStoreCondition;
+import com.memberdirectory.eventstore.GroupCommitCommandBus;
+import com.memberdirectory.eventstore.SavepointTransactionManager;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;

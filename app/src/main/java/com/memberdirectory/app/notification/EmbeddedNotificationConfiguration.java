@@ -2,9 +2,9 @@ package com.memberdirectory.app.notification;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.memberdirectory.app.config.DirectoryProperties;
-import com.memberdirectory.app.storage.EmbeddedDatabase;
-import com.memberdirectory.app.storage.EmbeddedStoreCondition;
-import com.memberdirectory.app.storage.JdbcPasswordOutbox;
+import com.memberdirectory.eventstore.EmbeddedDatabase;
+import com.memberdirectory.app.storage.embedded.EmbeddedStoreCondition;
+import com.memberdirectory.app.storage.embedded.JdbcPasswordOutbox;
 import com.memberdirectory.notification.password.PasswordOutbox;
 import com.memberdirectory.notification.password.PasswordSeal;
 import org.axonframework.common.transaction.TransactionManager;

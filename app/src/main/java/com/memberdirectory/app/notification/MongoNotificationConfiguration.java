@@ -1,10 +1,10 @@
 package com.memberdirectory.app.notification;
 
 import com.memberdirectory.app.config.DirectoryProperties;
-import com.memberdirectory.app.storage.MongoDeadlineManager;
-import com.memberdirectory.app.storage.MongoPasswordOutbox;
-import com.memberdirectory.app.storage.MongoStoreCondition;
-import com.memberdirectory.app.storage.TransactionBoundMongoTemplate;
+import com.memberdirectory.app.storage.mongo.MongoDeadlineManager;
+import com.memberdirectory.app.storage.mongo.MongoPasswordOutbox;
+import com.memberdirectory.app.storage.mongo.MongoStoreCondition;
+import com.memberdirectory.app.storage.mongo.TransactionBoundMongoTemplate;
 import com.memberdirectory.notification.password.PasswordOutbox;
 import com.memberdirectory.notification.password.PasswordSeal;
 import org.axonframework.common.transaction.TransactionManager;

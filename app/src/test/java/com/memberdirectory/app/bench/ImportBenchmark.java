@@ -3,7 +3,7 @@ package com.memberdirectory.app.bench;
 import com.memberdirectory.app.support.ServerProcess;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.app.storage.EmbeddedSchema;
+import com.memberdirectory.eventstore.EmbeddedSchema;
 import com.memberdirectory.app.support.Api;
 import com.memberdirectory.command.importing.SheetRows;
 import com.memberdirectory.kernel.member.CityChanged;

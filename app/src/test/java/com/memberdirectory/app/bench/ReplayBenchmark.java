@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.app.storage.EmbeddedSchema;
+import com.memberdirectory.eventstore.EmbeddedSchema;
 import com.memberdirectory.app.support.Api;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CityChanged;

@@ -1,5 +1,6 @@
 package com.memberdirectory.app.storage;
 
+import com.memberdirectory.app.storage.mongo.MongoStorageConfiguration;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.test.context.DynamicPropertyRegistry;
