@@ -1,7 +1,7 @@
 package com.memberdirectory.app.search;
 
 import com.memberdirectory.app.config.DirectoryProperties;
-import com.memberdirectory.app.storage.DataFolder;
+import com.memberdirectory.eventstore.DataFolder;
 import com.memberdirectory.query.search.IndexTokenStore;
 import com.memberdirectory.query.search.MemberSearchIndex;
 import org.axonframework.common.transaction.NoTransactionManager;
