@@ -12,14 +12,23 @@ COPY embedded-event-store/ embedded-event-store/
 COPY embedded-read-model-store/ embedded-read-model-store/
 COPY app/ app/
 # The Maven repository is a build cache, so a rebuild after a source change does not download everything again.
-RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package -pl app -am
+# (the class-data-sharing archive is made in the runtime image below, by the JVM that will use it)
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests -DskipCds package -pl app -am
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system directory && useradd --system --gid directory --home-dir /app directory
 WORKDIR /app
-COPY --from=build /src/app/target/member-directory.jar /app/member-directory.jar
+# The extracted jar (member-directory.jar + lib/), as the README's start command runs it.
+COPY --from=build /src/app/target/app/ /app/
 COPY app/jvm.options /app/jvm.options
+# A class-data-sharing archive of a start, made by this image's JVM: one training start that exits once the
+# application context is up (docs/jvm-options.md).
+RUN java @/app/jvm.options -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit=/app/member-directory.jsa \
+        -Dspring.context.exit=onRefresh -jar /app/member-directory.jar \
+        --directory.embedded-store.path=/tmp/cds-training --directory.security.jwt-secret=class-data-sharing-training-run-only-secret \
+        --directory.security.primary-admin=cds-training --server.port=0 --logging.level.root=WARN \
+    && rm -rf /tmp/cds-training
 USER directory
 EXPOSE 8080
 # The JVM options of the README's start command, from the same file (docs/jvm-options.md).
-ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/member-directory.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:SharedArchiveFile=/app/member-directory.jsa", "-jar", "/app/member-directory.jar"]

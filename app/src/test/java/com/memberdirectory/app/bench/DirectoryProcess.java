@@ -56,8 +56,7 @@ final class DirectoryProcess implements AutoCloseable {
             if (!Files.isRegularFile(Path.of(jar))) {
                 throw new IllegalStateException("bench.jar " + jar + " does not exist; build it with 'package' first");
             }
-            command.add("-jar");
-            command.add(jar);
+            command.addAll(ServerProcess.jarArguments(jar));
         } else {
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));

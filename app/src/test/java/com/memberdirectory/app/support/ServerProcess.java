@@ -34,7 +34,7 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(jvmArguments());
         command.add("-Xmx" + heap); // after the service's options: the last -Xmx wins
         if (jar != null && Files.isRegularFile(Path.of(jar))) {
-            command.addAll(List.of("-jar", jar));
+            command.addAll(jarArguments(jar));
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "com.memberdirectory.app.MemberDirectoryApplication"));
@@ -67,6 +67,15 @@ public final class ServerProcess implements AutoCloseable {
      * {@code -XX:-UseParallelGC} or {@code -XX:+TieredCompilation} to compare with the JVM's defaults; the last
      * option given wins).
      */
+    /**
+     * {@code -jar jar}, after {@code -XX:SharedArchiveFile=} when the build's class-data-sharing archive lies next to
+     * the jar (the extracted jar in {@code target/app}), as the README's start command runs it.
+     */
+    public static List<String> jarArguments(String jar) {
+        Path archive = Path.of(jar).resolveSibling("member-directory.jsa");
+        return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar) : List.of("-jar", jar);
+    }
+
     public static List<String> jvmArguments() {
         List<String> arguments = new ArrayList<>(SERVICE_JVM_OPTIONS);
         String extra = System.getProperty("bench.serverJvmArgs", "").trim();
