@@ -84,6 +84,7 @@ class StartupFootprintBenchmark {
             }
             BenchSupport.line(report, "the list read to its end (%,d pages of %d) in %.1f s; resident %s", pages, PAGE,
                     (System.nanoTime() - listStart) / 1e9, megabytes(server.residentBytes()));
+            nativeMemory(report, server);
             server.stop();
         }
 
@@ -95,6 +96,22 @@ class StartupFootprintBenchmark {
             server.stop();
         }
         BenchSupport.write(report, "bench-startup-" + N + ".txt");
+    }
+
+    /**
+     * With {@code -Dbench.serverJvmArgs=-XX:NativeMemoryTracking=summary}: where the service's memory is, by the JVM's
+     * own account (the committed size of each area), beside the resident set.
+     */
+    private static void nativeMemory(StringBuilder report, DirectoryProcess server) throws Exception {
+        if (!System.getProperty("bench.serverJvmArgs", "").contains("NativeMemoryTracking")) {
+            return;
+        }
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(server.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+        String summary = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        summary.lines().filter(line -> line.startsWith("Total") || line.matches("^-\\s+.*\\(reserved=.*"))
+                .forEach(line -> BenchSupport.line(report, "  native memory: %s", line.replaceFirst("^-\\s+", "").strip()));
     }
 
     private static String megabytes(long bytes) {

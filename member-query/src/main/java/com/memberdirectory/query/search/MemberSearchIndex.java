@@ -81,7 +81,6 @@ public final class MemberSearchIndex implements Closeable {
     private Map<String, String> position;
     private long lastCommit = System.nanoTime();
     private volatile Object processed;
-    private volatile long batches;
 
     private MemberSearchIndex(Path path, Directory directory, IndexWriter writer, Map<String, String> committedPosition)
             throws IOException {
@@ -195,7 +194,6 @@ public final class MemberSearchIndex implements Closeable {
         }
         synchronized (progress) {
             processed = token;
-            batches++;
             progress.notifyAll();
         }
     }
@@ -283,20 +281,6 @@ public final class MemberSearchIndex implements Closeable {
         before.forEach(pending::remove);
     }
 
-    /** How many members the index holds (searchable ones). */
-    public long size() {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return searcher.getIndexReader().numDocs();
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Writes the index and its position to disk now. */
     public synchronized void commit() throws IOException {
         Map<String, String> data = new HashMap<>();
@@ -323,10 +307,6 @@ public final class MemberSearchIndex implements Closeable {
 
     public Path path() {
         return path;
-    }
-
-    long batches() {
-        return batches;
     }
 
     private static Map<String, String> positionIn(Map<String, String> commitData) {
