@@ -68,6 +68,8 @@ public final class ScimDiscovery {
     private static ObjectNode userSchema(String base) {
         ObjectNode schema = schema(ScimSchemas.USER, "User", "A member of the directory", base);
         ArrayNode attributes = schema.putArray("attributes");
+        attributes.add(caseExact(simple("externalId", "string", false, "readWrite", "none",
+                "The client's identifier of the member, kept as the member's externalId field")));
         attributes.add(simple("userName", "string", true, "readWrite", "server",
                 "The member's user ID: letters, digits, _ - . (at most 64)"));
         ObjectNode name = complex("name", false, "The member's names");
@@ -126,6 +128,11 @@ public final class ScimDiscovery {
         attribute.put("mutability", mutability);
         attribute.put("returned", "default");
         attribute.put("uniqueness", uniqueness);
+        return attribute;
+    }
+
+    private static ObjectNode caseExact(ObjectNode attribute) {
+        attribute.put("caseExact", true);
         return attribute;
     }
 

@@ -88,12 +88,12 @@ class ScimUserController {
         MemberChanges changes = ScimUserMapping.toCreate(user, departments, defaults);
         MemberId id = MemberId.generate();
         send(new CreateMember(id, changes, actor));
-        long version = 1;
-        if (Boolean.FALSE.equals(user.active())) {
-            MemberWritten written = send(new SuspendMember(id, null, actor));
-            version = written.version();
-        }
-        MemberView member = readModel.ask(new FindMember(id, version), MemberView.class);
+        // The version after the creation: fields such as the job title and the externalId are recorded by events of
+        // their own after MemberCreated, so the member itself answers it — the suspension asked for, or a change of
+        // nothing (which records nothing).
+        MemberWritten written = send(Boolean.FALSE.equals(user.active()) ? new SuspendMember(id, null, actor)
+                : new UpdateMember(id, null, MemberChanges.builder().build(), actor));
+        MemberView member = readModel.ask(new FindMember(id, written.version()), MemberView.class);
         ObjectNode answer = render(member, access.viewerOf(actor), departments);
         return ResponseEntity.created(URI.create(location(member.id()))).contentType(SCIM)
                 .eTag(ScimUserMapping.etag(member.version())).body(answer);

@@ -65,7 +65,7 @@ public final class ScimUserMapping {
      */
     public record ScimUser(String userName, String displayName, String givenName, String familyName, String workEmail,
                            String businessEmail, String phone, String title, String employeeNumber, String department,
-                           String managerId, Boolean active) {
+                           String managerId, Boolean active, String externalId) {
     }
 
     private ScimUserMapping() {
@@ -78,6 +78,7 @@ public final class ScimUserMapping {
         schemas.add(ScimSchemas.USER);
         schemas.add(ScimSchemas.ENTERPRISE_USER);
         user.put("id", member.id());
+        putIfSet(user, "externalId", member.externalId());
         user.put("userName", member.userId());
         if (member.firstName() != null || member.surname() != null) {
             ObjectNode name = user.putObject("name");
@@ -169,7 +170,7 @@ public final class ScimUserMapping {
                 text(name, "givenName", "name.givenName"), text(name, "familyName", "name.familyName"),
                 workEmail, businessEmail, phone, text(user, "title", "title"),
                 text(enterprise, "employeeNumber", "employeeNumber"), text(enterprise, "department", "department"),
-                manager, bool(AttributePath.field(user, "active")));
+                manager, bool(AttributePath.field(user, "active")), text(user, "externalId", "externalId"));
     }
 
     /** The member's name: displayName, else the given and family names, else the user name. */
@@ -193,6 +194,7 @@ public final class ScimUserMapping {
         setIfPresent(user.phone(), changes::phone);
         setIfPresent(user.title(), changes::jobTitle);
         setIfPresent(user.employeeNumber(), changes::employeeId);
+        setIfPresent(user.externalId(), changes::externalId);
         if (user.managerId() != null) {
             changes.managerId(new MemberId(user.managerId()));
         }
@@ -220,6 +222,7 @@ public final class ScimUserMapping {
                 .phone(user.phone())
                 .jobTitle(user.title())
                 .employeeId(user.employeeNumber())
+                .externalId(user.externalId())
                 .managerId(user.managerId() == null ? null : new MemberId(user.managerId()));
         if (user.department() != null) {
             String primary = department(user, departments);

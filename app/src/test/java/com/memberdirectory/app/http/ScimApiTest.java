@@ -133,12 +133,12 @@ class ScimApiTest extends ApiTest {
 
         String userName = unique("ann.");
         UserResource toCreate = user(userName, path);
+        toCreate.setExternalId("Ext-" + userName);
         // getExtension answers a copy: set it back
         toCreate.setExtension(toCreate.getExtension(EnterpriseUserExtension.class).setManager(new Manager().setValue(manager)));
         UserResource created = scim.create("Users", toCreate);
         assertThat(created.getId()).isNotBlank();
         assertThat(created.getUserName()).isEqualTo(userName);
-        assertThat(created.getMeta().getVersion()).isEqualTo("W/\"1\"");
         assertThat(created.getMeta().getLocation().toString()).endsWith("/scim/v2/Users/" + created.getId());
         JsonNode member = admin.get("/api/members/" + created.getId()).body();
         assertThat(member.get("userId").asText()).isEqualTo(userName);
@@ -151,6 +151,14 @@ class ScimApiTest extends ApiTest {
         assertThat(member.get("departmentIds").get(0).asText()).isEqualTo(emea);
         assertThat(member.get("managerId").asText()).isEqualTo(manager);
         assertThat(member.get("status").asText()).isEqualTo("INACTIVE");
+        assertThat(created.getMeta().getVersion()).as("the member's version, externalId recorded after the creation")
+                .isEqualTo("W/\"" + member.get("version").asText() + "\"").isEqualTo("W/\"2\"");
+        assertThat(member.get("externalId").asText()).as("kept as a field of the member").isEqualTo("Ext-" + userName);
+        assertThat(created.getExternalId()).isEqualTo("Ext-" + userName);
+        assertThat(scim.searchRequest("Users").filter("externalId eq \"Ext-" + userName + "\"").invoke(UserResource.class)
+                .getTotalResults()).isEqualTo(1);
+        assertThat(scim.searchRequest("Users").filter("externalId eq \"ext-" + userName + "\"").invoke(UserResource.class)
+                .getTotalResults()).as("externalId is case-exact").isZero();
 
         ListResponse<UserResource> found = scim.searchRequest("Users").filter("userName eq \"" + userName.toUpperCase() + "\"")
                 .invoke(UserResource.class);
