@@ -9,10 +9,13 @@ import java.util.List;
 /**
  * What {@code /ServiceProviderConfig}, {@code /ResourceTypes} and {@code /Schemas} say (RFC 7643 §5–7): only what
  * works — PATCH and ETags yes; bulk, sorting, password changes no; filters with at most
- * {@link ScimUserController#MAX_RESULTS} results per answer; the User resource with the enterprise extension and, of
+ * {@link #MAX_RESULTS} results per answer; the User resource with the enterprise extension and, of
  * their attributes, the ones the directory keeps (docs/scim.md, "Mapping"). Plain Java: no Spring.
  */
 public final class ScimDiscovery {
+
+    /** The most Users one list answer holds ({@code filter.maxResults}). */
+    public static final int MAX_RESULTS = 200;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -25,7 +28,7 @@ public final class ScimDiscovery {
         config.put("documentationUri", "docs/scim.md");
         config.putObject("patch").put("supported", true);
         config.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
-        config.putObject("filter").put("supported", true).put("maxResults", ScimUserController.MAX_RESULTS);
+        config.putObject("filter").put("supported", true).put("maxResults", MAX_RESULTS);
         config.putObject("changePassword").put("supported", false);
         config.putObject("sort").put("supported", false);
         config.putObject("etag").put("supported", true);

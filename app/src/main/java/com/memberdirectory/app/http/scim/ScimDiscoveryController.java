@@ -1,4 +1,8 @@
-package com.memberdirectory.app.scim;
+package com.memberdirectory.app.http.scim;
+
+import com.memberdirectory.app.scim.ScimDiscovery;
+import com.memberdirectory.app.scim.ScimException;
+import com.memberdirectory.app.scim.ScimSchemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

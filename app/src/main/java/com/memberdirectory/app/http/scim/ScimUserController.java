@@ -1,4 +1,12 @@
-package com.memberdirectory.app.scim;
+package com.memberdirectory.app.http.scim;
+
+import com.memberdirectory.app.scim.ScimAttributes;
+import com.memberdirectory.app.scim.ScimDiscovery;
+import com.memberdirectory.app.scim.ScimException;
+import com.memberdirectory.app.scim.ScimFilter;
+import com.memberdirectory.app.scim.ScimPatch;
+import com.memberdirectory.app.scim.ScimSchemas;
+import com.memberdirectory.app.scim.ScimUserMapping;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,8 +69,7 @@ import java.util.Map;
 @RequestMapping("/scim/v2/Users")
 class ScimUserController {
 
-    /** The most Users one list answer holds (ServiceProviderConfig's filter.maxResults). */
-    static final int MAX_RESULTS = 200;
+    static final int MAX_RESULTS = ScimDiscovery.MAX_RESULTS;
     private static final int SCAN_PAGE = 500;
     private static final MediaType SCIM = MediaType.parseMediaType(ScimSchemas.MEDIA_TYPE);
     private static final ObjectMapper JSON = new ObjectMapper()
