@@ -10,7 +10,8 @@ import java.util.List;
  * What {@code /ServiceProviderConfig}, {@code /ResourceTypes} and {@code /Schemas} say (RFC 7643 §5–7): only what
  * works — PATCH and ETags yes; bulk, sorting, password changes no; filters with at most
  * {@link #MAX_RESULTS} results per answer; the User resource with the enterprise extension and, of
- * their attributes, the ones the directory keeps (docs/scim.md, "Mapping"). Plain Java: no Spring.
+ * their attributes, the ones the directory keeps (docs/scim.md, "Mapping"); the Group resource (departments, whose
+ * members can change). Plain Java: no Spring.
  */
 public final class ScimDiscovery {
 
@@ -54,8 +55,37 @@ public final class ScimDiscovery {
         return type;
     }
 
+    public static ObjectNode groupResourceType(String base) {
+        ObjectNode type = NODES.objectNode();
+        type.putArray("schemas").add(ScimSchemas.RESOURCE_TYPE);
+        type.put("id", "Group");
+        type.put("name", "Group");
+        type.put("endpoint", "/Groups");
+        type.put("description", "A department of the directory; its members can be changed, the department itself cannot");
+        type.put("schema", ScimGroups.GROUP);
+        type.set("meta", meta("ResourceType", base + "/ResourceTypes/Group"));
+        return type;
+    }
+
+    public static List<ObjectNode> resourceTypes(String base) {
+        return List.of(userResourceType(base), groupResourceType(base));
+    }
+
     public static List<ObjectNode> schemas(String base) {
-        return List.of(userSchema(base), enterpriseSchema(base));
+        return List.of(userSchema(base), enterpriseSchema(base), groupSchema(base));
+    }
+
+    private static ObjectNode groupSchema(String base) {
+        ObjectNode schema = schema(ScimGroups.GROUP, "Group", "A department", base);
+        ArrayNode attributes = schema.putArray("attributes");
+        ObjectNode name = simple("displayName", "string", true, "readOnly", "server", "The department's path, such as Sales/EMEA");
+        attributes.add(name);
+        ObjectNode members = complex("members", true, "The members placed directly in the department");
+        members.withArray("subAttributes").add(simple("value", "string", false, "immutable", "none", "The member's id"));
+        members.withArray("subAttributes").add(simple("display", "string", false, "readOnly", "none", "The member's name"));
+        members.withArray("subAttributes").add(simple("type", "string", false, "readOnly", "none", "User"));
+        attributes.add(members);
+        return schema;
     }
 
     public static ObjectNode list(List<ObjectNode> resources) {

@@ -143,7 +143,11 @@ class AccessMatrixApiTest extends ApiTest {
                         403, 403, 403, 403, 403),
                 new Call("PATCH /scim/v2/Users/{id}", c -> c.api().send("PATCH", "/scim/v2/Users/" + c.member(), SCIM_PATCH,
                         "Content-Type", "application/scim+json"), 403, 403, 403, 403, 403),
-                new Call("DELETE /scim/v2/Users/{id}", c -> c.api().delete("/scim/v2/Users/" + c.otherMember()), 403, 403, 403, 403, 403));
+                new Call("DELETE /scim/v2/Users/{id}", c -> c.api().delete("/scim/v2/Users/" + c.otherMember()), 403, 403, 403, 403, 403),
+                new Call("GET /scim/v2/Groups", c -> c.api().get("/scim/v2/Groups"), 403, 403, 403, 403, 403),
+                new Call("GET /scim/v2/Groups/{id}", c -> c.api().get("/scim/v2/Groups/" + c.department()), 403, 403, 403, 403, 403),
+                new Call("PATCH /scim/v2/Groups/{id}", c -> c.api().send("PATCH", "/scim/v2/Groups/" + c.department(),
+                        groupAdd(c.member()), "Content-Type", "application/scim+json"), 403, 403, 403, 403, 403));
     }
 
     private static final String SCIM_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -171,7 +175,17 @@ class AccessMatrixApiTest extends ApiTest {
                         200, 404, 200),
                 new Call("PATCH /scim/v2/Users/{id}", c -> c.api().send("PATCH", "/scim/v2/Users/" + c.member(), SCIM_PATCH,
                         "Content-Type", "application/scim+json"), 200, 404, 200),
-                new Call("DELETE /scim/v2/Users/{id}", c -> c.api().delete("/scim/v2/Users/" + c.otherMember()), 204, 404, 204));
+                new Call("DELETE /scim/v2/Users/{id}", c -> c.api().delete("/scim/v2/Users/" + c.otherMember()), 204, 404, 204),
+                new Call("GET /scim/v2/Groups", c -> c.api().get("/scim/v2/Groups"), 200, 200, 200),
+                new Call("GET /scim/v2/Groups/{id}", c -> c.api().get("/scim/v2/Groups/" + c.department()), 200, 404, 200),
+                // adding a member to a department it is in already changes nothing
+                new Call("PATCH /scim/v2/Groups/{id}", c -> c.api().send("PATCH", "/scim/v2/Groups/" + c.department(),
+                        groupAdd(c.member()), "Content-Type", "application/scim+json"), 200, 404, 200));
+    }
+
+    private static byte[] groupAdd(String memberId) {
+        return ("{\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + memberId + "\"}]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A new SCIM User in the department (named by its path). */

@@ -113,13 +113,15 @@ class ScimApiTest extends ApiTest {
         assertThat(config.getSort().isSupported()).isFalse();
         assertThat(config.getEtag().isSupported()).isTrue();
         ListResponse<ResourceTypeResource> types = scim.getResourceTypes();
-        assertThat(types.getResources()).extracting(ResourceTypeResource::getName).containsExactly("User");
+        assertThat(types.getResources()).extracting(ResourceTypeResource::getName).containsExactly("User", "Group");
         ListResponse<SchemaResource> schemas = scim.getSchemas();
         assertThat(schemas.getResources()).extracting(SchemaResource::getId)
-                .containsExactlyInAnyOrder("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE);
+                .containsExactlyInAnyOrder("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE,
+                        "urn:ietf:params:scim:schemas:core:2.0:Group");
         assertThat(scim.getSchema(ENTERPRISE).getAttributes()).extracting(a -> a.getName())
                 .containsExactlyInAnyOrder("employeeNumber", "department", "manager");
-        assertThat(status(() -> scim.getResourceType("Group"))).as("no Groups: not advertised, not served").isEqualTo(404);
+        assertThat(scim.getResourceType("Group").getEndpoint().toString()).isEqualTo("/Groups");
+        assertThat(status(() -> scim.getResourceType("Bulk"))).isEqualTo(404);
     }
 
     @Test
@@ -416,6 +418,64 @@ class ScimApiTest extends ApiTest {
         assertThat(all).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(scim.searchRequest("Users").page(1, 0).invoke(UserResource.class).getItemsPerPage()).isZero();
         assertThat(scim.searchRequest("Users").page(1, 100000).invoke(UserResource.class).getTotalResults()).isEqualTo(3);
+    }
+
+    @Test
+    void departments_are_groups_whose_members_change_through_the_members_departments() throws Exception {
+        String sales = department(unique("GSales"), null);
+        String emea = department("EMEA", sales);
+        String other = department(unique("GOther"), null);
+        String subject = provisioningClient(sales);
+        Api idp = as(subject);
+        String ann = member(sales, Map.of()).get("id").asText();
+        String bob = member(emea, Map.of()).get("id").asText();
+        String outside = member(other, Map.of()).get("id").asText();
+
+        Api.Response list = idp.get("/scim/v2/Groups?filter=" + encode("displayName eq \"" + departmentPath(sales) + "\""));
+        assertThat(list.status()).as(String.valueOf(list.body())).isEqualTo(200);
+        assertThat(list.body().get("totalResults").asInt()).isEqualTo(1);
+        assertThat(list.body().at("/Resources/0/members").findValuesAsText("value")).containsExactly(ann);
+        List<String> groups = idp.get("/scim/v2/Groups?excludedAttributes=members").body().get("Resources").findValuesAsText("id");
+        assertThat(groups).contains(sales, emea).doesNotContain(other);
+        assertThat(idp.get("/scim/v2/Groups?excludedAttributes=members").body().at("/Resources/0").has("members")).isFalse();
+        com.unboundid.scim2.common.types.GroupResource group = scim(subject).retrieve("Groups", emea,
+                com.unboundid.scim2.common.types.GroupResource.class);
+        assertThat(group.getDisplayName()).isEqualTo(departmentPath(emea));
+        assertThat(group.getMembers()).extracting(m -> m.getValue()).containsExactly(bob);
+        assertScimError(idp.get("/scim/v2/Groups/" + other), 404, null);
+
+        Api.Response added = patchGroup(idp, emea, "{\"Operations\":[{\"op\":\"Add\",\"path\":\"members\","
+                + "\"value\":[{\"value\":\"" + ann + "\"}]}]}");
+        assertThat(added.status()).as(String.valueOf(added.body())).isEqualTo(200);
+        assertThat(added.body().get("members").findValuesAsText("value")).containsExactlyInAnyOrder(ann, bob);
+        assertThat(texts(admin.get("/api/members/" + ann).body().get("departmentIds"))).containsExactly(sales, emea);
+        JsonNode history = admin.get("/api/members/" + ann + "/history").body().get("items");
+        assertThat(history.get(history.size() - 1).get("source").asText()).isEqualTo("SCIM");
+        assertThat(history.get(history.size() - 1).get("actor").asText()).isEqualTo(subject);
+
+        assertThat(patchGroup(idp, sales, "{\"Operations\":[{\"op\":\"Remove\",\"path\":\"members[value eq \\\"" + ann
+                + "\\\"]\"}]}").status()).isEqualTo(200);
+        assertThat(texts(admin.get("/api/members/" + ann).body().get("departmentIds"))).containsExactly(emea);
+        // a member keeps at least one department; members outside the client's reach are no Users for it
+        assertScimError(patchGroup(idp, emea, "{\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\""
+                + ann + "\\\"]\"}]}"), 400, "invalidValue");
+        assertScimError(patchGroup(idp, emea, "{\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                + outside + "\"}]}]}"), 400, "invalidValue");
+        assertThat(texts(admin.get("/api/members/" + outside).body().get("departmentIds"))).containsExactly(other);
+        assertScimError(patchGroup(idp, emea, "{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"}]}"),
+                400, "mutability");
+        assertScimError(patchGroup(idp, other, "{\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                + ann + "\"}]}]}"), 404, null);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> all = new ArrayList<>();
+        array.forEach(node -> all.add(node.asText()));
+        return all;
+    }
+
+    private static Api.Response patchGroup(Api api, String id, String body) {
+        return api.send("PATCH", "/scim/v2/Groups/" + id, body.getBytes(StandardCharsets.UTF_8), "Content-Type", SCIM_JSON);
     }
 
     // --- helpers --------------------------------------------------------------------------------------------

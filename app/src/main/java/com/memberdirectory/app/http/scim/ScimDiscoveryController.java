@@ -38,24 +38,22 @@ class ScimDiscoveryController {
         return ok(ScimDiscovery.serviceProviderConfig(base()));
     }
 
-    @Operation(summary = "The resource types: User (with the enterprise extension)")
+    @Operation(summary = "The resource types: User (with the enterprise extension) and Group (departments)")
     @GetMapping("/ResourceTypes")
     ResponseEntity<JsonNode> resourceTypes() {
         requireClient();
-        return ok(ScimDiscovery.list(java.util.List.of(ScimDiscovery.userResourceType(base()))));
+        return ok(ScimDiscovery.list(ScimDiscovery.resourceTypes(base())));
     }
 
     @Operation(summary = "One resource type")
     @GetMapping("/ResourceTypes/{name}")
     ResponseEntity<JsonNode> resourceType(@PathVariable String name) {
         requireClient();
-        if (!name.equals("User")) {
-            throw ScimException.notFound("There is no resource type '" + name + "'.");
-        }
-        return ok(ScimDiscovery.userResourceType(base()));
+        return ok(ScimDiscovery.resourceTypes(base()).stream().filter(type -> type.get("id").asText().equals(name))
+                .findFirst().orElseThrow(() -> ScimException.notFound("There is no resource type '" + name + "'.")));
     }
 
-    @Operation(summary = "The schemas: User and Enterprise User, with the attributes the directory keeps")
+    @Operation(summary = "The schemas: User, Enterprise User and Group, with the attributes the directory keeps")
     @GetMapping("/Schemas")
     ResponseEntity<JsonNode> schemas() {
         requireClient();

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * (naming the directory's code and field in the detail), a member outside the client's reach 403.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {ScimUserController.class, ScimDiscoveryController.class})
+@RestControllerAdvice(assignableTypes = {ScimUserController.class, ScimGroupController.class, ScimDiscoveryController.class})
 class ScimExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ScimExceptionHandler.class);
