@@ -207,6 +207,10 @@ class ScimApiTest extends ApiTest {
             assertThat(entry.get("actor").asText()).isEqualTo(subject);
         });
         assertThat(admin.get("/api/audit?source=SCIM&memberId=" + created.getId()).body().get("items")).isNotEmpty();
+        // an administrator's change for notifications: the suspension tells the member (ChangeOrigin)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> admin.get(
+                "/api/notifications?memberId=" + created.getId()).body().get("items").findValuesAsText("kind")
+                .contains("MEMBER_SUSPENDED"));
 
         scim.delete("Users", created.getId());
         assertThat(status(() -> scim.retrieve("Users", created.getId(), UserResource.class))).isEqualTo(404);
