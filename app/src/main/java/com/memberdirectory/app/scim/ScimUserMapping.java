@@ -153,7 +153,9 @@ public final class ScimUserMapping {
             String value = text(number, "value", "phoneNumbers.value");
             String type = text(number, "type", "phoneNumbers.type");
             String kind = type == null ? "" : type.toLowerCase(Locale.ROOT);
-            if (value != null && phone == null && (kind.isEmpty() || kind.equals("work") || kind.equals("mobile"))) {
+            // The last one wins: the directory keeps one phone, answered as the work number, so a PATCH that adds a
+            // mobile number (phoneNumbers[type eq "mobile"].value) appends it after the one answered and means it.
+            if (value != null && (kind.isEmpty() || kind.equals("work") || kind.equals("mobile"))) {
                 phone = value;
             }
         }

@@ -41,6 +41,15 @@ class ScimPatchTest {
     }
 
     @Test
+    void a_mobile_number_added_to_a_user_whose_phone_is_answered_as_work_is_the_new_phone() {
+        ObjectNode user = user();
+        user.putArray("phoneNumbers").addObject().put("value", "+8613800138000").put("type", "work").put("primary", true);
+        ObjectNode changed = patch(user, "[{\"op\":\"Add\",\"path\":\"phoneNumbers[type eq \\\"mobile\\\"].value\","
+                + "\"value\":\"+8613900139000\"}]");
+        assertThat(ScimUserMapping.read(changed).phone()).isEqualTo("+8613900139000");
+    }
+
+    @Test
     void paths_without_filters_sub_attributes_the_extension_and_names_as_paths_in_a_value() {
         ObjectNode changed = patch(user(), """
                 [{"op":"replace","path":"name.familyName","value":"Li"},
