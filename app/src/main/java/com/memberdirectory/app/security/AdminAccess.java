@@ -74,12 +74,7 @@ public class AdminAccess {
 
     /** The caller as a reader: what of each member they see. */
     public Viewer viewer() {
-        Actor actor = actor();
-        return switch (actor.reach()) {
-            case PRIMARY, ORGANIZATION -> Viewer.organization(actor.subject());
-            case DEPARTMENTS -> Viewer.departments(actor.subject(), withSubDepartments(actor.departmentIds()));
-            case NONE -> Viewer.publicOnly(actor.subject());
-        };
+        return viewerOf(actor());
     }
 
     /** The caller as a reader of what only administrators read (the change list, the notification log). */
@@ -101,6 +96,34 @@ public class AdminAccess {
             case PRIMARY, ORGANIZATION -> Set.of();
             case DEPARTMENTS -> withSubDepartments(actor.departmentIds());
             case NONE -> throw ApiException.forbidden("This needs the MEMBER_AND_DEPARTMENT permission.");
+        };
+    }
+
+    /**
+     * The caller as a SCIM provisioning client (docs/scim.md): a subject the primary admin granted {@code PROVISIONING},
+     * reaching the whole organization or the grant's departments. Only that grant counts on the SCIM path — the primary
+     * admin and member admins use the console and the API — so an identity provider never acts with an administrator's
+     * token, and its writes are decided by the same {@code WriteAccessPolicy} as any other.
+     *
+     * @return the actor, or empty when the caller holds no {@code PROVISIONING} grant
+     */
+    public Optional<Actor> provisioningActor() {
+        String subject = subject();
+        if (subject == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(readModel.ask(new FindAdmin(subject, 0), AdminView.class))
+                .filter(grant -> grant.permissions().contains(Permission.PROVISIONING))
+                .map(grant -> grant.departmentIds().isEmpty() ? Actor.organization(subject)
+                        : Actor.departments(subject, Set.copyOf(grant.departmentIds())));
+    }
+
+    /** What a provisioning client with this actor sees: the same {@link Viewer} an admin with the same reach gets. */
+    public Viewer viewerOf(Actor actor) {
+        return switch (actor.reach()) {
+            case PRIMARY, ORGANIZATION -> Viewer.organization(actor.subject());
+            case DEPARTMENTS -> Viewer.departments(actor.subject(), withSubDepartments(actor.departmentIds()));
+            case NONE -> Viewer.publicOnly(actor.subject());
         };
     }
 

@@ -127,7 +127,124 @@ class AccessMatrixApiTest extends ApiTest {
                 new Call("POST /api/admin/dead-letters/{group}/retry", c -> c.api().post("/api/admin/dead-letters/directory/retry",
                         Map.of()), 403, 403, 403, 403, 200),
                 new Call("DELETE /api/admin/dead-letters/{group}/{sequenceId}", c -> c.api().delete("/api/admin/dead-letters/members/"
-                        + unique("s")), 403, 403, 403, 403, 404));
+                        + unique("s")), 403, 403, 403, 403, 404),
+                // SCIM is for provisioning clients only (PROVISIONING): not for the primary admin, nor for member admins;
+                // what provisioning clients get is scimMatrix()
+                new Call("GET /scim/v2/ServiceProviderConfig", c -> c.api().get("/scim/v2/ServiceProviderConfig"), 403, 403, 403, 403, 403),
+                new Call("GET /scim/v2/ResourceTypes", c -> c.api().get("/scim/v2/ResourceTypes"), 403, 403, 403, 403, 403),
+                new Call("GET /scim/v2/ResourceTypes/{name}", c -> c.api().get("/scim/v2/ResourceTypes/User"), 403, 403, 403, 403, 403),
+                new Call("GET /scim/v2/Schemas", c -> c.api().get("/scim/v2/Schemas"), 403, 403, 403, 403, 403),
+                new Call("GET /scim/v2/Schemas/{id}", c -> c.api().get("/scim/v2/Schemas/" + SCIM_USER), 403, 403, 403, 403, 403),
+                new Call("GET /scim/v2/Users", c -> c.api().get("/scim/v2/Users"), 403, 403, 403, 403, 403),
+                new Call("POST /scim/v2/Users", c -> c.api().post("/scim/v2/Users", scimUser(unique("u"), c.department())),
+                        403, 403, 403, 403, 403),
+                new Call("GET /scim/v2/Users/{id}", c -> c.api().get("/scim/v2/Users/" + c.member()), 403, 403, 403, 403, 403),
+                new Call("PUT /scim/v2/Users/{id}", c -> c.api().put("/scim/v2/Users/" + c.member(), scimReplacement(c.member())),
+                        403, 403, 403, 403, 403),
+                new Call("PATCH /scim/v2/Users/{id}", c -> c.api().send("PATCH", "/scim/v2/Users/" + c.member(), SCIM_PATCH,
+                        "Content-Type", "application/scim+json"), 403, 403, 403, 403, 403),
+                new Call("DELETE /scim/v2/Users/{id}", c -> c.api().delete("/scim/v2/Users/" + c.otherMember()), 403, 403, 403, 403, 403),
+                new Call("GET /scim/v2/Groups", c -> c.api().get("/scim/v2/Groups"), 403, 403, 403, 403, 403),
+                new Call("GET /scim/v2/Groups/{id}", c -> c.api().get("/scim/v2/Groups/" + c.department()), 403, 403, 403, 403, 403),
+                new Call("PATCH /scim/v2/Groups/{id}", c -> c.api().send("PATCH", "/scim/v2/Groups/" + c.department(),
+                        groupAdd(c.member()), "Content-Type", "application/scim+json"), 403, 403, 403, 403, 403));
+    }
+
+    private static final String SCIM_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final byte[] SCIM_PATCH = ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+            + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"Patched\"}]}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** Provisioning clients (PROVISIONING): limited to the department of the target member, to another one, or not limited. */
+    enum ProvisioningRole { IN, OUT, ORG }
+
+    /** The SCIM operations as provisioning clients call them, statuses in {@link ProvisioningRole} order. */
+    private List<Call> scimMatrix() {
+        return List.of(
+                new Call("GET /scim/v2/ServiceProviderConfig", c -> c.api().get("/scim/v2/ServiceProviderConfig"), 200, 200, 200),
+                new Call("GET /scim/v2/ResourceTypes", c -> c.api().get("/scim/v2/ResourceTypes"), 200, 200, 200),
+                new Call("GET /scim/v2/ResourceTypes/{name}", c -> c.api().get("/scim/v2/ResourceTypes/User"), 200, 200, 200),
+                new Call("GET /scim/v2/Schemas", c -> c.api().get("/scim/v2/Schemas"), 200, 200, 200),
+                new Call("GET /scim/v2/Schemas/{id}", c -> c.api().get("/scim/v2/Schemas/" + SCIM_USER), 200, 200, 200),
+                new Call("GET /scim/v2/Users", c -> c.api().get("/scim/v2/Users?count=200"), 200, 200, 200),
+                new Call("GET /scim/v2/Users", c -> c.api().get("/scim/v2/Users?filter=" + java.net.URLEncoder.encode(
+                        "phoneNumbers co \"" + c.phone().substring(5) + "\"", java.nio.charset.StandardCharsets.UTF_8)), 200, 200, 200),
+                new Call("POST /scim/v2/Users", c -> c.api().post("/scim/v2/Users", scimUser(unique("u"), c.department())), 201, 403, 201),
+                new Call("GET /scim/v2/Users/{id}", c -> c.api().get("/scim/v2/Users/" + c.member()), 200, 404, 200),
+                new Call("PUT /scim/v2/Users/{id}", c -> c.api().put("/scim/v2/Users/" + c.member(), scimReplacement(c.member())),
+                        200, 404, 200),
+                new Call("PATCH /scim/v2/Users/{id}", c -> c.api().send("PATCH", "/scim/v2/Users/" + c.member(), SCIM_PATCH,
+                        "Content-Type", "application/scim+json"), 200, 404, 200),
+                new Call("DELETE /scim/v2/Users/{id}", c -> c.api().delete("/scim/v2/Users/" + c.otherMember()), 204, 404, 204),
+                new Call("GET /scim/v2/Groups", c -> c.api().get("/scim/v2/Groups"), 200, 200, 200),
+                new Call("GET /scim/v2/Groups/{id}", c -> c.api().get("/scim/v2/Groups/" + c.department()), 200, 404, 200),
+                // adding a member to a department it is in already changes nothing
+                new Call("PATCH /scim/v2/Groups/{id}", c -> c.api().send("PATCH", "/scim/v2/Groups/" + c.department(),
+                        groupAdd(c.member()), "Content-Type", "application/scim+json"), 200, 404, 200));
+    }
+
+    private static byte[] groupAdd(String memberId) {
+        return ("{\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + memberId + "\"}]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A new SCIM User in the department (named by its path). */
+    private Map<String, Object> scimUser(String userName, String departmentId) {
+        String path = null;
+        for (JsonNode department : admin.get("/api/departments").body().get("items")) {
+            if (department.get("id").asText().equals(departmentId)) {
+                path = department.get("path").asText();
+            }
+        }
+        return Map.of("schemas", List.of(SCIM_USER), "userName", userName,
+                "emails", List.of(Map.of("value", userName + "@example.com", "type", "work")),
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", Map.of("department", path));
+    }
+
+    /** The member as a full SCIM replacement (its user name, name, work email and phone as they are). */
+    private Map<String, Object> scimReplacement(String memberId) {
+        JsonNode member = admin.get("/api/members/" + memberId).body();
+        return Map.of("schemas", List.of(SCIM_USER), "userName", member.get("userId").asText(),
+                "displayName", "Replaced " + member.get("name").asText(),
+                "emails", List.of(Map.of("value", member.get("workEmail").asText(), "type", "work")),
+                "phoneNumbers", member.get("phone").isNull() ? List.of()
+                        : List.of(Map.of("value", member.get("phone").asText(), "type", "work")));
+    }
+
+    @Test
+    void every_scim_operation_has_a_row_for_provisioning_clients_and_none_shows_a_member_outside_their_reach() {
+        Set<String> scimOperations = new LinkedHashSet<>();
+        matrix().stream().map(Call::operation).filter(operation -> operation.contains(" /scim/")).forEach(scimOperations::add);
+        Set<String> covered = new LinkedHashSet<>();
+        scimMatrix().forEach(call -> covered.add(call.operation()));
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(scimOperations);
+
+        for (ProvisioningRole role : ProvisioningRole.values()) {
+            shared();
+            String department = role == ProvisioningRole.OUT ? otherDepartment : scopedDepartment;
+            String phone = uniquePhone();
+            String member = member(department, Map.of("phone", phone, "hidePhone", true)).get("id").asText();
+            String other = member(department, Map.of()).get("id").asText();
+            String subject = unique("idp-");
+            assertThat(admin.put("/api/admins/" + subject, role == ProvisioningRole.ORG
+                    ? Map.of("permissions", List.of("PROVISIONING"))
+                    : Map.of("permissions", List.of("PROVISIONING"), "departmentIds", List.of(scopedDepartment))).status())
+                    .isEqualTo(200);
+            Context context = new Context(as(subject), member, other, department, phone, null, field, primaryExport,
+                    primaryImport, workbook);
+            for (Call call : scimMatrix()) {
+                Api.Response response = call.send().apply(context);
+                assertThat(response.status()).as(role + ": " + call.operation() + " " + response.body())
+                        .isEqualTo(call.statuses()[role.ordinal()]);
+                if (role == ProvisioningRole.OUT) {
+                    String raw = new String(response.raw(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    assertThat(raw).as(role + ": " + call.operation() + " shows no hidden phone").doesNotContain(phone.substring(1));
+                    if (call.operation().equals("GET /scim/v2/Users")) {
+                        assertThat(raw).as(role + ": " + call.operation() + " lists nothing of the member").doesNotContain(member);
+                    }
+                }
+            }
+        }
     }
 
     @Test

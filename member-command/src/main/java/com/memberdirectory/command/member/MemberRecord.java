@@ -35,6 +35,7 @@ record MemberRecord(
                     LocalDate employmentDate,
                     String countryRegion,
                     String city,
+                    String externalId,
                     MemberId managerId,
                     List<MemberId> dottedLineManagerIds,
                     LoginEmailType loginEmailType,
@@ -49,7 +50,7 @@ record MemberRecord(
 
     /** Before the first event: nothing set, defaults where the spec has them. */
     static final MemberRecord NEW = new MemberRecord(MemberStatus.INACTIVE, null, null, null, null, null, null, null,
-            null, false, Gender.UNSPECIFIED, List.of(), null, null, null, null, null, null, List.of(),
+            null, false, Gender.UNSPECIFIED, List.of(), null, null, null, null, null, null, null, List.of(),
             LoginEmailType.WORK_EMAIL, null, false, null, null, null, null, null, Map.of());
 
     MemberRecord withPhoto(String id, String contentType, String sha256) {

@@ -104,6 +104,7 @@ final class RecordFields {
         slot(COUNTRY_REGION, MemberRecord::countryRegion, MemberRecord::withCountryRegion,
                 (v, current, c) -> c.rules().countryRegion().check(v));
         optionalText(CITY, MemberRecord::city, MemberRecord::withCity);
+        optionalText(EXTERNAL_ID, MemberRecord::externalId, MemberRecord::withExternalId);
         slot(MANAGER, MemberRecord::managerId, MemberRecord::withManagerId, (v, current, c) -> {
             if (v != null && !v.equals(current)) {
                 c.rules().directManager().check(c.self(), v, c.lookups()::memberExists, c.lookups()::managerOf);

@@ -26,13 +26,13 @@ class MemberRecordDiffTest {
 
     static final MemberRecord BEFORE = new MemberRecord(MemberStatus.INACTIVE, "Ann", null, null, null, "ann",
             "ann@example.com", null, null, false, Gender.UNSPECIFIED, List.of(new DepartmentId("sales")), null, null,
-            null, null, null, null, List.of(), LoginEmailType.WORK_EMAIL, "ann@example.com", false, null, null, null,
+            null, null, null, null, null, List.of(), LoginEmailType.WORK_EMAIL, "ann@example.com", false, null, null, null,
             null, null, Map.of("shoe", List.of("42")));
 
     /** Every built-in field and a custom field changed. */
     static final MemberRecord AFTER = new MemberRecord(MemberStatus.INACTIVE, "Anna", "Lee", "Anna", "A", "anna",
             "anna@example.com", "anna@corp.example", "+8613800138000", true, Gender.FEMALE,
-            List.of(new DepartmentId("it")), "S-1", "E-1", LocalDate.of(2024, 1, 2), "CN", "Shanghai",
+            List.of(new DepartmentId("it")), "S-1", "E-1", LocalDate.of(2024, 1, 2), "CN", "Shanghai", "ext-1",
             new MemberId("bo"), List.of(new MemberId("cy")), LoginEmailType.WORK_EMAIL, "anna@example.com", false,
             null, null, null, "engineer", "regular", Map.of("shoe", List.of("43")));
 

@@ -39,6 +39,7 @@ class MemberDocument {
     LocalDate employmentDate;
     String countryRegion;
     String city;
+    String externalId;
     String managerId;
     List<String> dottedLineManagerIds;
     String photoId;
@@ -49,7 +50,7 @@ class MemberDocument {
     MemberView toView(FieldLabels labels) {
         return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
                 loginEmail, loginEmailType, hasLoginPassword, phone, hidePhone, gender == null ? Gender.UNSPECIFIED : gender,
-                list(departmentIds), seatId, employeeId, employmentDate, countryRegion, city, managerId,
+                list(departmentIds), seatId, employeeId, employmentDate, countryRegion, city, externalId, managerId,
                 list(dottedLineManagerIds), labels.jobTitle(jobTitleId), labels.workforceType(workforceTypeId),
                 labels.custom(custom), photoId == null ? null : "/api/members/" + id + "/photo");
     }

@@ -69,6 +69,7 @@ final class MemberFold {
         place(EMPLOYMENT_DATE, (d, v) -> d.employmentDate = storable(v));
         place(COUNTRY_REGION, (d, v) -> d.countryRegion = v);
         place(CITY, (d, v) -> d.city = v);
+        place(EXTERNAL_ID, (d, v) -> d.externalId = v);
         place(MANAGER, (d, v) -> d.managerId = v == null ? null : v.value());
         place(DOTTED_LINE_MANAGERS, (d, v) -> d.dottedLineManagerIds = ids(v, MemberId::value));
         place(JOB_TITLE, (d, v) -> d.jobTitleId = v);

@@ -4,7 +4,8 @@ import com.memberdirectory.kernel.metadata.MetadataKeys;
 
 /**
  * Who made a change and through what, from the event's metadata. Only an administrator's change — in the console
- * or API, or by an import — notifies the member; the system's own changes and a member's changes to their own
+ * or API, by an import, or by an identity provider's provisioning client over SCIM (granted by the primary admin, so
+ * it acts for the organization's administrators) — notifies the member; the system's own changes and a member's changes to their own
  * record do not.
  */
 record ChangeOrigin(String actor, String source) {
@@ -13,7 +14,8 @@ record ChangeOrigin(String actor, String source) {
         if (actor == null || actor.isBlank() || source == null) {
             return false;
         }
-        return MetadataKeys.SOURCE_API.equals(source) || source.startsWith(MetadataKeys.SOURCE_IMPORT_PREFIX);
+        return MetadataKeys.SOURCE_API.equals(source) || MetadataKeys.SOURCE_SCIM.equals(source)
+                || source.startsWith(MetadataKeys.SOURCE_IMPORT_PREFIX);
     }
 
     boolean byMember(String memberUserId) {
@@ -24,6 +26,9 @@ record ChangeOrigin(String actor, String source) {
     String describe() {
         if (source != null && source.startsWith(MetadataKeys.SOURCE_IMPORT_PREFIX)) {
             return actor + " (import " + source.substring(MetadataKeys.SOURCE_IMPORT_PREFIX.length()) + ")";
+        }
+        if (MetadataKeys.SOURCE_SCIM.equals(source)) {
+            return actor + " (SCIM provisioning)";
         }
         return actor;
     }

@@ -13,6 +13,13 @@ class ChangeOriginTest {
     }
 
     @Test
+    void a_provisioning_client_over_scim_counts_as_an_administrator_and_is_named_so() {
+        assertThat(new ChangeOrigin("entra-client", "SCIM").byAdministrator()).isTrue();
+        assertThat(new ChangeOrigin("entra-client", "SCIM").describe()).isEqualTo("entra-client (SCIM provisioning)");
+        assertThat(new ChangeOrigin(null, "SCIM").byAdministrator()).isFalse();
+    }
+
+    @Test
     void the_system_and_unknown_origins_are_not() {
         assertThat(new ChangeOrigin("system", "SYSTEM").byAdministrator()).isFalse();
         assertThat(new ChangeOrigin(null, "API").byAdministrator()).isFalse();

@@ -30,6 +30,7 @@ public record MemberChanges(
                             Patch<LocalDate> employmentDate,
                             Patch<String> countryRegion,
                             Patch<String> city,
+                            Patch<String> externalId,
                             Patch<MemberId> managerId,
                             Patch<List<MemberId>> dottedLineManagerIds,
                             Patch<String> jobTitle,
@@ -64,6 +65,7 @@ public record MemberChanges(
         private Patch<LocalDate> employmentDate = Patch.absent();
         private Patch<String> countryRegion = Patch.absent();
         private Patch<String> city = Patch.absent();
+        private Patch<String> externalId = Patch.absent();
         private Patch<MemberId> managerId = Patch.absent();
         private Patch<List<MemberId>> dottedLineManagerIds = Patch.absent();
         private Patch<String> jobTitle = Patch.absent();
@@ -88,6 +90,7 @@ public record MemberChanges(
             builder.employmentDate = changes.employmentDate;
             builder.countryRegion = changes.countryRegion;
             builder.city = changes.city;
+            builder.externalId = changes.externalId;
             builder.managerId = changes.managerId;
             builder.dottedLineManagerIds = changes.dottedLineManagerIds;
             builder.jobTitle = changes.jobTitle;
@@ -176,6 +179,11 @@ public record MemberChanges(
             return this;
         }
 
+        public Builder externalId(String value) {
+            this.externalId = Patch.of(value);
+            return this;
+        }
+
         public Builder managerId(MemberId value) {
             this.managerId = Patch.of(value);
             return this;
@@ -208,7 +216,7 @@ public record MemberChanges(
         }
 
         public MemberChanges build() {
-            return new MemberChanges(name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, jobTitle, workforceType, custom);
+            return new MemberChanges(name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, externalId, managerId, dottedLineManagerIds, jobTitle, workforceType, custom);
         }
     }
 }

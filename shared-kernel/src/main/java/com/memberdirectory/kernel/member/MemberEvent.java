@@ -7,7 +7,7 @@ public sealed interface MemberEvent permits MemberCreated, MemberNameChanged, Su
         EmploymentDateChanged, CountryRegionChanged, CityChanged, ManagerChanged, DottedLineManagersChanged,
         LoginEmailChanged, LoginMethodChosen, LoginPasswordSet, MemberActivated,
         ProfilePhotoChanged, JobTitleChanged, WorkforceTypeChanged, CustomFieldValueChanged, MemberSuspended,
-        MemberResumed, MemberOffboarded {
+        MemberResumed, MemberOffboarded, ExternalIdChanged {
 
     MemberId memberId();
 }

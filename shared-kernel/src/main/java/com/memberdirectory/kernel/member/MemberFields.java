@@ -115,10 +115,19 @@ public final class MemberFields {
             .column(MemberColumns.WORKFORCE_TYPE)
             .type(FieldType.SINGLE_OPTION).written(MemberChanges::workforceType, MemberChanges.Builder::workforceType);
 
+    /**
+     * The identifier an identity provider's provisioning client keeps for the member (SCIM {@code externalId},
+     * docs/scim.md); not unique: it is the client's, compared case-exactly. Recorded after {@code MemberCreated}.
+     */
+    public static final MemberField<String, ExternalIdChanged> EXTERNAL_ID = field("externalId", ExternalIdChanged.class,
+            ExternalIdChanged::new, ExternalIdChanged::before, ExternalIdChanged::after)
+            .column(MemberColumns.EXTERNAL_ID)
+            .type(FieldType.TEXT).written(MemberChanges::externalId, MemberChanges.Builder::externalId);
+
     /** Every built-in field, in the order a write records their changes. */
     public static final List<MemberField<?, ?>> ALL = List.of(NAME, SURNAME, FIRST_NAME, ALIAS, USER_ID, WORK_EMAIL,
             BUSINESS_EMAIL, LOGIN_EMAIL, PHONE, HIDE_PHONE, GENDER, DEPARTMENTS, SEAT_ID, EMPLOYEE_ID, EMPLOYMENT_DATE,
-            COUNTRY_REGION, CITY, MANAGER, DOTTED_LINE_MANAGERS, JOB_TITLE, WORKFORCE_TYPE);
+            COUNTRY_REGION, CITY, MANAGER, DOTTED_LINE_MANAGERS, JOB_TITLE, WORKFORCE_TYPE, EXTERNAL_ID);
 
     /**
      * The fields whose value is text as written: a string in the Member JSON, a text cell in the workbook, a string
@@ -126,7 +135,7 @@ public final class MemberFields {
      * their own.
      */
     public static final List<MemberField<String, ?>> TEXT = List.of(NAME, SURNAME, FIRST_NAME, ALIAS, USER_ID,
-            WORK_EMAIL, BUSINESS_EMAIL, PHONE, SEAT_ID, EMPLOYEE_ID, COUNTRY_REGION, CITY);
+            WORK_EMAIL, BUSINESS_EMAIL, PHONE, SEAT_ID, EMPLOYEE_ID, COUNTRY_REGION, CITY, EXTERNAL_ID);
 
     /**
      * The fields of the record as the field list shows them to admins, labelled by their columns; the option fields

@@ -27,6 +27,7 @@ public record MemberView(String id,
                          LocalDate employmentDate,
                          String countryRegion,
                          String city,
+                         String externalId,
                          String managerId,
                          List<String> dottedLineManagerIds,
                          String jobTitle,
@@ -41,7 +42,7 @@ public record MemberView(String id,
     public MemberView publicFields() {
         return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
                 null, null, null, hidePhone ? null : phone, hidePhone, gender, departmentIds, seatId,
-                employeeId, employmentDate, countryRegion, city, managerId, dottedLineManagerIds, jobTitle, workforceType,
+                employeeId, employmentDate, countryRegion, city, externalId, managerId, dottedLineManagerIds, jobTitle, workforceType,
                 custom, photoUrl);
     }
 }

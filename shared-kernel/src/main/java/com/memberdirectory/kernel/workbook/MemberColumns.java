@@ -28,6 +28,7 @@ public final class MemberColumns {
     public static final String EMPLOYMENT_DATE = "Date of employment";
     public static final String COUNTRY_REGION = "Country or region";
     public static final String CITY = "City";
+    public static final String EXTERNAL_ID = "External ID";
     public static final String DIRECT_MANAGER = "Direct manager";
     public static final String DOTTED_LINE_MANAGERS = "Dotted-line managers";
     public static final String JOB_TITLE = "Job title";
@@ -46,7 +47,7 @@ public final class MemberColumns {
     /** The built-in columns in export order. */
     public static final List<String> BUILT_IN = List.of(MEMBER_ID, USER_ID, NAME, SURNAME, FIRST_NAME, ALIAS, WORK_EMAIL,
             BUSINESS_EMAIL, PHONE, HIDE_PHONE, GENDER, DEPARTMENT, SEAT_ID, EMPLOYEE_ID, EMPLOYMENT_DATE, COUNTRY_REGION,
-            CITY, DIRECT_MANAGER, DOTTED_LINE_MANAGERS, JOB_TITLE, WORKFORCE_TYPE, LOGIN_EMAIL_TYPE, LOGIN_PASSWORD);
+            CITY, DIRECT_MANAGER, DOTTED_LINE_MANAGERS, JOB_TITLE, WORKFORCE_TYPE, EXTERNAL_ID, LOGIN_EMAIL_TYPE, LOGIN_PASSWORD);
 
     public static final String YES = "Yes";
     public static final String NO = "No";

@@ -25,6 +25,7 @@ public record CreateMemberRequest(String name,
                                   LocalDate employmentDate,
                                   String countryRegion,
                                   String city,
+                                  String externalId,
                                   String managerId,
                                   List<String> dottedLineManagerIds,
                                   String jobTitle,
@@ -76,6 +77,9 @@ public record CreateMemberRequest(String name,
         }
         if (city != null) {
             fields.city(city);
+        }
+        if (externalId != null) {
+            fields.externalId(externalId);
         }
         if (managerId != null) {
             fields.managerId(new MemberId(managerId));

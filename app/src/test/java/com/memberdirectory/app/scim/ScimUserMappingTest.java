@@ -1,0 +1,123 @@
+package com.memberdirectory.app.scim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.department.DepartmentView;
+import com.memberdirectory.kernel.member.Gender;
+import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.MemberStatus;
+import com.memberdirectory.kernel.member.MemberView;
+import com.memberdirectory.kernel.Patch;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScimUserMappingTest {
+
+    private static final ScimUserMapping.Departments DEPARTMENTS = new ScimUserMapping.Departments(List.of(
+            new DepartmentView("d-sales", "Sales", null, "Sales", List.of()),
+            new DepartmentView("d-emea", "EMEA", "d-sales", "Sales/EMEA", List.of("d-sales")),
+            new DepartmentView("d-it", "IT", null, "IT", List.of()),
+            new DepartmentView("d-it-emea", "EMEA", "d-it", "IT/EMEA", List.of("d-it"))));
+
+    private static MemberView member(MemberStatus status) {
+        return new MemberView("m-1", 4, status, "Ann Lee", "Lee", "Ann", null, "ann.lee", "ann@example.com",
+                "ann@corp.example", "ann@example.com", LoginEmailType.WORK_EMAIL, false, "+8613800138000", true,
+                Gender.UNSPECIFIED, List.of("d-emea", "d-it"), null, "E-7", null, null, null, "Ext-1", "m-9", List.of(),
+                "Engineer", null, Map.of(), null);
+    }
+
+    @Test
+    void a_member_as_a_scim_user() {
+        ObjectNode user = ScimUserMapping.toScim(member(MemberStatus.ACTIVE), DEPARTMENTS, "https://x/scim/v2/Users/m-1");
+        assertThat(user.get("userName").asText()).isEqualTo("ann.lee");
+        assertThat(user.get("externalId").asText()).isEqualTo("Ext-1");
+        assertThat(user.get("displayName").asText()).isEqualTo("Ann Lee");
+        assertThat(user.at("/name/givenName").asText()).isEqualTo("Ann");
+        assertThat(user.at("/name/familyName").asText()).isEqualTo("Lee");
+        assertThat(user.get("title").asText()).isEqualTo("Engineer");
+        assertThat(user.get("active").asBoolean()).isTrue();
+        assertThat(user.at("/emails/0/type").asText()).isEqualTo("work");
+        assertThat(user.at("/emails/0/value").asText()).isEqualTo("ann@example.com");
+        assertThat(user.at("/emails/1/type").asText()).isEqualTo("other");
+        assertThat(user.at("/phoneNumbers/0/value").asText()).isEqualTo("+8613800138000");
+        ObjectNode enterprise = (ObjectNode) user.get(ScimSchemas.ENTERPRISE_USER);
+        assertThat(enterprise.get("department").asText()).as("the primary department's path").isEqualTo("Sales/EMEA");
+        assertThat(enterprise.get("employeeNumber").asText()).isEqualTo("E-7");
+        assertThat(enterprise.at("/manager/value").asText()).isEqualTo("m-9");
+        assertThat(user.at("/meta/version").asText()).isEqualTo("W/\"4\"");
+        assertThat(ScimUserMapping.toScim(member(MemberStatus.SUSPENDED), DEPARTMENTS, "x").get("active").asBoolean()).isFalse();
+        assertThat(user.has("loginEmail")).isFalse();
+    }
+
+    @Test
+    void a_user_read_back_changes_nothing_and_a_new_primary_department_keeps_the_others() {
+        MemberView member = member(MemberStatus.ACTIVE);
+        ObjectNode user = ScimUserMapping.toScim(member, DEPARTMENTS, "x");
+        MemberChanges same = ScimUserMapping.toReplace(ScimUserMapping.read(user), member, DEPARTMENTS);
+        assertThat(same.name()).isEqualTo(Patch.of("Ann Lee"));
+        assertThat(same.externalId()).isEqualTo(Patch.of("Ext-1"));
+        assertThat(same.managerId()).isEqualTo(Patch.of(new MemberId("m-9")));
+        assertThat(same.departmentIds().present()).as("the primary department as it is: departments untouched").isFalse();
+
+        ((ObjectNode) user.get(ScimSchemas.ENTERPRISE_USER)).put("department", "it");
+        MemberChanges moved = ScimUserMapping.toReplace(ScimUserMapping.read(user), member, DEPARTMENTS);
+        assertThat(moved.departmentIds()).isEqualTo(Patch.of(List.of(new DepartmentId("d-it"), new DepartmentId("d-emea"))));
+    }
+
+    @Test
+    void a_replacement_clears_what_it_leaves_out_and_a_creation_only_sets_what_it_gives() {
+        ScimUserMapping.ScimUser bare = ScimUserMapping.read(ScimFilterTest.json("{\"userName\":\"bo\"}"));
+        MemberChanges replaced = ScimUserMapping.toReplace(bare, member(MemberStatus.ACTIVE), DEPARTMENTS);
+        assertThat(replaced.name()).as("no displayName or names: the user name").isEqualTo(Patch.of("bo"));
+        assertThat(replaced.workEmail()).isEqualTo(Patch.of(null));
+        assertThat(replaced.jobTitle()).isEqualTo(Patch.of(null));
+        assertThat(replaced.externalId()).isEqualTo(Patch.of(null));
+        assertThat(replaced.departmentIds().present()).isFalse();
+        MemberChanges created = ScimUserMapping.toCreate(bare, DEPARTMENTS, List.of("d-sales"));
+        assertThat(created.workEmail().present()).isFalse();
+        assertThat(created.departmentIds()).as("the scoped client's one department")
+                .isEqualTo(Patch.of(List.of(new DepartmentId("d-sales"))));
+    }
+
+    @Test
+    void reads_what_providers_send() {
+        ScimUserMapping.ScimUser user = ScimUserMapping.read(ScimFilterTest.json("""
+                {"USERNAME":"bo","Name":{"GivenName":"Bo","familyName":"Stone"},"active":"False",
+                 "emails":[{"value":"home@example.com","type":"home"},{"value":"bo@corp.example","type":"business"},
+                           {"value":"bo@example.com"}],
+                 "phoneNumbers":[{"value":"+1 555","type":"fax"},{"value":"13800138000","type":"mobile"}],
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":"m-2","department":"Sales/EMEA"}}"""));
+        assertThat(user.userName()).isEqualTo("bo");
+        assertThat(ScimUserMapping.displayName(user)).isEqualTo("Bo Stone");
+        assertThat(user.active()).isFalse();
+        assertThat(user.workEmail()).as("an untyped email when there is no work email").isEqualTo("bo@example.com");
+        assertThat(user.businessEmail()).isEqualTo("bo@corp.example");
+        assertThat(user.phone()).isEqualTo("13800138000");
+        assertThat(user.managerId()).isEqualTo("m-2");
+        assertThat(ScimUserMapping.toCreate(user, DEPARTMENTS, List.of()).departmentIds())
+                .isEqualTo(Patch.of(List.of(new DepartmentId("d-emea"))));
+    }
+
+    @Test
+    void refuses_values_of_the_wrong_shape_and_departments_it_cannot_name() {
+        for (String bad : new String[]{"{\"userName\":3}", "{\"userName\":\"a\",\"emails\":{\"value\":\"x\"}}",
+                "{\"userName\":\"a\",\"emails\":[\"x\"]}", "{\"userName\":\"a\",\"active\":\"maybe\"}",
+                "{\"userName\":\"a\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"manager\":3}}"}) {
+            assertThatThrownBy(() -> ScimUserMapping.read(ScimFilterTest.json(bad))).as(bad)
+                    .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
+        }
+        ScimUserMapping.ScimUser ambiguous = ScimUserMapping.read(ScimFilterTest.json(
+                "{\"userName\":\"a\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"EMEA\"}}"));
+        assertThatThrownBy(() -> ScimUserMapping.toCreate(ambiguous, DEPARTMENTS, List.of()))
+                .as("two departments are called EMEA").isInstanceOf(ScimException.class);
+        assertThatThrownBy(() -> ScimUserMapping.toCreate(ScimUserMapping.read(ScimFilterTest.json("{}")), DEPARTMENTS, List.of()))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
+    }
+}
