@@ -1,6 +1,5 @@
 package com.memberdirectory.app.http.scim;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,7 +42,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -64,7 +62,7 @@ class ScimGroupController {
 
     private static final int SCAN_PAGE = 500;
     private static final MediaType SCIM = MediaType.parseMediaType(ScimSchemas.MEDIA_TYPE);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final ObjectMapper JSON = ScimRequests.JSON;
 
     private final CommandGateway commands;
     private final ReadModel readModel;
@@ -85,8 +83,8 @@ class ScimGroupController {
                                   @RequestParam(required = false) String excludedAttributes) {
         Viewer viewer = access.viewerOf(actor());
         ScimFilter.Node node = filter == null ? null : ScimFilter.parse(filter);
-        int start = Math.max(1, number(startIndex, "startIndex", 1));
-        int wanted = Math.min(ScimDiscovery.MAX_RESULTS, Math.max(0, number(count, "count", ScimDiscovery.MAX_RESULTS)));
+        int start = Math.max(1, ScimRequests.number(startIndex, "startIndex", 1));
+        int wanted = Math.min(ScimDiscovery.MAX_RESULTS, Math.max(0, ScimRequests.number(count, "count", ScimDiscovery.MAX_RESULTS)));
         ScimAttributes projection = ScimAttributes.of(attributes, excludedAttributes);
         boolean withMembers = node != null || wantsMembers(attributes, excludedAttributes);
         Map<String, List<MemberView>> members = withMembers ? membersByDepartment(viewer) : Map.of();
@@ -129,7 +127,7 @@ class ScimGroupController {
     ResponseEntity<JsonNode> patch(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         Actor actor = actor();
         Viewer viewer = access.viewerOf(actor);
-        ScimGroups.MemberChanges changes = ScimGroups.read(parse(body));
+        ScimGroups.MemberChanges changes = ScimGroups.read(ScimRequests.parse(body));
         DepartmentView department = find(id, viewer);
         Set<String> now = new LinkedHashSet<>();
         membersByDepartment(viewer).getOrDefault(department.id(), List.of()).forEach(member -> now.add(member.id()));
@@ -236,30 +234,5 @@ class ScimGroupController {
                         .toUriString(),
                 id -> ServletUriComponentsBuilder.fromCurrentContextPath().path("/scim/v2/Users/{id}").buildAndExpand(id)
                         .toUriString());
-    }
-
-    private static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ScimException.invalidSyntax("The request has no body.");
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw ScimException.invalidSyntax("The body is not valid JSON.");
-        }
-    }
-
-    private static int number(String text, String name, int otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            if (text.strip().matches("-?[0-9]+")) {
-                return text.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-            }
-            throw ScimException.invalidValue(name + " is a whole number.");
-        }
     }
 }

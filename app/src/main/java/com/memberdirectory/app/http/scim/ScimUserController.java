@@ -8,7 +8,6 @@ import com.memberdirectory.app.scim.ScimPatch;
 import com.memberdirectory.app.scim.ScimSchemas;
 import com.memberdirectory.app.scim.ScimUserMapping;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,7 +53,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +70,7 @@ class ScimUserController {
     static final int MAX_RESULTS = ScimDiscovery.MAX_RESULTS;
     private static final int SCAN_PAGE = 500;
     private static final MediaType SCIM = MediaType.parseMediaType(ScimSchemas.MEDIA_TYPE);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final ObjectMapper JSON = ScimRequests.JSON;
 
     private final CommandGateway commands;
     private final ReadModel readModel;
@@ -89,7 +86,7 @@ class ScimUserController {
     @PostMapping
     ResponseEntity<JsonNode> create(@RequestBody(required = false) byte[] body) {
         Actor actor = actor();
-        ScimUserMapping.ScimUser user = ScimUserMapping.read(parse(body));
+        ScimUserMapping.ScimUser user = ScimUserMapping.read(ScimRequests.parse(body));
         ScimUserMapping.Departments departments = departments();
         List<String> defaults = actor.departmentIds().size() == 1 ? List.copyOf(actor.departmentIds()) : List.of();
         MemberChanges changes = ScimUserMapping.toCreate(user, departments, defaults);
@@ -134,8 +131,8 @@ class ScimUserController {
                     + "false); Users come ordered by name, then id.");
         }
         ScimFilter.Node node = filter == null ? null : ScimFilter.parse(filter);
-        int start = Math.max(1, number(startIndex, "startIndex", 1));
-        int wanted = Math.min(MAX_RESULTS, Math.max(0, number(count, "count", MAX_RESULTS)));
+        int start = Math.max(1, ScimRequests.number(startIndex, "startIndex", 1));
+        int wanted = Math.min(MAX_RESULTS, Math.max(0, ScimRequests.number(count, "count", MAX_RESULTS)));
         ScimAttributes projection = ScimAttributes.of(attributes, excludedAttributes);
         ScimUserMapping.Departments departments = departments();
 
@@ -184,7 +181,7 @@ class ScimUserController {
         Actor actor = actor();
         Viewer viewer = access.viewerOf(actor);
         Long expected = Versions.expected(ifMatch);
-        JsonNode replacement = parse(body);
+        JsonNode replacement = ScimRequests.parse(body);
         MemberView current = find(id, viewer);
         return write(current, ScimUserMapping.read(replacement), expected, actor, viewer);
     }
@@ -197,7 +194,7 @@ class ScimUserController {
         Actor actor = actor();
         Viewer viewer = access.viewerOf(actor);
         Long expected = Versions.expected(ifMatch);
-        JsonNode operations = parse(body);
+        JsonNode operations = ScimRequests.parse(body);
         MemberView current = find(id, viewer);
         ScimUserMapping.Departments departments = departments();
         ObjectNode patched = ScimPatch.apply(render(current, viewer, departments), operations);
@@ -268,30 +265,5 @@ class ScimUserController {
 
     private static String location(String id) {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/scim/v2/Users/{id}").buildAndExpand(id).toUriString();
-    }
-
-    private static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ScimException.invalidSyntax("The request has no body.");
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw ScimException.invalidSyntax("The body is not valid JSON.");
-        }
-    }
-
-    private static int number(String text, String name, int otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            if (text.strip().matches("-?[0-9]+")) {
-                return text.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-            }
-            throw ScimException.invalidValue(name + " is a whole number.");
-        }
     }
 }
