@@ -18,18 +18,14 @@ import com.memberdirectory.kernel.department.DepartmentList;
 import com.memberdirectory.kernel.department.DepartmentView;
 import com.memberdirectory.kernel.department.ListDepartments;
 import com.memberdirectory.kernel.member.FindMember;
-import com.memberdirectory.kernel.member.ListMembers;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberId;
-import com.memberdirectory.kernel.member.MemberPage;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.UpdateMember;
-import com.memberdirectory.kernel.metadata.MetadataKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +56,6 @@ import java.util.Set;
 @RequestMapping("/scim/v2/Groups")
 class ScimGroupController {
 
-    private static final int SCAN_PAGE = 500;
     private static final MediaType SCIM = MediaType.parseMediaType(ScimSchemas.MEDIA_TYPE);
     private static final ObjectMapper JSON = ScimRequests.JSON;
 
@@ -88,24 +83,14 @@ class ScimGroupController {
         ScimAttributes projection = ScimAttributes.of(attributes, excludedAttributes);
         boolean withMembers = node != null || wantsMembers(attributes, excludedAttributes);
         Map<String, List<MemberView>> members = withMembers ? membersByDepartment(viewer) : Map.of();
-        List<JsonNode> page = new ArrayList<>();
-        long total = 0;
+        ScimRequests.ListPage page = new ScimRequests.ListPage(start, wanted);
         for (DepartmentView department : departments(viewer)) {
             ObjectNode group = render(department, withMembers ? members.getOrDefault(department.id(), List.of()) : null);
             if (node == null || node.matches(group)) {
-                total++;
-                if (total >= start && page.size() < wanted) {
-                    page.add(projection.apply(group));
-                }
+                page.matched(() -> projection.apply(group));
             }
         }
-        ObjectNode answer = JSON.createObjectNode();
-        answer.putArray("schemas").add(ScimSchemas.LIST_RESPONSE);
-        answer.put("totalResults", total);
-        answer.put("startIndex", start);
-        answer.put("itemsPerPage", page.size());
-        answer.putArray("Resources").addAll(page);
-        return ResponseEntity.ok().contentType(SCIM).body(answer);
+        return ResponseEntity.ok().contentType(SCIM).body(page.response());
     }
 
     @Operation(summary = "One department as a Group, with its members")
@@ -156,10 +141,8 @@ class ScimGroupController {
     }
 
     private void move(MemberView member, List<String> departments, Actor actor) {
-        MemberWritten written = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new UpdateMember(
-                        new MemberId(member.id()), null,
-                        MemberChanges.builder().departmentIds(departments.stream().map(DepartmentId::new).toList()).build(), actor))
-                .andMetaData(Map.of(MetadataKeys.SOURCE, MetadataKeys.SOURCE_SCIM)));
+        MemberWritten written = ScimRequests.send(commands, new UpdateMember(new MemberId(member.id()), null,
+                MemberChanges.builder().departmentIds(departments.stream().map(DepartmentId::new).toList()).build(), actor));
         readModel.ask(new FindMember(written.memberId(), written.version()), MemberView.class);
     }
 
@@ -179,8 +162,7 @@ class ScimGroupController {
     }
 
     private Actor actor() {
-        return access.provisioningActor().orElseThrow(() -> new ScimException(403, null,
-                "SCIM needs the PROVISIONING permission, granted by the primary administrator (PUT /api/admins/{subject})."));
+        return ScimRequests.actor(access);
     }
 
     /** The departments the client manages: all of them, or those of its grant and below. */
@@ -197,17 +179,9 @@ class ScimGroupController {
     /** The members the client manages, by each department they are placed in (one read of the whole member list). */
     private Map<String, List<MemberView>> membersByDepartment(Viewer viewer) {
         Map<String, List<MemberView>> byDepartment = new HashMap<>();
-        for (int index = 0; ; index++) {
-            MemberPage members = readModel.ask(new ListMembers(null, null, null, null, index, SCAN_PAGE, viewer), MemberPage.class);
-            for (MemberView member : members.items()) {
-                if (viewer.seesAllOf(member.departmentIds())) {
-                    member.departmentIds().forEach(id -> byDepartment.computeIfAbsent(id, key -> new ArrayList<>()).add(member));
-                }
-            }
-            if (members.items().size() < SCAN_PAGE) {
-                return byDepartment;
-            }
-        }
+        ScimRequests.forEachManagedMember(readModel, viewer, null, member -> member.departmentIds()
+                .forEach(id -> byDepartment.computeIfAbsent(id, key -> new ArrayList<>()).add(member)));
+        return byDepartment;
     }
 
     private static boolean wantsMembers(String attributes, String excludedAttributes) {

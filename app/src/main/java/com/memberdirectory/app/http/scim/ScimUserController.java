@@ -21,10 +21,8 @@ import com.memberdirectory.kernel.department.DepartmentList;
 import com.memberdirectory.kernel.department.ListDepartments;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.FindMember;
-import com.memberdirectory.kernel.member.ListMembers;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberId;
-import com.memberdirectory.kernel.member.MemberPage;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberView;
 import com.memberdirectory.kernel.member.MemberWritten;
@@ -32,10 +30,8 @@ import com.memberdirectory.kernel.member.OffboardMember;
 import com.memberdirectory.kernel.member.ResumeMember;
 import com.memberdirectory.kernel.member.SuspendMember;
 import com.memberdirectory.kernel.member.UpdateMember;
-import com.memberdirectory.kernel.metadata.MetadataKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -54,9 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * SCIM 2.0 Users (RFC 7644) for an identity provider's provisioning client (docs/scim.md): translates SCIM into the
@@ -68,7 +62,6 @@ import java.util.Map;
 class ScimUserController {
 
     static final int MAX_RESULTS = ScimDiscovery.MAX_RESULTS;
-    private static final int SCAN_PAGE = 500;
     private static final MediaType SCIM = MediaType.parseMediaType(ScimSchemas.MEDIA_TYPE);
     private static final ObjectMapper JSON = ScimRequests.JSON;
 
@@ -137,40 +130,20 @@ class ScimUserController {
         ScimUserMapping.Departments departments = departments();
 
         String userName = node == null ? null : ScimFilter.userNameEquals(node);
-        List<JsonNode> page = new ArrayList<>();
-        long total = 0;
+        ScimRequests.ListPage page = new ScimRequests.ListPage(start, wanted);
         boolean searchable = userName == null || (!userName.isBlank() && userName.length() <= 64
                 && userName.chars().noneMatch(Character::isISOControl));
         if (searchable) {
-            for (int index = 0; ; index++) {
-                // userName eq: the search index narrows the list to members whose fields contain the value; the filter
-                // then keeps the exact matches. Any other filter reads every member the client may see.
-                MemberPage members = readModel.ask(new ListMembers(null, null, userName, null, index, SCAN_PAGE, viewer),
-                        MemberPage.class);
-                for (MemberView member : members.items()) {
-                    if (!viewer.seesAllOf(member.departmentIds())) {
-                        continue;
-                    }
-                    ObjectNode user = render(member, viewer, departments);
-                    if (node == null || node.matches(user)) {
-                        total++;
-                        if (total >= start && page.size() < wanted) {
-                            page.add(projection.apply(user));
-                        }
-                    }
+            // userName eq: the search index narrows the list to members whose fields contain the value; the filter
+            // then keeps the exact matches. Any other filter reads every member the client may see.
+            ScimRequests.forEachManagedMember(readModel, viewer, userName, member -> {
+                ObjectNode user = render(member, viewer, departments);
+                if (node == null || node.matches(user)) {
+                    page.matched(() -> projection.apply(user));
                 }
-                if (members.items().size() < SCAN_PAGE) {
-                    break;
-                }
-            }
+            });
         }
-        ObjectNode answer = JSON.createObjectNode();
-        answer.putArray("schemas").add(ScimSchemas.LIST_RESPONSE);
-        answer.put("totalResults", total);
-        answer.put("startIndex", start);
-        answer.put("itemsPerPage", page.size());
-        answer.putArray("Resources").addAll(page);
-        return ResponseEntity.ok().contentType(SCIM).body(answer);
+        return ResponseEntity.ok().contentType(SCIM).body(page.response());
     }
 
     @Operation(summary = "Replace a User (If-Match: its ETag)")
@@ -232,15 +205,12 @@ class ScimUserController {
                 .body(render(member, viewer, departments));
     }
 
-    /** Sends a member command as the SCIM client, recorded with source SCIM (the actor is the client's subject). */
     private <R> R send(Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(MetadataKeys.SOURCE, MetadataKeys.SOURCE_SCIM)));
+        return ScimRequests.send(commands, command);
     }
 
     private Actor actor() {
-        return access.provisioningActor().orElseThrow(() -> new ScimException(403, null,
-                "SCIM needs the PROVISIONING permission, granted by the primary administrator (PUT /api/admins/{subject})."));
+        return ScimRequests.actor(access);
     }
 
     /**
