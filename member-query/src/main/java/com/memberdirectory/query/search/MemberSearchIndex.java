@@ -24,6 +24,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -251,12 +253,14 @@ public final class MemberSearchIndex implements Closeable {
             }
             IndexSearcher searcher = searchers.acquire();
             try {
-                int total = searcher.count(query);
+                // One pass finds the page and counts every match (an exact total, not Lucene's default estimate).
+                int wanted = (int) Math.max(1, Math.min(searcher.getIndexReader().maxDoc(), search.offset() + search.limit()));
+                TopFieldDocs found = searcher.search(query, new TopFieldCollectorManager(ORDER, wanted, null, Integer.MAX_VALUE));
+                long total = found.totalHits.value;
                 if (search.offset() >= total || search.limit() == 0) {
                     return new Hits(List.of(), total);
                 }
-                int wanted = (int) Math.min(total, search.offset() + search.limit());
-                ScoreDoc[] top = searcher.search(query, wanted, ORDER, false).scoreDocs;
+                ScoreDoc[] top = found.scoreDocs;
                 List<String> ids = new ArrayList<>(search.limit());
                 var stored = searcher.storedFields();
                 for (int i = (int) search.offset(); i < top.length; i++) {

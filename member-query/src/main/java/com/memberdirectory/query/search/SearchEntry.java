@@ -1,5 +1,7 @@
 package com.memberdirectory.query.search;
 
+import com.memberdirectory.kernel.member.MemberStatus;
+
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ public record SearchEntry(String id, long version, String name, String status, L
 
     /** Offboarded members have left the directory: never listed, searched or counted. */
     public boolean listed() {
-        return !"OFFBOARDED".equals(status);
+        return !MemberStatus.OFFBOARDED.name().equals(status);
     }
 
     public String text(String field) {
