@@ -92,6 +92,36 @@ class EmbeddedSchemaTest {
         }
     }
 
+    @Test
+    void a_folder_whose_data_file_was_memory_mapped_is_read_through_the_file_system_from_its_next_start() {
+        String url = "jdbc:hsqldb:file:" + folder.resolve("events").resolve("directory") + ";hsqldb.lock_file=false";
+        SingleConnectionDataSource older = file(url);
+        JdbcTemplate before = new JdbcTemplate(older);
+        EmbeddedSchema.apply(before); // as a version that mapped the data file (HSQLDB's default) left it
+        assertThat(nioDataFile(before)).isEqualTo("true");
+        before.execute("SHUTDOWN");
+        older.destroy();
+
+        for (int start = 1; start <= 2; start++) {
+            SingleConnectionDataSource source = file(url);
+            try {
+                JdbcTemplate jdbc = new JdbcTemplate(source);
+                new EmbeddedDatabase(jdbc);
+                if (start == 2) {
+                    assertThat(nioDataFile(jdbc)).as("mapped pages would count in the resident set").isEqualTo("false");
+                }
+                jdbc.execute("SHUTDOWN");
+            } finally {
+                source.destroy();
+            }
+        }
+    }
+
+    private static String nioDataFile(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT property_value FROM information_schema.system_properties"
+                + " WHERE property_name = 'hsqldb.nio_data_file'", String.class);
+    }
+
     private static JdbcTemplate memory() {
         JDBCDataSource hsqldb = new JDBCDataSource();
         hsqldb.setUrl("jdbc:hsqldb:mem:schema-" + UUID.randomUUID());

@@ -75,14 +75,16 @@ public class EmbeddedStorageConfiguration {
      * HSQLDB in MVCC mode, writing its log at every commit ({@code write_delay=false}): an acknowledged
      * command is on disk before the answer leaves. Its own lock file is off because {@link DataFolder} holds
      * an OS lock that, unlike HSQLDB's, is released when the process dies. Connections keep the compiled form of
-     * the statements they run (see {@link StatementPinningDataSource}).
+     * the statements they run (see {@link StatementPinningDataSource}). The data file is read and written through
+     * the file system, not memory-mapped ({@code nio_data_file=false}; {@link EmbeddedDatabase} sets it on folders
+     * made before): mapped pages count in the process's resident set (docs/jvm-options.md, "Resident memory").
      */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DataFolder folder) {
         JDBCDataSource hsqldb = new JDBCDataSource();
         hsqldb.setUrl("jdbc:hsqldb:file:" + folder.resolve("events").resolve("directory")
                 + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.lock_file=false;hsqldb.default_table_type=cached"
-                + ";hsqldb.log_size=64;hsqldb.cache_size=65536");
+                + ";hsqldb.log_size=64;hsqldb.cache_size=65536;hsqldb.nio_data_file=false");
         hsqldb.setUser("SA");
         hsqldb.setPassword("");
         HikariConfig config = new HikariConfig();
