@@ -103,14 +103,23 @@ final class DirectoryProcess implements AutoCloseable {
         return Duration.ofNanos(readyAfterNanos);
     }
 
-    /** The process's resident memory (VmRSS), in bytes. */
-    long residentBytes() throws IOException {
+    /**
+     * The resident set and its parts, as the kernel counts them: anonymous memory (heap, the JVM's own, thread
+     * stacks) and pages of mapped files (the class-data archive, memory-mapped store and index files) — the kernel
+     * can drop the latter under pressure and read them again, the former it cannot.
+     */
+    String resident() throws IOException {
+        return String.format("%,d MB (anonymous %,d MB, mapped files %,d MB)", statusBytes("VmRSS:") / 1_000_000,
+                statusBytes("RssAnon:") / 1_000_000, (statusBytes("RssFile:") + statusBytes("RssShmem:")) / 1_000_000);
+    }
+
+    private long statusBytes(String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }
         }
-        throw new IOException("no VmRSS for process " + process.pid());
+        throw new IOException("no " + key + " for process " + process.pid());
     }
 
     DirectoryClient client() {

@@ -80,7 +80,7 @@ class SearchBenchmark {
             });
             assertThat(creates.errors()).isZero();
             BenchSupport.line(report, "%,d members created over HTTP (8 clients) in %.1f s (%,.0f/s); resident %s", N,
-                    (System.nanoTime() - start) / 1e9, creates.perSecond(), megabytes(server.residentBytes()));
+                    (System.nanoTime() - start) / 1e9, creates.perSecond(), server.resident());
 
             measure(report, client, "search by exact user ID (q=<userId>, size 20)", i -> {
                 int m = random.nextInt(N);
@@ -101,7 +101,7 @@ class SearchBenchmark {
             measure(report, client, "one member by id (GET /api/members/{id})", i -> "/api/members/" + ids[random.nextInt(N)], 1);
             measure(report, client, "search by surname, 8 clients at once", i ->
                     "/api/members?size=20&q=" + encode(memberSurnames[random.nextInt(N)]), 8);
-            BenchSupport.line(report, "resident after the reads: %s", megabytes(server.residentBytes()));
+            BenchSupport.line(report, "resident after the reads: %s", server.resident());
             assertThat(client.get("/api/members?size=1").body().get("total").asLong()).isGreaterThanOrEqualTo(N);
             server.stop();
         }
@@ -143,9 +143,5 @@ class SearchBenchmark {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format("%,d MB", bytes / 1_000_000);
     }
 }

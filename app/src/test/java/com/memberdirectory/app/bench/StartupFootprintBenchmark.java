@@ -47,7 +47,7 @@ class StartupFootprintBenchmark {
             Path fresh = root.resolve("fresh-" + run);
             try (DirectoryProcess server = DirectoryProcess.start(fresh, root.resolve("server-fresh-" + run + ".log"), HEAP)) {
                 BenchSupport.line(report, "start on an empty folder #%d: ready after %,d ms, resident %s", run,
-                        server.readyAfter().toMillis(), megabytes(server.residentBytes()));
+                        server.readyAfter().toMillis(), server.resident());
                 server.stop();
             }
         }
@@ -69,7 +69,7 @@ class StartupFootprintBenchmark {
             });
             assertThat(creates.errors()).isZero();
             BenchSupport.line(report, "%,d members created in %.1f s (%,.0f/s); resident %s", N,
-                    (System.nanoTime() - start) / 1e9, creates.perSecond(), megabytes(server.residentBytes()));
+                    (System.nanoTime() - start) / 1e9, creates.perSecond(), server.resident());
 
             long pages = 0;
             long listStart = System.nanoTime();
@@ -83,16 +83,16 @@ class StartupFootprintBenchmark {
                 }
             }
             BenchSupport.line(report, "the list read to its end (%,d pages of %d) in %.1f s; resident %s", pages, PAGE,
-                    (System.nanoTime() - listStart) / 1e9, megabytes(server.residentBytes()));
+                    (System.nanoTime() - listStart) / 1e9, server.resident());
             nativeMemory(report, server);
             server.stop();
         }
 
         try (DirectoryProcess server = DirectoryProcess.start(data, root.resolve("server-restart.log"), HEAP)) {
             BenchSupport.line(report, "start on the folder with %,d members: ready after %,d ms, resident %s", N,
-                    server.readyAfter().toMillis(), megabytes(server.residentBytes()));
+                    server.readyAfter().toMillis(), server.resident());
             assertThat(server.client().get("/api/members?size=1").body().get("total").asLong()).isEqualTo(N);
-            BenchSupport.line(report, "after the first list request: resident %s", megabytes(server.residentBytes()));
+            BenchSupport.line(report, "after the first list request: resident %s", server.resident());
             server.stop();
         }
         BenchSupport.write(report, "bench-startup-" + N + ".txt");
@@ -114,7 +114,4 @@ class StartupFootprintBenchmark {
                 .forEach(line -> BenchSupport.line(report, "  native memory: %s", line.replaceFirst("^-\\s+", "").strip()));
     }
 
-    private static String megabytes(long bytes) {
-        return String.format("%,d MB", bytes / 1_000_000);
-    }
 }

@@ -62,12 +62,6 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * JVM arguments of the server besides its heap: {@link #SERVICE_JVM_OPTIONS}, then any given with
-     * {@code -Dbench.serverJvmArgs=…} (e.g. {@code -XX:StartFlightRecording=filename=x.jfr}, or
-     * {@code -XX:-UseParallelGC} or {@code -XX:+TieredCompilation} to compare with the JVM's defaults; the last
-     * option given wins).
-     */
-    /**
      * {@code -jar jar}, after {@code -XX:SharedArchiveFile=} when the build's class-data-sharing archive lies next to
      * the jar (the extracted jar in {@code target/app}), as the README's start command runs it.
      */
@@ -76,6 +70,12 @@ public final class ServerProcess implements AutoCloseable {
         return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar) : List.of("-jar", jar);
     }
 
+    /**
+     * JVM arguments of the server besides its heap: {@link #SERVICE_JVM_OPTIONS}, then any given with
+     * {@code -Dbench.serverJvmArgs=…} (e.g. {@code -XX:StartFlightRecording=filename=x.jfr}, or
+     * {@code -XX:-UseParallelGC} or {@code -XX:+TieredCompilation} to compare with the JVM's defaults; the last
+     * option given wins).
+     */
     public static List<String> jvmArguments() {
         List<String> arguments = new ArrayList<>(SERVICE_JVM_OPTIONS);
         String extra = System.getProperty("bench.serverJvmArgs", "").trim();
