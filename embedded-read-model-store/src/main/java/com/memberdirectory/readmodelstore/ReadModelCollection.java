@@ -10,12 +10,16 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -114,6 +118,11 @@ final class ReadModelCollection extends AbstractSynchronizedMongoCollection<Obje
                 all = streamAllDocumentsWithPosition()
                         .sorted((a, b) -> BsonValueType.ORDER.compare(b.getPosition(), a.getPosition()))
                         .map(DocumentWithPosition::getDocument);
+            } else if (isIdAscending(orderBy) && (query.isEmpty() || idAfter(query) != null)) {
+                // A page of a walk in id order ({_id: {$gt: last}} sorted by _id, limited): the map is kept in id
+                // order, so it is read from just after the last id, and only as far as the page goes.
+                return matchDocumentsFromStream(documentsAfter(query.isEmpty() ? null : idAfter(query)), new Document(),
+                        null, skip, limit, batchSize, fieldSelector);
             } else {
                 all = documents.values().stream().map(BsonCodec::decodeDocument);
             }
@@ -121,6 +130,42 @@ final class ReadModelCollection extends AbstractSynchronizedMongoCollection<Obje
         } finally {
             store.deregisterVersionUsage(reading);
         }
+    }
+
+    private boolean isIdAscending(Document orderBy) {
+        return getIdField() != null && orderBy != null && orderBy.size() == 1
+                && orderBy.get(getIdField()) instanceof Number direction && direction.intValue() == 1;
+    }
+
+    /** The id of {@code {_id: {$gt: id}}}, if the query is exactly that over a plain id; else null. */
+    private Object idAfter(Document query) {
+        if (query.size() != 1 || !(query.get(getIdField()) instanceof Document condition) || condition.size() != 1) {
+            return null;
+        }
+        Object after = condition.get("$gt");
+        return after instanceof String || after instanceof ObjectId || after instanceof UUID ? after : null;
+    }
+
+    /** The documents in id order, from just after {@code after} (from the first if null), read lazily. */
+    private Stream<Document> documentsAfter(Object after) {
+        Object from = after == null ? documents.firstKey() : documents.higherKey(after);
+        if (from == null) {
+            return Stream.empty();
+        }
+        Cursor<Object, byte[]> cursor = documents.cursor(from);
+        Iterator<Document> following = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return cursor.hasNext();
+            }
+
+            @Override
+            public Document next() {
+                cursor.next();
+                return BsonCodec.decodeDocument(cursor.getValue());
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(following, Spliterator.ORDERED), false);
     }
 
     /**

@@ -85,6 +85,47 @@ class ReadModelBackendTest {
     }
 
     @Test
+    void aWalkInIdOrderByPagesSeesEveryDocumentOnceAndTheChangesMadeAheadOfIt() {
+        withMembers(members -> {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 2_500; i++) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                members.insertOne(new Document("_id", id).append("userId", "u" + i).append("name", "Member " + i));
+            }
+            ids.sort(null);
+            List<String> walked = new ArrayList<>();
+            String last = null;
+            int pages = 0;
+            while (true) {
+                List<Document> page = members.find(last == null ? new Document() : Filters.gt("_id", last))
+                        .sort(Sorts.ascending("_id")).limit(1_000).projection(new Document("userId", 1))
+                        .into(new ArrayList<>());
+                if (page.isEmpty()) {
+                    break;
+                }
+                assertThat(page).hasSizeLessThanOrEqualTo(1_000).allSatisfy(document ->
+                        assertThat(document.keySet()).containsExactly("_id", "userId"));
+                page.forEach(document -> walked.add(document.getString("_id")));
+                last = walked.get(walked.size() - 1);
+                if (++pages == 1) {
+                    // Between pages: one ahead of the walk is added, one ahead is removed, one behind it is added.
+                    members.insertOne(new Document("_id", "~after-every-uuid").append("userId", "late"));
+                    members.deleteOne(Filters.eq("_id", ids.get(2_000)));
+                    members.insertOne(new Document("_id", "0-before-every-uuid").append("userId", "early"));
+                }
+            }
+            List<String> expected = new ArrayList<>(ids);
+            expected.remove(2_000);
+            expected.add("~after-every-uuid");
+            assertThat(walked).as("in id order, each once; what was added behind the walk is not seen")
+                    .containsExactlyElementsOf(expected);
+            assertThat(members.find(Filters.gt("_id", "~")).sort(Sorts.ascending("_id")).limit(5).into(new ArrayList<>()))
+                    .extracting(document -> document.getString("_id")).containsExactly("~after-every-uuid");
+        });
+    }
+
+    @Test
     void documentsComeBackExactlyAsStoredAndSurviveARestart() {
         withMembers(members -> {
             members.insertOne(member("m1", "ada", "ada@example.com"));

@@ -1,6 +1,7 @@
 package com.memberdirectory.query.export;
 
 import com.memberdirectory.kernel.field.BuiltInFields;
+import com.memberdirectory.kernel.field.FieldType;
 import com.memberdirectory.kernel.field.FieldView;
 import com.memberdirectory.kernel.member.MemberField;
 import com.memberdirectory.kernel.member.MemberFields;
@@ -12,6 +13,7 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.memberdirectory.query.jobs.JobLeases;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,12 +32,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static com.memberdirectory.kernel.workbook.MemberColumns.*;
@@ -170,35 +174,41 @@ public class MemberExports {
         List<String> memberIds = request.memberIds;
         Set<String> departmentScope = Set.copyOf(request.departmentScope);
         try {
-            // One pass over the directory: every member's user ID (managers are shown by user ID), and which
-            // members have no login password yet.
-            Map<String, String> userIds = new HashMap<>();
-            List<String> withoutLoginPassword = new ArrayList<>();
-            Query overview = new Query();
-            overview.fields().include("userId").include("hasLoginPassword").include("departmentIds").include("status");
-            mongo.stream(overview, Document.class, "members").forEach(d -> {
-                userIds.put(d.getString("_id"), d.getString("userId"));
-                if (Boolean.FALSE.equals(d.getBoolean("hasLoginPassword")) && inScope(d, departmentScope)
-                        && !offboarded(d)) {
-                    withoutLoginPassword.add(d.getString("_id"));
-                }
-            });
             Map<String, String> paths = mongo.findAll(Document.class, "departments").stream()
                     .collect(Collectors.toMap(d -> d.getString("_id"), d -> d.getString("path")));
             List<FieldView> valueFields = labels.valueFields();
             List<FieldView> custom = valueFields.stream().filter(f -> !f.builtIn()).toList();
             long rows;
             try (MemberWorkbookWriter writer = new MemberWorkbookWriter(valueFields, custom)) {
-                List<String> ids = selection == Selection.SELECTED ? memberIds : withoutLoginPassword;
-                // A chunk at a time: the embedded read-model store (mongo-java-server) keeps a query's whole answer
-                // in memory, so streaming every member at once would hold the directory in the service's heap
-                // (100,000 members: 447 of 512 MB).
-                for (int from = 0; from < ids.size(); from += CHUNK) {
-                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                    mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, "members").stream()
-                            .filter(d -> inScope(d, departmentScope)) // selected or not, only members the admin may see in full
+                // A chunk of members at a time, so that memory stays flat whatever the size of the directory: the
+                // selected ones by id, or everyone in id order, a page after the other (the embedded read-model store
+                // reads such a page from where the last one ended). Managers are shown by user ID: looked up per chunk.
+                Consumer<List<Document>> write = chunk -> {
+                    List<Document> shown = chunk.stream()
+                            .filter(d -> inScope(d, departmentScope)) // only members the admin may see in full
                             .filter(d -> !offboarded(d)) // they have left the directory (docs/lifecycle.md)
-                            .forEach(d -> writer.add(row(d, userIds, paths, custom)));
+                            .filter(d -> selection == Selection.SELECTED || Boolean.FALSE.equals(d.getBoolean("hasLoginPassword")))
+                            .toList();
+                    Map<String, String> userIds = userIdsOfReferenced(shown, custom);
+                    shown.forEach(d -> writer.add(row(d, userIds, paths, custom)));
+                };
+                if (selection == Selection.SELECTED) {
+                    for (int from = 0; from < memberIds.size(); from += CHUNK) {
+                        List<String> chunk = memberIds.subList(from, Math.min(memberIds.size(), from + CHUNK));
+                        write.accept(mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, "members"));
+                    }
+                } else {
+                    String last = null;
+                    while (true) {
+                        Query page = (last == null ? new Query() : Query.query(Criteria.where("_id").gt(last)))
+                                .with(Sort.by("_id")).limit(CHUNK);
+                        List<Document> chunk = mongo.find(page, Document.class, "members");
+                        if (chunk.isEmpty()) {
+                            break;
+                        }
+                        write.accept(chunk);
+                        last = chunk.get(chunk.size() - 1).getString("_id");
+                    }
                 }
                 rows = writer.rowCount();
                 export.fileId = store(export, writer);
@@ -283,6 +293,36 @@ public class MemberExports {
         }
         v.put(VERSION, d.get("version") instanceof Number n ? n.longValue() : null);
         return new MemberWorkbookWriter.RowValues(v);
+    }
+
+    /** The user IDs of the members these rows name: managers, and values of custom fields of type member. */
+    private Map<String, String> userIdsOfReferenced(List<Document> members, List<FieldView> custom) {
+        Set<String> referenced = new HashSet<>();
+        for (Document d : members) {
+            if (d.getString("managerId") != null) {
+                referenced.add(d.getString("managerId"));
+            }
+            List<String> dottedLine = d.getList("dottedLineManagerIds", String.class);
+            if (dottedLine != null) {
+                referenced.addAll(dottedLine);
+            }
+            Document values = d.get("custom", Document.class);
+            if (values != null) {
+                for (FieldView field : custom) {
+                    if (field.type() == FieldType.MEMBER && values.get(field.key()) instanceof List<?> value && !value.isEmpty()) {
+                        referenced.add(String.valueOf(value.get(0)));
+                    }
+                }
+            }
+        }
+        if (referenced.isEmpty()) {
+            return Map.of();
+        }
+        Query query = Query.query(Criteria.where("_id").in(referenced));
+        query.fields().include("userId");
+        Map<String, String> userIds = new HashMap<>();
+        mongo.find(query, Document.class, "members").forEach(d -> userIds.put(d.getString("_id"), d.getString("userId")));
+        return userIds;
     }
 
     private Object customCell(FieldView field, List<String> value, Map<String, String> userIds) {
