@@ -24,6 +24,10 @@ public class MemberDirectoryApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        // Nor does it use AxonIQ Console, whose advertisement Axon would print at every start.
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
         SpringApplication.run(MemberDirectoryApplication.class, args);
     }
 }
