@@ -3,6 +3,7 @@ package com.memberdirectory.app.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPatch;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * A small HTTP client of the API, shared by all client threads: Apache HttpClient's classic (blocking) client
@@ -39,14 +41,23 @@ final class DirectoryClient {
 
     private static final ContentType MERGE_PATCH = ContentType.create("application/merge-patch+json");
 
-    record Response(int status, JsonNode body, long etagVersion) {
+    record Response(int status, JsonNode body, long etagVersion, String location) {
     }
 
     private final CloseableHttpClient http;
     private final String base;
-    private final String authorization;
+    private final Supplier<String> authorization;
 
     DirectoryClient(String base, String secret, String subject) {
+        this(base, constant("Bearer " + token(subject, secret)));
+    }
+
+    private static Supplier<String> constant(String authorization) {
+        return () -> authorization;
+    }
+
+    /** A client of another service with the same API shape (the Keycloak comparison): {@code authorization} per request. */
+    DirectoryClient(String base, Supplier<String> authorization) {
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(256)
@@ -59,11 +70,15 @@ final class DirectoryClient {
                 .disableAutomaticRetries()
                 .build();
         this.base = base;
-        this.authorization = "Bearer " + token(subject, secret);
+        this.authorization = authorization;
     }
 
     Response get(String path) throws IOException {
         return send(new HttpGet(base + path));
+    }
+
+    Response delete(String path) throws IOException {
+        return send(new HttpDelete(base + path));
     }
 
     Response post(String path, Object body) throws IOException {
@@ -79,14 +94,15 @@ final class DirectoryClient {
     }
 
     private Response send(ClassicHttpRequest request) throws IOException {
-        request.setHeader("Authorization", authorization);
+        request.setHeader("Authorization", authorization.get());
         request.setHeader("Accept", "application/json");
         return http.execute(request, response -> {
             byte[] bytes = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
             JsonNode body = bytes.length == 0 ? null : JSON.readTree(bytes);
             Header etag = response.getFirstHeader("ETag");
             long version = etag == null ? -1L : Long.parseLong(etag.getValue().replaceAll("[^0-9]", ""));
-            return new Response(response.getCode(), body, version);
+            Header location = response.getFirstHeader("Location");
+            return new Response(response.getCode(), body, version, location == null ? null : location.getValue());
         });
     }
 

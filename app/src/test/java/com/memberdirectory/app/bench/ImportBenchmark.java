@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Issue #6's benchmark: export N members, change every row, import the workbook back, on the embedded default
- * with the service limited to 512 MB of heap; plus the floors measured in the same run — parsing the workbook
+ * with the heap of {@code app/jvm.options} (or {@code -Dbench.heap=512m}); plus the floors measured in the same run — parsing the workbook
  * with POI alone, and appending the same number of events to the store alone.
  */
 @Tag("bench")
@@ -45,8 +45,10 @@ class ImportBenchmark {
         Path root = Path.of("target", "bench", "import-" + members + "-" + System.currentTimeMillis());
         StringBuilder report = new StringBuilder();
         BenchSupport.line(report, "Import benchmark, %,d members, %s", members, java.time.Instant.now());
-        BenchSupport.line(report, "service JVM: -Xmx512m %s", String.join(" ", ServerProcess.jvmArguments()));
-        try (ServerProcess server = new ServerProcess(root.resolve("data"), "512m")) {
+        String heap = System.getProperty("bench.heap", "").isBlank() ? null : System.getProperty("bench.heap");
+        BenchSupport.line(report, "service JVM: %s %s", String.join(" ", ServerProcess.jvmArguments()),
+                heap == null ? "" : "-Xmx" + heap);
+        try (ServerProcess server = new ServerProcess(root.resolve("data"), heap)) {
             Api api = server.api();
             List<String> ids = BenchSupport.createMembers(api, members, report);
 

@@ -1,5 +1,6 @@
 package com.memberdirectory.app.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.memberdirectory.app.support.ServerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
+import java.util.function.ToLongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +36,7 @@ class SearchBenchmark {
     private static final int DEPARTMENTS = 20;
     private static final int ASKED = 300;
     private static final int WARM_UP = 50;
-    private static final String[] GIVEN = {"Anna", "Björn", "Chloé", "David", "Élodie", "Farid", "Greta", "Hiro", "Ines",
+    static final String[] GIVEN = {"Anna", "Björn", "Chloé", "David", "Élodie", "Farid", "Greta", "Hiro", "Ines",
             "Jonas", "Karin", "Luis", "Maya", "Nils", "Olga", "Pavel", "Quinn", "Rosa", "Sven", "Tara"};
     private static final String[] SYLLABLES = {"ka", "lo", "mi", "ne", "ra", "to", "vu", "zé", "ber", "dan", "fel",
             "gor", "han", "jus", "kov", "lin", "mar", "nor", "pet", "sch", "tal", "wen", "yar", "zim"};
@@ -110,11 +112,21 @@ class SearchBenchmark {
 
     private static void measure(StringBuilder report, DirectoryClient client, String label, IntFunction<String> path,
                                 int clients) throws Exception {
+        measure(report, client, label, path, clients, "members found",
+                body -> body.has("total") ? body.get("total").asLong() : 1);
+    }
+
+    /**
+     * Asks {@code path(i)} {@value #ASKED} times with {@code clients} clients (after {@value #WARM_UP} unmeasured) and
+     * prints the latencies' median and p99 with the median of {@code found} over the answers.
+     */
+    static void measure(StringBuilder report, DirectoryClient client, String label, IntFunction<String> path,
+                        int clients, String what, ToLongFunction<JsonNode> found) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
             assertThat(client.get(path.apply(i)).status()).isEqualTo(200);
         }
         long[] micros = new long[ASKED];
-        long[] totals = new long[ASKED];
+        long[] counts = new long[ASKED];
         WriteThroughputBenchmark.Run run = WriteThroughputBenchmark.parallel(label, ASKED, clients, i -> {
             String asked = path.apply(i);
             long begin = System.nanoTime();
@@ -123,16 +135,16 @@ class SearchBenchmark {
             if (answer.status() != 200) {
                 throw new IllegalStateException(asked + ": " + answer.status() + " " + answer.body());
             }
-            totals[i] = answer.body().has("total") ? answer.body().get("total").asLong() : 1;
+            counts[i] = found.applyAsLong(answer.body());
         });
         assertThat(run.errors()).isZero();
-        long[] sortedTotals = totals.clone();
-        Arrays.sort(sortedTotals);
-        BenchSupport.line(report, "%-58s %s; members found: median %,d", label + ":", BenchSupport.percentiles(micros),
-                sortedTotals[sortedTotals.length / 2]);
+        long[] sorted = counts.clone();
+        Arrays.sort(sorted);
+        BenchSupport.line(report, "%-58s %s; %s: median %,d", label + ":", BenchSupport.percentiles(micros), what,
+                sorted[sorted.length / 2]);
     }
 
-    private static String surname(Random random) {
+    static String surname(Random random) {
         StringBuilder name = new StringBuilder();
         int parts = 2 + random.nextInt(2);
         for (int p = 0; p < parts; p++) {

@@ -32,7 +32,9 @@ public final class ServerProcess implements AutoCloseable {
         String jar = System.getProperty("bench.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmArguments());
-        command.add("-Xmx" + heap); // after the service's options: the last -Xmx wins
+        if (heap != null) {
+            command.add("-Xmx" + heap); // after the service's options: the last -Xmx wins
+        }
         if (jar != null && Files.isRegularFile(Path.of(jar))) {
             command.addAll(jarArguments(jar));
         } else {
