@@ -5,6 +5,7 @@ import com.memberdirectory.kernel.importing.ImportProgressed;
 import com.memberdirectory.kernel.importing.ImportQueued;
 import com.memberdirectory.kernel.importing.ImportRunStarted;
 import com.memberdirectory.kernel.importing.ImportStatus;
+import com.memberdirectory.kernel.importing.ImportUndoQueued;
 import com.memberdirectory.kernel.importing.PasswordFileDestroyed;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Each admin's imports with their status, progress, counts and files. */
+/** Each admin's imports (and undos of imports, docs/undo.md) with their status, progress, counts and files. */
 @Component
 @ProcessingGroup(ImportHistoryProjection.PROCESSING_GROUP)
 class ImportHistoryProjection {
@@ -41,6 +42,20 @@ class ImportHistoryProjection {
             d.admin = event.admin();
             d.fileName = event.fileName();
             d.dryRun = event.dryRun();
+            d.status = ImportStatus.QUEUED;
+            d.startedAt = at;
+            batch().save(d);
+        }
+    }
+
+    @EventHandler
+    void on(ImportUndoQueued event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        ImportDocument d = current(event.undoId(), sequence);
+        if (d != null) {
+            d.admin = event.admin();
+            d.fileName = event.fileName();
+            d.dryRun = event.dryRun();
+            d.undoOf = event.importId();
             d.status = ImportStatus.QUEUED;
             d.startedAt = at;
             batch().save(d);
