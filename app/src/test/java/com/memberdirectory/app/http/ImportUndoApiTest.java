@@ -139,6 +139,26 @@ class ImportUndoApiTest extends ApiTest {
     }
 
     @Test
+    void a_work_email_someone_else_took_since_is_a_conflict_row_not_an_error() throws IOException {
+        String dept = department(unique("Taken"), null);
+        String formerEmail = unique("former") + "@example.com";
+        String id = member(dept, Map.of("workEmail", formerEmail)).get("id").asText();
+        JsonNode imported = importAndWait(admin, workbook(List.of("Work email"),
+                Map.of(id, List.of(unique("new") + "@example.com"))), false);
+        String taker = member(dept, Map.of("workEmail", formerEmail)).get("id").asText();
+
+        JsonNode undo = undoAndWait(admin, imported.get("id").asText(), false);
+
+        assertThat(undo.get("status").asText()).isEqualTo("FAILED");
+        assertThat(undo.get("failedRows").asInt()).isEqualTo(1);
+        assertThat(report(admin, undo).get(0).get("Undo")).startsWith("Conflict").contains("Work email");
+        assertThat(admin.get("/api/members/" + taker).text("workEmail")).isEqualTo(formerEmail);
+        assertThat(admin.get("/api/members/" + id).text("workEmail")).isNotEqualTo(formerEmail);
+        assertThat(undoAndWait(admin, imported.get("id").asText(), false).get("failedRows").asInt())
+                .as("an undo that ended FAILED gives its claim back: it may be asked for again").isEqualTo(1);
+    }
+
+    @Test
     void a_dry_run_previews_and_changes_nothing_and_a_second_undo_is_refused() throws IOException {
         String dept = department(unique("Twice"), null);
         List<String> ids = List.of(member(dept, Map.of("city", "Lisbon")).get("id").asText(),

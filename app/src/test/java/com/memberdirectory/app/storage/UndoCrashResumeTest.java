@@ -3,22 +3,14 @@ package com.memberdirectory.app.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ServerProcess;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  */
 class UndoCrashResumeTest {
 
-    private static final int ROWS = 1_500;
+    private static final int ROWS = ImportCrashResumeTest.ROWS;
 
     @Test
     void an_undo_killed_midway_finishes_after_the_restart_without_setting_a_member_back_twice() throws Exception {
@@ -39,19 +31,9 @@ class UndoCrashResumeTest {
         String undoId;
         try (ServerProcess first = new ServerProcess(data, "512m")) {
             Api api = first.api();
-            String department = api.post("/api/departments", Map.of("name", "UndoCrash")).text("id");
-            ExecutorService clients = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<String>> created = IntStream.range(0, ROWS).mapToObj(i -> clients.submit(() -> api.post("/api/members",
-                        Map.of("name", "Row " + i, "workEmail", "undo" + i + "@example.com", "city", "Home " + i,
-                                "departmentIds", List.of(department))).text("id"))).toList();
-                for (Future<String> id : created) {
-                    ids.add(id.get());
-                }
-            } finally {
-                clients.shutdownNow();
-            }
-            Api.Response queued = api.upload("/api/imports", "cities.xlsx", cities(ids));
+            ids.addAll(ImportCrashResumeTest.members(api, "UndoCrash", i -> Map.of("name", "Row " + i,
+                    "workEmail", "undo" + i + "@example.com", "city", "Home " + i)));
+            Api.Response queued = api.upload("/api/imports", "cities.xlsx", ImportCrashResumeTest.cities(ids));
             assertThat(queued.status()).isEqualTo(202);
             importId = queued.text("id");
             await().atMost(Duration.ofMinutes(2)).until(() -> "SUCCEEDED".equals(api.get("/api/imports/" + importId).text("status")));
@@ -79,23 +61,6 @@ class UndoCrashResumeTest {
             Api.Response again = api.post("/api/imports/" + importId + "/undo", Map.of());
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.code()).isEqualTo("already_undone");
-        }
-    }
-
-    private static byte[] cities(List<String> ids) throws Exception {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("Members");
-            Row header = sheet.createRow(0);
-            header.createCell(0).setCellValue("Member ID");
-            header.createCell(1).setCellValue("City");
-            for (int i = 0; i < ids.size(); i++) {
-                Row row = sheet.createRow(i + 1);
-                row.createCell(0).setCellValue(ids.get(i));
-                row.createCell(1).setCellValue("City " + ids.get(i));
-            }
-            workbook.write(out);
-            workbook.dispose();
-            return out.toByteArray();
         }
     }
 }

@@ -37,25 +37,20 @@ class ImportHistoryProjection {
 
     @EventHandler
     void on(ImportQueued event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        ImportDocument d = current(event.importId(), sequence);
-        if (d != null) {
-            d.admin = event.admin();
-            d.fileName = event.fileName();
-            d.dryRun = event.dryRun();
-            d.status = ImportStatus.QUEUED;
-            d.startedAt = at;
-            batch().save(d);
-        }
+        queued(current(event.importId(), sequence), event.admin(), event.fileName(), event.dryRun(), null, at);
     }
 
     @EventHandler
     void on(ImportUndoQueued event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        ImportDocument d = current(event.undoId(), sequence);
+        queued(current(event.undoId(), sequence), event.admin(), event.fileName(), event.dryRun(), event.importId(), at);
+    }
+
+    private void queued(ImportDocument d, String admin, String fileName, boolean dryRun, String undoOf, Instant at) {
         if (d != null) {
-            d.admin = event.admin();
-            d.fileName = event.fileName();
-            d.dryRun = event.dryRun();
-            d.undoOf = event.importId();
+            d.admin = admin;
+            d.fileName = fileName;
+            d.dryRun = dryRun;
+            d.undoOf = undoOf;
             d.status = ImportStatus.QUEUED;
             d.startedAt = at;
             batch().save(d);
