@@ -4,6 +4,8 @@ import com.memberdirectory.command.importing.ImportCatalog;
 import com.memberdirectory.command.importing.ImportProcessor;
 import com.memberdirectory.command.importing.ImportRunner;
 import com.memberdirectory.command.importing.ImportSecrets;
+import com.memberdirectory.command.importing.UndoRunner;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.files.FileStore;
@@ -43,9 +45,16 @@ class ImportConfiguration {
         return new ImportRunner(commands, lookups, importFiles, importCatalog, secrets, WORKERS);
     }
 
+    /** The undo of an import (docs/undo.md): members set back in parallel as rows are applied. */
     @Bean
-    ImportProcessor importProcessor(ImportRunner runner) {
-        return new ImportProcessor(runner);
+    UndoRunner undoRunner(CommandGateway commands, UniqueValues lookups, StoredImportFiles importFiles,
+                          ImportCatalog importCatalog, EventStore events) {
+        return new UndoRunner(commands, lookups, importFiles, importCatalog, events, WORKERS);
+    }
+
+    @Bean
+    ImportProcessor importProcessor(ImportRunner runner, UndoRunner undoRunner) {
+        return new ImportProcessor(runner, undoRunner);
     }
 
     /**

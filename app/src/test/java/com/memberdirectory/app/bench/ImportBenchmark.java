@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Issue #6's benchmark: export N members, change every row, import the workbook back, on the embedded default
- * with the heap of {@code app/jvm.options} (or {@code -Dbench.heap=512m}); plus the floors measured in the same run — parsing the workbook
- * with POI alone, and appending the same number of events to the store alone.
+ * with the heap of {@code app/jvm.options} (or {@code -Dbench.heap=512m}); plus the floors measured in the same run —
+ * parsing the workbook with POI alone, and appending the same number of events to the store alone. Then the undo of
+ * that import (docs/undo.md), measured the same way: until the member list shows every member as before the import.
  */
 @Tag("bench")
 class ImportBenchmark {
@@ -88,6 +89,7 @@ class ImportBenchmark {
             });
             sampler.start();
             double cpuStart = server.cpuSeconds();
+            String lastCityBefore = api.get("/api/members/" + lastId).text("city");
             long importStart = System.nanoTime();
             Api.Response queued = api.upload("/api/imports", "edited.xlsx", Files.readAllBytes(edited));
             if (queued.status() != 202) {
@@ -110,6 +112,8 @@ class ImportBenchmark {
                     importSeconds, visibleSeconds, members / visibleSeconds, peakHeap.get());
             BenchSupport.line(report, "server CPU during the import: %.1f s (%.2f ms per row, %.0f%% of %d cores)",
                     importCpu, importCpu * 1000 / members, 100 * importCpu / visibleSeconds / cores, cores);
+            double undoSeconds = undo(api, done.get("id").asText(), lastId, lastCityBefore, members, report);
+            BenchSupport.line(report, "undo / import (end to end): %.2fx the import's time", undoSeconds / visibleSeconds);
             double appendSeconds = appendFloor(root.resolve("floor"), members);
             BenchSupport.line(report, "floor, append only (%,d events, one transaction each): %.1f s = %.0f events/s", members,
                     appendSeconds, members / appendSeconds);
@@ -119,6 +123,30 @@ class ImportBenchmark {
             }
         }
         BenchSupport.write(report, "bench-import-" + members + ".txt");
+    }
+
+    /**
+     * Undoes the import just measured (docs/undo.md): from the request until the member list shows the last member's
+     * city as it was before the import. Answers the seconds that took.
+     */
+    private static double undo(Api api, String importId, String lastId, String lastCityBefore, int members,
+                               StringBuilder report) {
+        long start = System.nanoTime();
+        Api.Response queued = api.post("/api/imports/" + importId + "/undo", Map.of());
+        if (queued.status() != 202) {
+            throw new IllegalStateException("undo answered " + queued.status() + " " + queued.body());
+        }
+        JsonNode done = BenchSupport.await(api, "/api/imports/" + queued.text("id"), "status",
+                List.of("SUCCEEDED", "PARTIALLY_FAILED", "FAILED"), 1_800_000);
+        double finished = (System.nanoTime() - start) / 1e9;
+        while (!java.util.Objects.equals(lastCityBefore, api.get("/api/members/" + lastId).text("city"))) {
+            ServerProcess.sleep(50);
+        }
+        double visible = (System.nanoTime() - start) / 1e9;
+        BenchSupport.line(report, "undo: %s, %,d set back, %,d conflicts; finished after %.1f s, member list shows every "
+                        + "change after %.1f s = %.0f rows/s end to end", done.get("status").asText(),
+                done.get("changedRows").asLong(), done.get("failedRows").asLong(), finished, visible, members / visible);
+        return visible;
     }
 
     /** The exported workbook with every member's city changed, written with SXSSF; answers the last member id. */

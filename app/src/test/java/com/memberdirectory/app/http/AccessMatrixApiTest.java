@@ -115,6 +115,12 @@ class AccessMatrixApiTest extends ApiTest {
                         403, 404, 404, 404, 200),
                 new Call("GET /api/imports/{id}/preview", c -> c.api().get("/api/imports/" + c.primaryImport() + "/preview"),
                         403, 404, 404, 404, 200),
+                // Undo (docs/undo.md): another admin's import is not found; the primary admin's own is a dry run, which
+                // changed nothing and cannot be undone (422), and it is no undo, so it has no undo report.
+                new Call("POST /api/imports/{id}/undo", c -> c.api().post("/api/imports/" + c.primaryImport() + "/undo", Map.of()),
+                        403, 404, 404, 404, 422),
+                new Call("GET /api/imports/{id}/report", c -> c.api().get("/api/imports/" + c.primaryImport() + "/report"),
+                        403, 404, 404, 404, 404),
                 // A dry run has no password file: the primary admin, whose import it is, is told it is gone.
                 new Call("GET /api/imports/{id}/password-file", c -> c.api().get("/api/imports/" + c.primaryImport()
                         + "/password-file"), 403, 404, 404, 404, 410),

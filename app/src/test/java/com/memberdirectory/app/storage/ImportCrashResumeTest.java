@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ImportCrashResumeTest {
 
-    private static final int ROWS = 1_500;
+    static final int ROWS = 1_500;
 
     @Test
     void an_import_killed_midway_finishes_after_the_restart_without_applying_a_row_twice() throws Exception {
@@ -37,19 +37,7 @@ class ImportCrashResumeTest {
         String importId;
         try (ServerProcess first = new ServerProcess(data, "512m")) {
             Api api = first.api();
-            String department = api.post("/api/departments", Map.of("name", "Crash")).text("id");
-            ExecutorService clients = Executors.newFixedThreadPool(8);
-            try {
-                List<Future<String>> created = IntStream.range(0, ROWS).mapToObj(i -> clients.submit(() -> api.post("/api/members",
-                        Map.of("name", "Row " + i, "workEmail", "crash" + i + "@example.com",
-                                "departmentIds", List.of(department))).text("id"))).toList();
-                ids = new java.util.ArrayList<>();
-                for (Future<String> id : created) {
-                    ids.add(id.get());
-                }
-            } finally {
-                clients.shutdownNow();
-            }
+            ids = members(api, "Crash", i -> Map.of("name", "Row " + i, "workEmail", "crash" + i + "@example.com"));
             Api.Response queued = api.upload("/api/imports", "cities.xlsx", cities(ids));
             assertThat(queued.status()).isEqualTo(202);
             importId = queued.text("id");
@@ -74,7 +62,29 @@ class ImportCrashResumeTest {
         }
     }
 
-    private static byte[] cities(List<String> ids) throws Exception {
+    /** {@link #ROWS} new members of a new department, created by 8 clients at once; answers their ids in order. */
+    static List<String> members(Api api, String departmentName, java.util.function.IntFunction<Map<String, Object>> fields)
+            throws Exception {
+        String department = api.post("/api/departments", Map.of("name", departmentName)).text("id");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> created = IntStream.range(0, ROWS).mapToObj(i -> clients.submit(() -> {
+                Map<String, Object> body = new java.util.HashMap<>(fields.apply(i));
+                body.put("departmentIds", List.of(department));
+                return api.post("/api/members", body).text("id");
+            })).toList();
+            List<String> ids = new java.util.ArrayList<>();
+            for (Future<String> id : created) {
+                ids.add(id.get());
+            }
+            return ids;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** A workbook setting each member's city to {@code City <member id>}. */
+    static byte[] cities(List<String> ids) throws Exception {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Members");
             Row header = sheet.createRow(0);

@@ -10,6 +10,11 @@ import com.memberdirectory.kernel.importing.PasswordFileDestroyed;
 import com.memberdirectory.kernel.importing.QueueImport;
 import com.memberdirectory.kernel.importing.RecordImportProgress;
 import com.memberdirectory.kernel.importing.StartImportRun;
+import com.memberdirectory.command.uniqueness.UniqueKind;
+import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.memberdirectory.kernel.importing.ImportStatus;
+import com.memberdirectory.kernel.importing.ImportUndoQueued;
+import com.memberdirectory.kernel.importing.QueueUndo;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import org.axonframework.commandhandling.CommandHandler;
@@ -21,7 +26,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One import, recorded so that it survives a crash: queued on upload, run (and re-run after a restart) in
- * the background, finished with its counts and files. The password file can be handed out once.
+ * the background, finished with its counts and files. The password file can be handed out once. The undo of an
+ * import (docs/undo.md) is a job of the same kind.
  */
 @Aggregate
 public class ImportJob {
@@ -32,6 +38,9 @@ public class ImportJob {
     private boolean finished;
     private boolean passwordFile;
     private long processedRows;
+    /** For the undo of an import (docs/undo.md): the import it undoes. */
+    private String undoOf;
+    private boolean dryRun;
 
     protected ImportJob() {
         // for Axon
@@ -41,6 +50,24 @@ public class ImportJob {
     public ImportJob(QueueImport command) {
         apply(new ImportQueued(command.importId(), command.admin(), command.fileName(), command.fileId(), command.dryRun(),
                 command.departmentScope()));
+    }
+
+    /**
+     * The undo of a finished import (docs/undo.md), a job of its own. A second undo of the same import is refused
+     * while the first is queued, running or done (it holds the import's undo claim in the lookup table); a dry run
+     * claims nothing and may be repeated.
+     */
+    @CommandHandler
+    public ImportJob(QueueUndo command, UniqueValues unique) {
+        UndoAdmission.check(command);
+        String importId = command.original().id();
+        if (!command.dryRun() && !unique.claim(UniqueKind.IMPORT_ROW, UndoAdmission.claimKey(importId), command.undoId())) {
+            throw new DomainRuleViolation(ErrorCode.ALREADY_UNDONE, "importId", "This import has been undone already (or its"
+                    + " undo is under way): undoing it again would change nothing. Its undo is "
+                    + unique.ownerOf(UniqueKind.IMPORT_ROW, UndoAdmission.claimKey(importId)).orElse("?") + ".");
+        }
+        apply(new ImportUndoQueued(command.undoId(), importId, command.admin(), command.original().fileName(),
+                command.dryRun(), command.departmentScope()));
     }
 
     /** @return false when the import has already finished (a restart found its start again) */
@@ -60,9 +87,13 @@ public class ImportJob {
         }
     }
 
+    /** An undo that FAILED gives up the import's undo claim: it may be asked for again (docs/undo.md). */
     @CommandHandler
-    public void handle(FinishImport command) {
+    public void handle(FinishImport command, UniqueValues unique) {
         if (!finished) {
+            if (undoOf != null && !dryRun && command.status() == ImportStatus.FAILED) {
+                unique.release(UniqueKind.IMPORT_ROW, UndoAdmission.claimKey(undoOf), importId);
+            }
             apply(new ImportFinished(importId, command.status(), command.counts(), command.errorReportId(),
                     command.previewId(), command.passwordFile(), command.message()));
         }
@@ -85,6 +116,14 @@ public class ImportJob {
     void on(ImportQueued event) {
         importId = event.importId();
         admin = event.admin();
+    }
+
+    @EventSourcingHandler
+    void on(ImportUndoQueued event) {
+        importId = event.undoId();
+        admin = event.admin();
+        undoOf = event.importId();
+        dryRun = event.dryRun();
     }
 
     @EventSourcingHandler

@@ -4,6 +4,9 @@ import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.member.ImportRow;
 
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 /**
  * Which rows of an import have been applied, and whether they changed their member. Marked in the lookup
  * table in the same transaction as the row's events: a resumed import skips marked rows, and the final
@@ -32,6 +35,18 @@ public final class ImportMarks {
 
     public static long unchangedRows(UniqueValues unique, String importId) {
         return unique.count(UniqueKind.IMPORT_ROW, importId + "/" + UNCHANGED + "/");
+    }
+
+    /**
+     * The members an import changed, by the row that changed them: what its undo goes through (docs/undo.md),
+     * without reading any event of another import or member.
+     */
+    public static SortedMap<Integer, String> changedMembers(UniqueValues unique, String importId) {
+        String prefix = importId + "/" + CHANGED + "/";
+        SortedMap<Integer, String> members = new TreeMap<>();
+        unique.owners(UniqueKind.IMPORT_ROW, prefix)
+                .forEach((value, member) -> members.put(Integer.parseInt(value.substring(prefix.length())), member));
+        return members;
     }
 
     private static String key(ImportRow row, String outcome) {

@@ -267,7 +267,8 @@ public final class ImportRunner {
         return value instanceof List<?> list ? list.stream().map(label).collect(Collectors.joining("; ")) : label.apply(value);
     }
 
-    private static String describe(DomainRuleViolation violation) {
+    /** A refused row's reasons, one line per field, named by its column. */
+    static String describe(DomainRuleViolation violation) {
         if (violation.errors().isEmpty()) {
             return violation.getMessage();
         }

@@ -23,6 +23,9 @@ public interface UniqueValues {
     /** How many values of {@code kind} start with {@code prefix}. */
     long count(UniqueKind kind, String prefix);
 
+    /** The values of {@code kind} that start with {@code prefix}, each with who holds it. */
+    java.util.Map<String, String> owners(UniqueKind kind, String prefix);
+
     /** Who holds {@code value}, if anyone. */
     Optional<String> ownerOf(UniqueKind kind, String value);
 }

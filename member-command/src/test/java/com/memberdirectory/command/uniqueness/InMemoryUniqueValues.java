@@ -69,6 +69,17 @@ public final class InMemoryUniqueValues implements UniqueValues {
     }
 
     @Override
+    public Map<String, String> owners(UniqueKind kind, String prefix) {
+        Map<String, String> found = new java.util.TreeMap<>();
+        owners.forEach((key, owner) -> {
+            if (key.startsWith(key(kind, prefix))) {
+                found.put(key.substring(key(kind, "").length()), owner);
+            }
+        });
+        return found;
+    }
+
+    @Override
     public Optional<String> ownerOf(UniqueKind kind, String value) {
         return Optional.ofNullable(owners.get(key(kind, value)));
     }

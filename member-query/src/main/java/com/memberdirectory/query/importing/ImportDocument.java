@@ -31,9 +31,11 @@ class ImportDocument {
     boolean passwordFileAvailable;
     /** How many times the run started: more than once when a restart resumed it. */
     int runs;
+    /** For the undo of an import (docs/undo.md): the import it undoes; null for an import. */
+    String undoOf;
 
     ImportView toView() {
         return new ImportView(id, admin, fileName, status, dryRun, totalRows, processedRows, changedRows, unchangedRows,
-                failedRows, startedAt, finishedAt, message, errorReportId, previewId, passwordFileAvailable, runs);
+                failedRows, startedAt, finishedAt, message, errorReportId, previewId, passwordFileAvailable, runs, undoOf);
     }
 }

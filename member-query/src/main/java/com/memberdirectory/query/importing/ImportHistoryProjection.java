@@ -5,6 +5,7 @@ import com.memberdirectory.kernel.importing.ImportProgressed;
 import com.memberdirectory.kernel.importing.ImportQueued;
 import com.memberdirectory.kernel.importing.ImportRunStarted;
 import com.memberdirectory.kernel.importing.ImportStatus;
+import com.memberdirectory.kernel.importing.ImportUndoQueued;
 import com.memberdirectory.kernel.importing.PasswordFileDestroyed;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Each admin's imports with their status, progress, counts and files. */
+/** Each admin's imports (and undos of imports, docs/undo.md) with their status, progress, counts and files. */
 @Component
 @ProcessingGroup(ImportHistoryProjection.PROCESSING_GROUP)
 class ImportHistoryProjection {
@@ -36,11 +37,20 @@ class ImportHistoryProjection {
 
     @EventHandler
     void on(ImportQueued event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        ImportDocument d = current(event.importId(), sequence);
+        queued(current(event.importId(), sequence), event.admin(), event.fileName(), event.dryRun(), null, at);
+    }
+
+    @EventHandler
+    void on(ImportUndoQueued event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        queued(current(event.undoId(), sequence), event.admin(), event.fileName(), event.dryRun(), event.importId(), at);
+    }
+
+    private void queued(ImportDocument d, String admin, String fileName, boolean dryRun, String undoOf, Instant at) {
         if (d != null) {
-            d.admin = event.admin();
-            d.fileName = event.fileName();
-            d.dryRun = event.dryRun();
+            d.admin = admin;
+            d.fileName = fileName;
+            d.dryRun = dryRun;
+            d.undoOf = undoOf;
             d.status = ImportStatus.QUEUED;
             d.startedAt = at;
             batch().save(d);

@@ -33,6 +33,12 @@ class ChangeOriginTest {
     }
 
     @Test
+    void the_undo_of_an_import_is_an_administrators_change_and_named_so() {
+        assertThat(new ChangeOrigin("admin", "UNDO:7").byAdministrator()).isTrue();
+        assertThat(new ChangeOrigin("admin", "UNDO:7").describe()).isEqualTo("admin (undo of import 7)");
+    }
+
+    @Test
     void an_import_is_named_in_the_message() {
         assertThat(new ChangeOrigin("admin", "IMPORT:7").describe()).isEqualTo("admin (import 7)");
         assertThat(new ChangeOrigin("admin", "API").describe()).isEqualTo("admin");

@@ -169,6 +169,11 @@ public final class MemberField<V, E extends MemberEvent> {
         return changed.of(member, before, after);
     }
 
+    /** The value before a change event of this field. */
+    public V before(MemberEvent change) {
+        return before.apply(event.cast(change));
+    }
+
     /** The value after a change event of this field. */
     public V after(MemberEvent change) {
         return after.apply(event.cast(change));

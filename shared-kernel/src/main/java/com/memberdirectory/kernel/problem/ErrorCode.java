@@ -35,7 +35,13 @@ public enum ErrorCode {
     GONE(410),
     FORBIDDEN(403),
     /** A read over more than a documented limit (docs/limits.md, Reads). */
-    TOO_LARGE(422);
+    TOO_LARGE(422),
+    /** An import that cannot be undone: a dry run, an undo, one that did not succeed (docs/undo.md). */
+    NOT_UNDOABLE(422),
+    /** The import has not finished yet: it can be undone once it has (docs/undo.md). */
+    IMPORT_NOT_FINISHED(409),
+    /** The import has been undone already, or its undo is under way (docs/undo.md). */
+    ALREADY_UNDONE(409);
 
     private final int status;
 

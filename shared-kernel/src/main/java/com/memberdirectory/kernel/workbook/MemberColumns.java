@@ -43,6 +43,8 @@ public final class MemberColumns {
     public static final String VERSION = "Version";
     public static final String ERRORS = "Errors";
     public static final String CHANGES = "Changes";
+    /** The undo report's column (docs/undo.md): what the undo did to the row, or the conflict that kept it. */
+    public static final String UNDO = "Undo";
 
     /** The built-in columns in export order. */
     public static final List<String> BUILT_IN = List.of(MEMBER_ID, USER_ID, NAME, SURNAME, FIRST_NAME, ALIAS, WORK_EMAIL,

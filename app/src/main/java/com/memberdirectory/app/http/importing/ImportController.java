@@ -9,12 +9,14 @@ import com.memberdirectory.app.storage.ImportSecretsReader;
 import com.memberdirectory.command.importing.ImportRefused;
 import com.memberdirectory.command.importing.SheetRows;
 import com.memberdirectory.kernel.importing.DestroyPasswordFile;
+import com.memberdirectory.kernel.importing.FindAnyImport;
 import com.memberdirectory.kernel.importing.FindImport;
 import com.memberdirectory.kernel.importing.ImportList;
 import com.memberdirectory.kernel.importing.ImportStatus;
 import com.memberdirectory.kernel.importing.ImportView;
 import com.memberdirectory.kernel.importing.ListImports;
 import com.memberdirectory.kernel.importing.QueueImport;
+import com.memberdirectory.kernel.importing.QueueUndo;
 import com.memberdirectory.kernel.member.FindMember;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberView;
@@ -48,7 +50,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Spreadsheet imports (docs/spreadsheets.md): upload, history, error report, dry-run preview, password file. */
+/**
+ * Spreadsheet imports (docs/spreadsheets.md): upload, history, error report, dry-run preview, password file; the undo
+ * of an import and its report (docs/undo.md).
+ */
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {
@@ -56,18 +61,24 @@ class ImportController {
     static final long MAX_BYTES = 50L * 1024 * 1024;
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /** An import as the history shows it, with links to its files. */
-    record ImportResponse(String id, String fileName, ImportStatus status, boolean dryRun, long totalRows,
-                          long processedRows, long changedRows, long unchangedRows, long failedRows, Instant startedAt,
-                          Instant finishedAt, String message, String errorReportUrl, String previewUrl,
-                          String passwordFileUrl, int runs) {
+    /**
+     * An import as the history shows it, with links to its files. {@code kind} {@code UNDO}: the undo of the import
+     * {@code undoOf} (docs/undo.md), whose counts are members — changed: set back; unchanged: nothing to undo or
+     * already undone; failed: conflicts — and whose {@code reportUrl} lists every member and what happened to it.
+     */
+    record ImportResponse(String id, String kind, String undoOf, String fileName, ImportStatus status, boolean dryRun,
+                          long totalRows, long processedRows, long changedRows, long unchangedRows, long failedRows,
+                          Instant startedAt, Instant finishedAt, String message, String errorReportUrl, String previewUrl,
+                          String reportUrl, String passwordFileUrl, int runs) {
 
         static ImportResponse of(ImportView v) {
             String base = "/api/imports/" + v.id();
-            return new ImportResponse(v.id(), v.fileName(), v.status(), v.dryRun(), v.totalRows(), v.processedRows(),
-                    v.changedRows(), v.unchangedRows(), v.failedRows(), v.startedAt(), v.finishedAt(), v.message(),
+            return new ImportResponse(v.id(), v.isUndo() ? "UNDO" : "IMPORT", v.undoOf(), v.fileName(), v.status(),
+                    v.dryRun(), v.totalRows(), v.processedRows(), v.changedRows(), v.unchangedRows(), v.failedRows(),
+                    v.startedAt(), v.finishedAt(), v.message(),
                     v.errorReportId() == null ? null : base + "/error-report",
-                    v.previewId() == null ? null : base + "/preview",
+                    v.previewId() == null || v.isUndo() ? null : base + "/preview",
+                    v.previewId() == null || !v.isUndo() ? null : base + "/report",
                     v.passwordFileAvailable() ? base + "/password-file" : null, v.runs());
         }
     }
@@ -128,7 +139,24 @@ class ImportController {
         }
     }
 
-    @Operation(summary = "The caller's own imports, newest first, at most 10")
+    @Operation(summary = "Undo a finished import in the background (docs/undo.md): each field it changed goes back to its"
+            + " value before it, unless changed since (a conflict, reported and left as it is); members it created are"
+            + " offboarded. By the admin who ran it or the primary admin; dryRun: the report only, nothing changed."
+            + " 404 another admin's or unknown import; 409 import_not_finished, already_undone; 422 not_undoable")
+    @PostMapping("/{id}/undo")
+    ResponseEntity<Queued> undo(@PathVariable String id, @RequestParam(defaultValue = "false") boolean dryRun) {
+        access.requireAdmin();
+        String admin = access.subject();
+        List<String> scope = List.copyOf(access.writableDepartments());
+        ImportView original = readModel.ask(new FindAnyImport(id), ImportView.class);
+        String undoId = new ObjectId().toHexString();
+        commands.sendAndWait(new QueueUndo(undoId, admin, access.isPrimaryAdmin(), dryRun, scope, original));
+        ImportView queued = readModel.ask(new FindImport(undoId, admin, true), ImportView.class);
+        return ResponseEntity.accepted().location(java.net.URI.create("/api/imports/" + undoId))
+                .body(new Queued(queued.id(), queued.status()));
+    }
+
+    @Operation(summary = "The caller's own imports and undos, newest first, at most 10")
     @GetMapping
     ImportsResponse list() {
         access.requireAdmin();
@@ -155,10 +183,20 @@ class ImportController {
     @GetMapping("/{id}/preview")
     ResponseEntity<InputStreamResource> preview(@PathVariable String id) throws IOException {
         ImportView view = own(id);
-        if (view.previewId() == null) {
+        if (view.previewId() == null || view.isUndo()) {
             throw ApiException.notFound("This import has no preview.");
         }
         return workbook(view.fileName().replaceAll("(?i)\\.xlsx$", "") + "-preview.xlsx", files.open(view.previewId()));
+    }
+
+    @Operation(summary = "An undo's report: every member, set back or the conflict that kept it; re-importable")
+    @GetMapping("/{id}/report")
+    ResponseEntity<InputStreamResource> undoReport(@PathVariable String id) throws IOException {
+        ImportView view = own(id);
+        if (!view.isUndo() || view.previewId() == null) {
+            throw ApiException.notFound("This is not an undo that has a report.");
+        }
+        return workbook(view.fileName().replaceAll("(?i)\\.xlsx$", "") + "-undo.xlsx", files.open(view.previewId()));
     }
 
     @Operation(summary = "Generated login passwords: downloadable once, then 410")

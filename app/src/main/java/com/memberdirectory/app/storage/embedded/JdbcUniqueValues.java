@@ -5,6 +5,8 @@ import com.memberdirectory.command.uniqueness.UniqueValues;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,10 +39,24 @@ public class JdbcUniqueValues implements UniqueValues {
 
     @Override
     public long count(UniqueKind kind, String prefix) {
-        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = like(prefix);
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM directory_claims WHERE kind = ? AND claim_value LIKE ? ESCAPE '\\'",
                 Long.class, kind.name(), pattern);
         return count == null ? 0 : count;
+    }
+
+    @Override
+    public Map<String, String> owners(UniqueKind kind, String prefix) {
+        Map<String, String> found = new LinkedHashMap<>();
+        jdbc.query("SELECT claim_value, owner FROM directory_claims WHERE kind = ? AND claim_value LIKE ? ESCAPE '\\'",
+                rs -> {
+                    found.put(rs.getString(1), rs.getString(2));
+                }, kind.name(), like(prefix));
+        return found;
+    }
+
+    private static String like(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     @Override

@@ -112,6 +112,15 @@ public class MongoUniqueValues implements UniqueValues {
     }
 
     @Override
+    public java.util.Map<String, String> owners(UniqueKind kind, String prefix) {
+        java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+        claims().find(Filters.and(Filters.eq("kind", kind.name()),
+                Filters.regex("value", "^" + java.util.regex.Pattern.quote(prefix))))
+                .forEach(claim -> found.put(claim.getString("value"), claim.getString("owner")));
+        return found;
+    }
+
+    @Override
     public Optional<String> ownerOf(UniqueKind kind, String value) {
         Document claim = claims().find(Filters.eq("_id", id(kind, value))).first();
         return Optional.ofNullable(claim).map(c -> c.getString("owner"));
