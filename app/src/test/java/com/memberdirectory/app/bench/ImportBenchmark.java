@@ -107,7 +107,7 @@ class ImportBenchmark {
             sampling.set(false);
             sampler.join();
             BenchSupport.line(report, "import: %s, %,d changed, %,d failed; finished after %.1f s, member list shows every change "
-                            + "after %.1f s = %.0f rows/s end to end; peak heap %.0f MB (limit 512 MB)",
+                            + "after %.1f s = %.0f rows/s end to end; peak heap %.0f MB",
                     done.get("status").asText(), done.get("changedRows").asLong(), done.get("failedRows").asLong(),
                     importSeconds, visibleSeconds, members / visibleSeconds, peakHeap.get());
             BenchSupport.line(report, "server CPU during the import: %.1f s (%.2f ms per row, %.0f%% of %d cores)",
