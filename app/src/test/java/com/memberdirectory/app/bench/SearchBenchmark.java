@@ -48,7 +48,7 @@ class SearchBenchmark {
         Files.createDirectories(root);
         StringBuilder report = new StringBuilder();
         BenchSupport.line(report, "=== Member Directory searches: N=%,d, %s ===", N, LocalDateTime.now().withNano(0));
-        BenchSupport.line(report, "service JVM: %s %s", HEAP == null ? "(no -Xmx)" : "-Xmx" + HEAP,
+        BenchSupport.line(report, "service JVM: %s %s", HEAP == null ? "(the heap of app/jvm.options)" : "-Xmx" + HEAP,
                 String.join(" ", ServerProcess.jvmArguments()));
         Random random = new Random(42);
         String[] surnames = new String[Math.max(50, N / 40)];

@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Start-up and resident memory of the service under the README's start command (no {@code -Xmx} of its own
+ * Start-up and resident memory of the service under the README's start command (the heap of {@code app/jvm.options}
  * unless {@code bench.heap} gives one). Not part of the normal build:
  * {@code ./mvnw -B -Pbench -pl app -am verify -Dit.test=StartupFootprintBenchmark -Dbench.members=100000}.
  * <ol>
@@ -40,7 +40,7 @@ class StartupFootprintBenchmark {
         Files.createDirectories(root);
         StringBuilder report = new StringBuilder();
         BenchSupport.line(report, "=== Member Directory start-up and footprint: N=%,d, %s ===", N, LocalDateTime.now().withNano(0));
-        BenchSupport.line(report, "service JVM: %s %s", HEAP == null ? "(no -Xmx)" : "-Xmx" + HEAP,
+        BenchSupport.line(report, "service JVM: %s %s", HEAP == null ? "(the heap of app/jvm.options)" : "-Xmx" + HEAP,
                 String.join(" ", ServerProcess.jvmArguments()));
 
         for (int run = 1; run <= 3; run++) {
