@@ -1,6 +1,7 @@
 package com.memberdirectory.query.replay;
 
 import com.memberdirectory.query.jobs.JobLeases;
+import com.memberdirectory.query.member.SearchIndexRebuild;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public class ReadModelReplays {
 
     private final MongoTemplate mongo;
     private final ReadModelRebuild rebuild;
+    private final SearchIndexRebuild search;
     private final Map<String, ReadModel> readModels = new LinkedHashMap<>();
     private final JobLeases leases;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -45,22 +47,31 @@ public class ReadModelReplays {
         return thread;
     });
 
-    ReadModelReplays(MongoTemplate mongo, ReadModelRebuild rebuild, List<ReadModel> declared, JobLeases leases) {
+    ReadModelReplays(MongoTemplate mongo, ReadModelRebuild rebuild, SearchIndexRebuild search, List<ReadModel> declared,
+                     JobLeases leases) {
         this.mongo = mongo;
         this.rebuild = rebuild;
+        this.search = search;
         this.leases = leases;
         declared.stream().sorted(java.util.Comparator.comparing(ReadModel::name)).forEach(model -> {
-            if (readModels.put(model.name(), model) != null || ALL.equals(model.name())) {
+            if (readModels.put(model.name(), model) != null || ALL.equals(model.name())
+                    || SearchIndexRebuild.NAME.equals(model.name())) {
                 throw new IllegalStateException("Two read models are called " + model.name());
             }
         });
         leases.onSweep(this::failInterrupted);
     }
 
-    /** The names {@link #start} accepts: every declared read model's, and {@value #ALL}. */
+    /** The names {@link #start} accepts: every declared read model's, the search index's, and {@value #ALL}. */
     public List<String> projections() {
-        List<String> names = new ArrayList<>(readModels.keySet());
+        List<String> names = readModelsAndSearch();
         names.add(ALL);
+        return names;
+    }
+
+    private List<String> readModelsAndSearch() {
+        List<String> names = new ArrayList<>(readModels.keySet());
+        names.add(SearchIndexRebuild.NAME);
         return names;
     }
 
@@ -71,7 +82,7 @@ public class ReadModelReplays {
         ReplayDocument replay = new ReplayDocument();
         replay.id = new ObjectId().toHexString();
         replay.projection = projection;
-        replay.readModels = ALL.equals(projection) ? List.copyOf(readModels.keySet()) : List.of(projection);
+        replay.readModels = ALL.equals(projection) ? readModelsAndSearch() : List.of(projection);
         replay.status = "RUNNING";
         replay.startedAt = Instant.now();
         replay.runner = leases.instance();
@@ -126,14 +137,24 @@ public class ReadModelReplays {
 
     private void run(ReplayDocument replay) {
         Query self = Query.query(Criteria.where("_id").is(replay.id));
-        List<ReadModel> models = replay.readModels().stream().map(readModels::get).toList();
+        List<ReadModel> models = replay.readModels().stream().map(readModels::get).filter(java.util.Objects::nonNull).toList();
         try {
-            ReadModelRebuild.Outcome outcome = rebuild.rebuild(models, processed ->
-                    mongo.updateFirst(self, Update.update("processedEvents", processed), ReplayDocument.class));
-            replay.processedEvents = outcome.events();
-            replay.inFlight = outcome.inFlight();
             replay.results = new ArrayList<>();
-            outcome.comparisons().forEach((name, found) -> replay.results.add(ReplayDocument.Result.of(name, found)));
+            if (!models.isEmpty()) {
+                ReadModelRebuild.Outcome outcome = rebuild.rebuild(models, processed ->
+                        mongo.updateFirst(self, Update.update("processedEvents", processed), ReplayDocument.class));
+                replay.processedEvents = outcome.events();
+                replay.inFlight = outcome.inFlight();
+                outcome.comparisons().forEach((name, found) -> replay.results.add(ReplayDocument.Result.of(name, found)));
+                mongo.updateFirst(self, Update.update("results", replay.results), ReplayDocument.class);
+            }
+            if (replay.readModels().contains(SearchIndexRebuild.NAME)) {
+                SearchIndexRebuild.Outcome outcome = search.rebuild(processed ->
+                        mongo.updateFirst(self, Update.update("searchIndexEvents", processed), ReplayDocument.class));
+                replay.searchIndexEvents = outcome.events();
+                replay.processedEvents = Math.max(replay.processedEvents, outcome.events());
+                replay.results.add(ReplayDocument.Result.of(SearchIndexRebuild.NAME, List.of(outcome.comparison())));
+            }
             replay.documents = replay.results.stream().mapToLong(ReplayDocument.Result::documents).sum();
             replay.mismatches = replay.results.stream().mapToLong(r -> r.missing() + r.extra() + r.different()).sum();
             replay.equal = replay.mismatches == 0;

@@ -15,6 +15,8 @@ public class ReplayDocument {
     String projection;
     String status;
     long processedEvents;
+    /** How far the search index's rebuild has come (events), when it is rebuilt: it runs on its own processor. */
+    long searchIndexEvents;
     long documents;
     long mismatches;
     long inFlight;
@@ -47,6 +49,10 @@ public class ReplayDocument {
 
     public long documents() {
         return documents;
+    }
+
+    public long searchIndexEvents() {
+        return searchIndexEvents;
     }
 
     public long mismatches() {

@@ -24,8 +24,10 @@ import java.util.List;
 class ReplayController {
 
     record ReplayRequest(@Schema(description = "The read model to rebuild: members, audit (the change list), admins,"
-            + " departments, fields, imports (the import history), notifications (the notification log), or all",
-            allowableValues = {"members", "audit", "admins", "departments", "fields", "imports", "notifications", "all"})
+            + " departments, fields, imports (the import history), notifications (the notification log), search (the member"
+            + " search index), or all",
+            allowableValues = {"members", "audit", "admins", "departments", "fields", "imports", "notifications", "search",
+                    "all"})
                          String projection) {
     }
 
@@ -34,10 +36,11 @@ class ReplayController {
     }
 
     record ReplayResponse(String id, String projection, List<String> readModels, String status, long processedEvents,
-                          long documents, Boolean equal, long mismatches, long inFlight, List<ReadModelResult> results,
+                          long searchIndexEvents, long documents, Boolean equal, long mismatches, long inFlight, List<ReadModelResult> results,
                           Instant startedAt, Instant finishedAt, String message) {
         static ReplayResponse of(ReplayDocument r) {
-            return new ReplayResponse(r.id(), r.projection(), r.readModels(), r.status(), r.processedEvents(), r.documents(),
+            return new ReplayResponse(r.id(), r.projection(), r.readModels(), r.status(), r.processedEvents(), r.searchIndexEvents(),
+                    r.documents(),
                     r.equal(), r.mismatches(), r.inFlight(), r.results().stream().map(x -> new ReadModelResult(x.projection(),
                     x.documents(), x.missing(), x.extra(), x.different(), x.equal(), x.examples())).toList(),
                     r.startedAt(), r.finishedAt(), r.message());
