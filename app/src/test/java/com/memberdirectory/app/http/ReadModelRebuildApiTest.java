@@ -131,6 +131,32 @@ class ReadModelRebuildApiTest extends ApiTest {
     }
 
     @Test
+    void writes_while_a_rebuild_runs_are_accepted_shown_afterwards_and_are_no_difference() throws Exception {
+        String department = department(unique("Busy"), null);
+        String member = member(department, Map.of()).get("id").asText();
+        String replay = admin.post("/api/admin/replays", Map.of("projection", "all")).text("id");
+        List<String> cities = new ArrayList<>();
+        List<String> departments = new ArrayList<>();
+        int round = 0;
+        while (admin.get("/api/admin/replays/" + replay).text("status").equals("RUNNING") || round < 3) {
+            String city = "City " + round++;
+            Api.Response patched = admin.patch("/api/members/" + member, Map.of("city", city));
+            assertThat(patched.status()).as("a write during the rebuild").isEqualTo(200);
+            assertThat(patched.text("city")).isEqualTo(city);
+            cities.add(city);
+            departments.add(department(unique("During"), department));
+        }
+        JsonNode done = finished(replay);
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.get("equal").asBoolean()).as("the comparison is made at one position of both: " + done).isTrue();
+        assertThat(admin.get("/api/members/" + member).text("city")).isEqualTo(cities.get(cities.size() - 1));
+        assertThat(admin.get("/api/departments").body().get("items").toString()).contains(departments);
+        assertThat(admin.get("/api/audit?memberId=" + member + "&size=200").body().get("items").toString())
+                .contains(cities);
+    }
+
+    @Test
     void the_accepted_names_are_in_the_openapi_description_and_an_unknown_one_is_named() {
         Api.Response unknown = admin.post("/api/admin/replays", Map.of("projection", "search-index"));
         assertThat(unknown.status()).isEqualTo(400);

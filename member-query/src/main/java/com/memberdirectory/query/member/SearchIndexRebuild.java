@@ -9,12 +9,13 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
  * Rebuilds the member search index in place: its processor ({@code member-search}) is stopped, its position reset
@@ -39,6 +40,7 @@ public class SearchIndexRebuild {
 
     public static final String NAME = "search";
     private static final long WAIT_STEP_MILLIS = 500;
+    private static final int CHUNK = 1_000;
 
     private final MemberSearchIndex index;
     private final EventProcessingConfiguration processors;
@@ -72,30 +74,36 @@ public class SearchIndexRebuild {
 
     private ReadModelComparison compare() {
         String members = mongo.getCollectionName(MemberDocument.class);
-        ReadModelComparison comparison = new ReadModelComparison(members);
-        try (Stream<MemberDocument> all = mongo.stream(new Query(), MemberDocument.class)) {
-            Iterator<MemberDocument> it = all.iterator();
-            while (it.hasNext()) {
-                MemberDocument member = it.next();
-                SearchEntry expected = MemberSearchProjection.entryOf(member);
-                SearchEntry indexed = index.entry(member.id);
-                if (indexed != null && indexed.version() != expected.version()) {
-                    continue; // changed while compared
-                }
-                if (!expected.listed()) {
-                    if (indexed != null) {
-                        comparison.rebuilt(member.id, new Document("_id", member.id), null);
-                    }
-                    continue;
-                }
-                if (indexed == null) {
-                    comparison.onlyLive(member.id);
-                } else {
-                    comparison.rebuilt(member.id, document(indexed), document(expected));
-                }
+        ReadModelComparison comparison = new ReadModelComparison(NAME);
+        // a chunk at a time: the embedded read-model store keeps a query's whole answer in the heap
+        List<String> ids = new ArrayList<>();
+        Query idsOnly = new Query();
+        idsOnly.fields().include("_id");
+        mongo.find(idsOnly, Document.class, members).forEach(d -> ids.add(d.getString("_id")));
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            for (MemberDocument member : mongo.find(Query.query(Criteria.where("_id").in(chunk)), MemberDocument.class)) {
+                compare(comparison, member);
             }
         }
         return comparison;
+    }
+
+    private void compare(ReadModelComparison comparison, MemberDocument member) {
+        SearchEntry expected = MemberSearchProjection.entryOf(member);
+        SearchEntry indexed = index.entry(member.id);
+        if (indexed != null && indexed.version() != expected.version()) {
+            return; // changed while compared
+        }
+        if (!expected.listed()) {
+            if (indexed != null) {
+                comparison.rebuilt(member.id, new Document("_id", member.id), null);
+            }
+        } else if (indexed == null) {
+            comparison.onlyLive(member.id);
+        } else {
+            comparison.rebuilt(member.id, document(indexed), document(expected));
+        }
     }
 
     private static Document document(SearchEntry entry) {

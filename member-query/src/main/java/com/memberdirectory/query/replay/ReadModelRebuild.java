@@ -1,9 +1,9 @@
 package com.memberdirectory.query.replay;
 
 import com.memberdirectory.query.support.ProjectionWaiters;
+import com.memberdirectory.query.support.StreamPositions;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.RenameCollectionOptions;
 import org.axonframework.common.stream.BlockingStream;
@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
@@ -175,21 +173,7 @@ public class ReadModelRebuild {
 
     /** Whether a processor at {@code processed} has handled the event at {@code event}. */
     static boolean reached(TrackingToken processed, TrackingToken event) {
-        if (event == null) {
-            return true;
-        }
-        if (processed == null) {
-            return false;
-        }
-        OptionalLong at = processed.position();
-        OptionalLong wanted = event.position();
-        if (at.isPresent() && wanted.isPresent()) {
-            if (processed instanceof GapAwareTrackingToken gapAware && gapAware.getGaps().contains(wanted.getAsLong())) {
-                return false;
-            }
-            return at.getAsLong() >= wanted.getAsLong();
-        }
-        return processed.covers(event);
+        return StreamPositions.reached(processed, event);
     }
 
     private static long orderOf(TrackingToken position) {
@@ -205,48 +189,38 @@ public class ReadModelRebuild {
         return found;
     }
 
+    /**
+     * Compares a chunk of documents at a time, found by id: the embedded read-model store keeps a query's whole answer
+     * in the heap, so only the ids are read all at once.
+     */
     private static ReadModelComparison compare(MongoCollection<Document> live, MongoCollection<Document> rebuilt, String name) {
         ReadModelComparison comparison = new ReadModelComparison(name);
-        long matched = 0;
-        try (MongoCursor<Document> cursor = rebuilt.find().batchSize(COMPARE_BATCH).iterator()) {
-            List<Document> chunk = new ArrayList<>(COMPARE_BATCH);
-            while (cursor.hasNext() || !chunk.isEmpty()) {
-                if (cursor.hasNext()) {
-                    chunk.add(cursor.next());
-                }
-                if (chunk.size() == COMPARE_BATCH || !cursor.hasNext()) {
-                    Map<Object, Document> current = byId(live, chunk);
-                    for (Document document : chunk) {
-                        Document old = current.get(document.get("_id"));
-                        matched += old == null ? 0 : 1;
-                        comparison.rebuilt(document.get("_id"), document, old);
-                    }
-                    chunk.clear();
-                }
+        Set<Object> onlyLive = new LinkedHashSet<>(ids(live));
+        List<Object> rebuiltIds = ids(rebuilt);
+        for (int from = 0; from < rebuiltIds.size(); from += COMPARE_BATCH) {
+            List<Object> chunk = rebuiltIds.subList(from, Math.min(rebuiltIds.size(), from + COMPARE_BATCH));
+            Map<Object, Document> fresh = byId(rebuilt, chunk);
+            Map<Object, Document> current = byId(live, chunk.stream().filter(onlyLive::contains).toList());
+            for (Object id : chunk) {
+                comparison.rebuilt(id, fresh.get(id), current.get(id));
+                onlyLive.remove(id);
             }
         }
-        if (live.countDocuments() > matched) {
-            try (MongoCursor<Document> cursor = live.find().batchSize(COMPARE_BATCH).iterator()) {
-                List<Document> chunk = new ArrayList<>(COMPARE_BATCH);
-                while (cursor.hasNext() || !chunk.isEmpty()) {
-                    if (cursor.hasNext()) {
-                        chunk.add(cursor.next());
-                    }
-                    if (chunk.size() == COMPARE_BATCH || !cursor.hasNext()) {
-                        Map<Object, Document> found = byId(rebuilt, chunk);
-                        chunk.stream().map(d -> d.get("_id")).filter(id -> !found.containsKey(id)).forEach(comparison::onlyLive);
-                        chunk.clear();
-                    }
-                }
-            }
-        }
+        onlyLive.forEach(comparison::onlyLive);
         return comparison;
     }
 
-    private static Map<Object, Document> byId(MongoCollection<Document> collection, List<Document> like) {
+    private static List<Object> ids(MongoCollection<Document> collection) {
+        List<Object> ids = new ArrayList<>();
+        collection.find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.get("_id")));
+        return ids;
+    }
+
+    private static Map<Object, Document> byId(MongoCollection<Document> collection, List<Object> ids) {
         Map<Object, Document> found = new HashMap<>();
-        collection.find(Filters.in("_id", like.stream().map(d -> d.get("_id")).toList()))
-                .forEach(d -> found.put(d.get("_id"), d));
+        if (!ids.isEmpty()) {
+            collection.find(Filters.in("_id", ids)).forEach(d -> found.put(d.get("_id"), d));
+        }
         return found;
     }
 
