@@ -82,9 +82,10 @@ class ReplayBenchmark {
                         3_600_000);
                 double seconds = (System.nanoTime() - replayStart) / 1e9;
                 long processed = Math.max(done.get("processedEvents").asLong(), done.get("searchIndexEvents").asLong());
-                BenchSupport.line(report, "replay of %s: %s, %,d events, %,d documents, equal=%s, in %.1f s = %.0f events/s",
-                        readModel, done.get("status").asText(), processed, done.get("documents").asLong(),
-                        done.get("equal").asText(), seconds, processed / seconds);
+                BenchSupport.line(report, "replay of %s: %s, %,d events, %,d documents, equal=%s, in %.1f s = %.0f events/s"
+                                + " (live processors paused %,d ms)", readModel, done.get("status").asText(), processed,
+                        done.get("documents").asLong(), done.get("equal").asText(), seconds, processed / seconds,
+                        done.get("pausedMillis").asLong());
             }
         }
         BenchSupport.write(report, "bench-replay-" + events + ".txt");

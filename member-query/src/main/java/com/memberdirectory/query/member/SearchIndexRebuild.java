@@ -41,6 +41,7 @@ public class SearchIndexRebuild {
     public static final String NAME = "search";
     private static final long WAIT_STEP_MILLIS = 500;
     private static final int CHUNK = 1_000;
+    private static final long RECHECK_WAIT_MILLIS = 10_000;
 
     private final MemberSearchIndex index;
     private final EventProcessingConfiguration processors;
@@ -72,7 +73,7 @@ public class SearchIndexRebuild {
         return new Outcome(handled, compare());
     }
 
-    private ReadModelComparison compare() {
+    private ReadModelComparison compare() throws InterruptedException {
         String members = mongo.getCollectionName(MemberDocument.class);
         ReadModelComparison comparison = new ReadModelComparison(NAME);
         // a chunk at a time: the embedded read-model store keeps a query's whole answer in the heap
@@ -80,9 +81,27 @@ public class SearchIndexRebuild {
         Query idsOnly = new Query();
         idsOnly.fields().include("_id");
         mongo.find(idsOnly, Document.class, members).forEach(d -> ids.add(d.getString("_id")));
+        List<String> suspects = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             for (MemberDocument member : mongo.find(Query.query(Criteria.where("_id").in(chunk)), MemberDocument.class)) {
+                SearchEntry expected = MemberSearchProjection.entryOf(member);
+                SearchEntry indexed = index.entry(member.id);
+                if (indexed == null ? expected.listed() : !indexed.equals(expected)) {
+                    suspects.add(member.id);
+                } else if (indexed != null) {
+                    comparison.agreed();
+                }
+            }
+        }
+        if (!suspects.isEmpty()) {
+            // a member created or changed while compared may not be in the index yet: look again once it has caught up
+            TrackingToken now = events.createHeadToken();
+            index.await(processed -> MemberSearchFreshness.reaches((TrackingToken) processed, now), RECHECK_WAIT_MILLIS);
+        }
+        for (String id : suspects) {
+            MemberDocument member = mongo.findById(id, MemberDocument.class);
+            if (member != null) {
                 compare(comparison, member);
             }
         }
@@ -93,11 +112,10 @@ public class SearchIndexRebuild {
         SearchEntry expected = MemberSearchProjection.entryOf(member);
         SearchEntry indexed = index.entry(member.id);
         if (indexed != null && indexed.version() != expected.version()) {
-            return; // changed while compared
-        }
-        if (!expected.listed()) {
+            comparison.agreed(); // changed while compared: not comparable
+        } else if (!expected.listed()) {
             if (indexed != null) {
-                comparison.rebuilt(member.id, new Document("_id", member.id), null);
+                comparison.rebuilt(member.id, document(indexed), null);
             }
         } else if (indexed == null) {
             comparison.onlyLive(member.id);

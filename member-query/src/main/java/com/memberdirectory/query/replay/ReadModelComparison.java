@@ -41,6 +41,11 @@ public final class ReadModelComparison {
         }
     }
 
+    /** A rebuilt document known to equal the live one (compared by the caller). */
+    public void agreed() {
+        documents++;
+    }
+
     /** A live document the rebuild does not have. */
     public void onlyLive(Object id) {
         missing++;

@@ -61,7 +61,7 @@ import java.util.function.LongConsumer;
 public class ReadModelRebuild {
 
     /** What a rebuild found, per read model. */
-    public record Outcome(long events, long inFlight, Map<String, List<ReadModelComparison>> comparisons) {
+    public record Outcome(long events, long inFlight, long pausedMillis, Map<String, List<ReadModelComparison>> comparisons) {
     }
 
     static final int BATCH = 2_000;
@@ -90,6 +90,7 @@ public class ReadModelRebuild {
 
         Replayer replayer = new Replayer(handlers, progress);
         List<EventProcessor> paused = new ArrayList<>();
+        long pausedAt = 0;
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
             replayer.takeAvailable(stream);
             Map<String, TrackingToken> positions = new HashMap<>();
@@ -97,6 +98,7 @@ public class ReadModelRebuild {
                 EventProcessor live = processors.eventProcessor(group)
                         .orElseThrow(() -> new IllegalStateException("No processor " + group));
                 awaitLive(live, replayer.position());
+                pausedAt = pausedAt == 0 ? System.nanoTime() : pausedAt;
                 live.shutDown();
                 paused.add(live);
                 positions.put(group, storedPosition(group));
@@ -117,7 +119,10 @@ public class ReadModelRebuild {
             for (ReadModel model : models) {
                 switchOver(model);
             }
-            return new Outcome(replayer.count, replayer.count - compared, comparisons);
+            paused.forEach(EventProcessor::start);
+            paused.clear();
+            long pausedMillis = (System.nanoTime() - pausedAt) / 1_000_000;
+            return new Outcome(replayer.count, replayer.count - compared, pausedMillis, comparisons);
         } finally {
             paused.forEach(EventProcessor::start);
         }

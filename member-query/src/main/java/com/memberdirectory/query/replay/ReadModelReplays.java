@@ -145,6 +145,7 @@ public class ReadModelReplays {
                         mongo.updateFirst(self, Update.update("processedEvents", processed), ReplayDocument.class));
                 replay.processedEvents = outcome.events();
                 replay.inFlight = outcome.inFlight();
+                replay.pausedMillis = outcome.pausedMillis();
                 outcome.comparisons().forEach((name, found) -> replay.results.add(ReplayDocument.Result.of(name, found)));
                 mongo.updateFirst(self, Update.update("results", replay.results), ReplayDocument.class);
             }

@@ -20,6 +20,8 @@ public class ReplayDocument {
     long documents;
     long mismatches;
     long inFlight;
+    /** How long the live processors were paused for the comparison and the switch. */
+    long pausedMillis;
     Boolean equal;
     Instant startedAt;
     Instant finishedAt;
@@ -61,6 +63,10 @@ public class ReplayDocument {
 
     public long inFlight() {
         return inFlight;
+    }
+
+    public long pausedMillis() {
+        return pausedMillis;
     }
 
     public Boolean equal() {

@@ -41,6 +41,15 @@ class ReadModelComparisonTest {
     }
 
     @Test
+    void documents_found_equal_by_the_caller_count_as_documents_and_nothing_else() {
+        ReadModelComparison comparison = new ReadModelComparison("search");
+        comparison.agreed();
+        comparison.agreed();
+        assertThat(comparison.documents()).isEqualTo(2);
+        assertThat(comparison.mismatches()).isZero();
+    }
+
+    @Test
     void only_the_first_few_ids_are_kept_as_examples() {
         ReadModelComparison comparison = new ReadModelComparison("audit");
         for (int i = 0; i < 100; i++) {

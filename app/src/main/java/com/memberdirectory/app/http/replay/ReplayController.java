@@ -36,12 +36,13 @@ class ReplayController {
     }
 
     record ReplayResponse(String id, String projection, List<String> readModels, String status, long processedEvents,
-                          long searchIndexEvents, long documents, Boolean equal, long mismatches, long inFlight, List<ReadModelResult> results,
+                          long searchIndexEvents, long documents, Boolean equal, long mismatches, long inFlight, long pausedMillis,
+                          List<ReadModelResult> results,
                           Instant startedAt, Instant finishedAt, String message) {
         static ReplayResponse of(ReplayDocument r) {
             return new ReplayResponse(r.id(), r.projection(), r.readModels(), r.status(), r.processedEvents(), r.searchIndexEvents(),
                     r.documents(),
-                    r.equal(), r.mismatches(), r.inFlight(), r.results().stream().map(x -> new ReadModelResult(x.projection(),
+                    r.equal(), r.mismatches(), r.inFlight(), r.pausedMillis(), r.results().stream().map(x -> new ReadModelResult(x.projection(),
                     x.documents(), x.missing(), x.extra(), x.different(), x.equal(), x.examples())).toList(),
                     r.startedAt(), r.finishedAt(), r.message());
         }
