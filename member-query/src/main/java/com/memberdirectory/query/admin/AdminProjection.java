@@ -6,12 +6,16 @@ import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
+import com.memberdirectory.query.replay.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import java.util.Set;
 
@@ -50,6 +54,13 @@ class AdminProjection {
             document.departmentIds = java.util.List.of();
             save(document);
         }
+    }
+
+    /** The administrators' collection, for rebuilds (docs/rebuilds.md). */
+    @Bean
+    static ReadModel adminsReadModel() {
+        return new ReadModel("admins", PROCESSING_GROUP, List.of(AdminDocument.class),
+                shadow -> new AdminProjection(shadow.mongo(), shadow.waiters()));
     }
 
     @ResetHandler

@@ -6,12 +6,14 @@ import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.query.history.HistoryChanges;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
+import com.memberdirectory.query.replay.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -50,6 +52,13 @@ class AuditProjection {
         d.changes = changes.stream().map(c -> new org.bson.Document("field", c.field())
                 .append("before", plain(c.before())).append("after", plain(c.after()))).toList();
         DocumentBatch.current(mongo, AuditDocument.class, a -> a.id, written -> { }).save(d);
+    }
+
+    /** The change list's collection, for rebuilds (docs/rebuilds.md). */
+    @Bean
+    static ReadModel auditReadModel() {
+        return new ReadModel("audit", PROCESSING_GROUP, List.of(AuditDocument.class),
+                shadow -> new AuditProjection(shadow.mongo()));
     }
 
     @ResetHandler

@@ -5,10 +5,12 @@ import com.memberdirectory.kernel.department.DepartmentView;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
+import com.memberdirectory.query.replay.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -48,6 +50,13 @@ class DepartmentProjection {
         document.path = event.path();
         document.ancestorIds = ancestors;
         batch.save(document);
+    }
+
+    /** The departments' collection, for rebuilds (docs/rebuilds.md). */
+    @Bean
+    static ReadModel departmentsReadModel() {
+        return new ReadModel("departments", PROCESSING_GROUP, List.of(DepartmentDocument.class),
+                shadow -> new DepartmentProjection(shadow.mongo(), shadow.waiters()));
     }
 
     @ResetHandler

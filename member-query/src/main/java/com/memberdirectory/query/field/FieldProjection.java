@@ -9,11 +9,13 @@ import com.memberdirectory.kernel.field.FieldView;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
+import com.memberdirectory.query.replay.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -80,6 +82,16 @@ class FieldProjection {
             document.options = event.after();
             save(document);
         }
+    }
+
+    /**
+     * The fields' collections, for rebuilds (docs/rebuilds.md); once switched, the cached labels are read again.
+     */
+    @Bean
+    ReadModel fieldsReadModel() {
+        return new ReadModel("fields", PROCESSING_GROUP, List.of(FieldDocument.class, CatalogPosition.class),
+                shadow -> new FieldProjection(shadow.mongo(), shadow.waiters(), new FieldLabels(shadow.mongo())),
+                labels::invalidate);
     }
 
     @ResetHandler

@@ -10,13 +10,17 @@ import com.memberdirectory.kernel.importing.PasswordFileDestroyed;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
+import com.memberdirectory.query.replay.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import java.time.Instant;
 
@@ -104,6 +108,13 @@ class ImportHistoryProjection {
             d.passwordFileAvailable = false;
             batch().save(d);
         }
+    }
+
+    /** The import history's collection, for rebuilds (docs/rebuilds.md). */
+    @Bean
+    static ReadModel importsReadModel() {
+        return new ReadModel("imports", PROCESSING_GROUP, List.of(ImportDocument.class),
+                shadow -> new ImportHistoryProjection(shadow.mongo(), shadow.waiters()));
     }
 
     @ResetHandler

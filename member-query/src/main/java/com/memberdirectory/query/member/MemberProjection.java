@@ -7,6 +7,7 @@ import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.support.ProjectionWaiters;
+import com.memberdirectory.query.replay.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,7 +15,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -75,6 +79,13 @@ class MemberProjection {
                     + "the list shows no employment date until a new one is set",
                     event.memberId().value(), event.getClass().getSimpleName(), sequence, date);
         }
+    }
+
+    /** The member list's collection, for rebuilds (docs/rebuilds.md). */
+    @Bean
+    ReadModel membersReadModel() {
+        return new ReadModel("members", PROCESSING_GROUP, List.of(MemberDocument.class),
+                shadow -> new MemberProjection(shadow.mongo(), shadow.waiters(), labels));
     }
 
     @ResetHandler

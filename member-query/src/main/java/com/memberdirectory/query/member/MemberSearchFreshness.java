@@ -1,13 +1,13 @@
 package com.memberdirectory.query.member;
 
 import com.memberdirectory.query.search.MemberSearchIndex;
+import com.memberdirectory.query.support.StreamPositions;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.OptionalLong;
 
 /**
  * Whether the search index may answer a list now: a list shows every change acknowledged before it was asked
@@ -53,17 +53,6 @@ class MemberSearchFreshness {
 
     /** Whether the index, at {@code processed}, has every event up to {@code head}. */
     static boolean reaches(TrackingToken processed, TrackingToken head) {
-        if (head == null) {
-            return true;
-        }
-        if (processed == null) {
-            return false;
-        }
-        OptionalLong at = processed.position();
-        OptionalLong end = head.position();
-        if (at.isPresent() && end.isPresent()) {
-            return at.getAsLong() >= end.getAsLong();
-        }
-        return processed.covers(head);
+        return StreamPositions.reached(processed, head);
     }
 }

@@ -7,12 +7,16 @@ import com.memberdirectory.kernel.notification.NotificationFailed;
 import com.memberdirectory.kernel.notification.NotificationStatus;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
+import com.memberdirectory.query.replay.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 import java.time.Instant;
 
@@ -75,6 +79,16 @@ class NotificationProjection {
             document.lastError = event.lastError();
             batch().save(document);
         }
+    }
+
+    /**
+     * The notification log's collection, for rebuilds (docs/rebuilds.md): the log of what the saga decided and the
+     * deliveries reported, rebuilt from those events — the saga itself is not run again, so nothing is sent.
+     */
+    @Bean
+    static ReadModel notificationsReadModel() {
+        return new ReadModel("notifications", PROCESSING_GROUP, List.of(NotificationDocument.class),
+                shadow -> new NotificationProjection(shadow.mongo()));
     }
 
     @ResetHandler

@@ -1,7 +1,7 @@
 package com.memberdirectory.query.replay;
 
 import com.memberdirectory.query.jobs.JobLeases;
-import com.memberdirectory.query.member.MemberListRebuild;
+import com.memberdirectory.query.member.SearchIndexRebuild;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,27 +12,34 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Starts read-model rebuilds in the background, one at a time, and reports their progress. A started replay is on
- * disk before it is answered; one whose process died while it ran is marked FAILED once the service is ready again
- * ({@link JobLeases}) and its half-built collection dropped — the live read model was never touched, and a new
- * replay can be started.
+ * Starts read-model rebuilds ({@link ReadModelRebuild}) in the background, one at a time, and reports their progress.
+ * The read models are those the projections declare ({@link ReadModel}); {@value #ALL} rebuilds every one of them in
+ * one pass over the events. A started replay is on disk before it is answered; one whose process died while it ran
+ * is marked FAILED once the service is ready again ({@link JobLeases}) and its half-built collections dropped — the
+ * live read models were never touched, and a new replay can be started.
  */
 @Component
 public class ReadModelReplays {
 
-    public static final Set<String> PROJECTIONS = Set.of("members");
+    /** Rebuilds every read model at once. */
+    public static final String ALL = "all";
     static final String INTERRUPTED = "The rebuild was interrupted by a restart; the previous read model is still in use."
             + " Start the replay again.";
     private static final String COLLECTION = "replays";
     private static final Logger log = LoggerFactory.getLogger(ReadModelReplays.class);
 
     private final MongoTemplate mongo;
-    private final MemberListRebuild members;
+    private final ReadModelRebuild rebuild;
+    private final SearchIndexRebuild search;
+    private final Map<String, ReadModel> readModels = new LinkedHashMap<>();
     private final JobLeases leases;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "replay");
@@ -40,20 +47,42 @@ public class ReadModelReplays {
         return thread;
     });
 
-    ReadModelReplays(MongoTemplate mongo, MemberListRebuild members, JobLeases leases) {
+    ReadModelReplays(MongoTemplate mongo, ReadModelRebuild rebuild, SearchIndexRebuild search, List<ReadModel> declared,
+                     JobLeases leases) {
         this.mongo = mongo;
-        this.members = members;
+        this.rebuild = rebuild;
+        this.search = search;
         this.leases = leases;
+        declared.stream().sorted(java.util.Comparator.comparing(ReadModel::name)).forEach(model -> {
+            if (readModels.put(model.name(), model) != null || ALL.equals(model.name())
+                    || SearchIndexRebuild.NAME.equals(model.name())) {
+                throw new IllegalStateException("Two read models are called " + model.name());
+            }
+        });
         leases.onSweep(this::failInterrupted);
     }
 
+    /** The names {@link #start} accepts: every declared read model's, the search index's, and {@value #ALL}. */
+    public List<String> projections() {
+        List<String> names = readModelsAndSearch();
+        names.add(ALL);
+        return names;
+    }
+
+    private List<String> readModelsAndSearch() {
+        List<String> names = new ArrayList<>(readModels.keySet());
+        names.add(SearchIndexRebuild.NAME);
+        return names;
+    }
+
     public ReplayDocument start(String projection) {
-        if (!PROJECTIONS.contains(projection)) {
+        if (!projections().contains(projection)) {
             throw new IllegalArgumentException(projection);
         }
         ReplayDocument replay = new ReplayDocument();
         replay.id = new ObjectId().toHexString();
         replay.projection = projection;
+        replay.readModels = ALL.equals(projection) ? readModelsAndSearch() : List.of(projection);
         replay.status = "RUNNING";
         replay.startedAt = Instant.now();
         replay.runner = leases.instance();
@@ -102,35 +131,61 @@ public class ReadModelReplays {
         }
         // Replays run one at a time here; another instance's replay (MongoDB mode) would still be RUNNING.
         if (failed && !mongo.exists(Query.query(Criteria.where("status").is("RUNNING")), ReplayDocument.class)) {
-            members.discardUnfinished();
+            rebuild.discardUnfinished(List.copyOf(readModels.values()));
         }
     }
 
     private void run(ReplayDocument replay) {
         Query self = Query.query(Criteria.where("_id").is(replay.id));
+        List<ReadModel> models = replay.readModels().stream().map(readModels::get).filter(java.util.Objects::nonNull).toList();
         try {
-            MemberListRebuild.Outcome outcome = members.rebuild(processed ->
-                    mongo.updateFirst(self, Update.update("processedEvents", processed), ReplayDocument.class));
-            replay.processedEvents = outcome.events();
-            replay.documents = outcome.documents();
-            replay.mismatches = outcome.mismatches();
-            replay.inFlight = outcome.inFlight();
-            replay.equal = outcome.mismatches() == 0;
+            replay.results = new ArrayList<>();
+            if (!models.isEmpty()) {
+                ReadModelRebuild.Outcome outcome = rebuild.rebuild(models, processed ->
+                        mongo.updateFirst(self, Update.update("processedEvents", processed), ReplayDocument.class));
+                replay.processedEvents = outcome.events();
+                replay.inFlight = outcome.inFlight();
+                replay.pausedMillis = outcome.pausedMillis();
+                outcome.comparisons().forEach((name, found) -> replay.results.add(ReplayDocument.Result.of(name, found)));
+                mongo.updateFirst(self, Update.update("results", replay.results), ReplayDocument.class);
+            }
+            if (replay.readModels().contains(SearchIndexRebuild.NAME)) {
+                SearchIndexRebuild.Outcome outcome = search.rebuild(processed ->
+                        mongo.updateFirst(self, Update.update("searchIndexEvents", processed), ReplayDocument.class));
+                replay.searchIndexEvents = outcome.events();
+                replay.processedEvents = Math.max(replay.processedEvents, outcome.events());
+                replay.results.add(ReplayDocument.Result.of(SearchIndexRebuild.NAME, List.of(outcome.comparison())));
+            }
+            replay.documents = replay.results.stream().mapToLong(ReplayDocument.Result::documents).sum();
+            replay.mismatches = replay.results.stream().mapToLong(r -> r.missing() + r.extra() + r.different()).sum();
+            replay.equal = replay.mismatches == 0;
             replay.status = "SUCCEEDED";
+            if (!replay.equal) {
+                log.warn("Replay {} found differences and replaced them: {}", replay.id, replay.results.stream()
+                        .filter(r -> !r.equal()).map(r -> r.projection() + " " + r.examples()).toList());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            replay.status = "FAILED";
-            replay.message = "Interrupted";
+            fail(replay, models, "Interrupted");
         } catch (RuntimeException | Error e) {
             log.error("Replay {} failed", replay.id, e);
-            replay.status = "FAILED";
-            replay.message = "The rebuild failed; the previous read model is still in use.";
+            fail(replay, models, "The rebuild failed; the previous read model is still in use.");
         }
         replay.finishedAt = Instant.now();
         try {
             mongo.save(replay);
         } finally {
             leases.release(COLLECTION, replay.id);
+        }
+    }
+
+    private void fail(ReplayDocument replay, List<ReadModel> models, String message) {
+        replay.status = "FAILED";
+        replay.message = message;
+        try {
+            rebuild.discardUnfinished(models);
+        } catch (RuntimeException e) {
+            log.warn("Replay {}: its rebuild collections could not be dropped; the next replay drops them", replay.id, e);
         }
     }
 }

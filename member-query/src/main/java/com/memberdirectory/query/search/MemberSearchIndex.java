@@ -233,7 +233,10 @@ public final class MemberSearchIndex implements Closeable {
         }
     }
 
-    /** Removes every member (a reset of the projection). */
+    /**
+     * Removes every member (a reset of the projection). The index has then processed nothing: lists read the member
+     * list until it has caught up again.
+     */
     public void clear() {
         try {
             writer.deleteAll();
@@ -241,6 +244,10 @@ public final class MemberSearchIndex implements Closeable {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        synchronized (progress) {
+            processed = null;
+            progress.notifyAll();
         }
     }
 
