@@ -100,22 +100,15 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
         if (latest != null) {
             return latest;
         }
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                TopDocs found = searcher.search(new TermQuery(new Term(OPEN, id)), 1);
-                if (found.scoreDocs.length == 0) {
-                    return null;
-                }
-                Document d = searcher.storedFields().document(found.scoreDocs[0].doc, Set.of(VERSION, FROM, MEMBER));
-                return new Latest(d.getField(VERSION).numericValue().longValue(), d.getField(FROM).numericValue().longValue(),
-                        d.getBinaryValue(MEMBER).bytes.clone());
-            } finally {
-                searchers.release(searcher);
+        return read(false, searcher -> {
+            TopDocs found = searcher.search(new TermQuery(new Term(OPEN, id)), 1);
+            if (found.scoreDocs.length == 0) {
+                return null;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            Document d = searcher.storedFields().document(found.scoreDocs[0].doc, Set.of(VERSION, FROM, MEMBER));
+            return new Latest(d.getField(VERSION).numericValue().longValue(), d.getField(FROM).numericValue().longValue(),
+                    d.getBinaryValue(MEMBER).bytes.clone());
+        });
     }
 
     /** The member of a version (a copy: changing it changes nothing here). */
@@ -149,17 +142,10 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
                 .add(new TermQuery(new Term(ID, id)), BooleanClause.Occur.FILTER)
                 .add(currentAt(nanos(asOf)), BooleanClause.Occur.FILTER)
                 .build();
-        try {
-            IndexSearcher searcher = currentSearcher();
-            try {
-                TopDocs found = searcher.search(query, 1);
-                return found.scoreDocs.length == 0 ? null : memberOf(searcher, found.scoreDocs[0].doc);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(true, searcher -> {
+            TopDocs found = searcher.search(query, 1);
+            return found.scoreDocs.length == 0 ? null : memberOf(searcher, found.scoreDocs[0].doc);
+        });
     }
 
     /**
@@ -173,25 +159,16 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
         if (departments != null) {
             query.add(new TermInSetQuery(DEPARTMENT, departments.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
         }
-        try {
-            IndexSearcher searcher = currentSearcher();
-            try {
-                int wanted = (int) Math.max(1, Math.min(searcher.getIndexReader().maxDoc(), offset + limit));
-                TopFieldDocs found = searcher.search(query.build(),
-                        new TopFieldCollectorManager(ORDER, wanted, null, Integer.MAX_VALUE));
-                long total = found.totalHits.value;
-                List<MemberDocument> items = new ArrayList<>(limit);
-                ScoreDoc[] top = found.scoreDocs;
-                for (long i = offset; i < top.length && items.size() < limit; i++) {
-                    items.add(memberOf(searcher, top[(int) i].doc));
-                }
-                return new AsOfPage(items, total);
-            } finally {
-                searchers.release(searcher);
+        return read(true, searcher -> {
+            int wanted = (int) Math.max(1, Math.min(searcher.getIndexReader().maxDoc(), offset + limit));
+            TopFieldDocs found = searcher.search(query.build(), new TopFieldCollectorManager(ORDER, wanted, null, Integer.MAX_VALUE));
+            List<MemberDocument> items = new ArrayList<>(limit);
+            ScoreDoc[] top = found.scoreDocs;
+            for (long i = offset; i < top.length && items.size() < limit; i++) {
+                items.add(memberOf(searcher, top[(int) i].doc));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return new AsOfPage(items, found.totalHits.value);
+        });
     }
 
     /** The versions current at {@code t}: {@code from <= t < to}. */

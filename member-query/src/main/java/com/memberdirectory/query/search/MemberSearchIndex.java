@@ -80,17 +80,10 @@ public final class MemberSearchIndex extends TrackedIndex<SearchEntry> {
         if (entry != null) {
             return entry;
         }
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                TopDocs found = searcher.search(new TermQuery(new Term(SearchQueries.ID, id)), 1);
-                return found.scoreDocs.length == 0 ? null : entryOf(searcher.storedFields().document(found.scoreDocs[0].doc));
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(false, searcher -> {
+            TopDocs found = searcher.search(new TermQuery(new Term(SearchQueries.ID, id)), 1);
+            return found.scoreDocs.length == 0 ? null : entryOf(searcher.storedFields().document(found.scoreDocs[0].doc));
+        });
     }
 
     /** Adds or replaces the member (one thread writes); searchable once its batch is done ({@link #batchDone}). */
@@ -111,29 +104,22 @@ public final class MemberSearchIndex extends TrackedIndex<SearchEntry> {
     /** The page of {@code search} and its total, in list order. */
     public Hits search(MemberSearch search) {
         Query query = SearchQueries.of(search);
-        try {
-            IndexSearcher searcher = currentSearcher();
-            try {
-                // One pass finds the page and counts every match (an exact total, not Lucene's default estimate).
-                int wanted = (int) Math.max(1, Math.min(searcher.getIndexReader().maxDoc(), search.offset() + search.limit()));
-                TopFieldDocs found = searcher.search(query, new TopFieldCollectorManager(ORDER, wanted, null, Integer.MAX_VALUE));
-                long total = found.totalHits.value;
-                if (search.offset() >= total || search.limit() == 0) {
-                    return new Hits(List.of(), total);
-                }
-                ScoreDoc[] top = found.scoreDocs;
-                List<String> ids = new ArrayList<>(search.limit());
-                var stored = searcher.storedFields();
-                for (int i = (int) search.offset(); i < top.length; i++) {
-                    ids.add(stored.document(top[i].doc, java.util.Set.of(SearchQueries.ID)).get(SearchQueries.ID));
-                }
-                return new Hits(ids, total);
-            } finally {
-                searchers.release(searcher);
+        return read(true, searcher -> {
+            // One pass finds the page and counts every match (an exact total, not Lucene's default estimate).
+            int wanted = (int) Math.max(1, Math.min(searcher.getIndexReader().maxDoc(), search.offset() + search.limit()));
+            TopFieldDocs found = searcher.search(query, new TopFieldCollectorManager(ORDER, wanted, null, Integer.MAX_VALUE));
+            long total = found.totalHits.value;
+            if (search.offset() >= total || search.limit() == 0) {
+                return new Hits(List.of(), total);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            ScoreDoc[] top = found.scoreDocs;
+            List<String> ids = new ArrayList<>(search.limit());
+            var stored = searcher.storedFields();
+            for (int i = (int) search.offset(); i < top.length; i++) {
+                ids.add(stored.document(top[i].doc, java.util.Set.of(SearchQueries.ID)).get(SearchQueries.ID));
+            }
+            return new Hits(ids, total);
+        });
     }
 
     private static Document documentOf(SearchEntry entry) {

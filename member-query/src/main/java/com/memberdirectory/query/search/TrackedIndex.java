@@ -184,12 +184,26 @@ public abstract class TrackedIndex<E> implements Closeable {
         }
     }
 
-    /** A searcher that sees every change written so far; give it back with {@code searchers.release}. */
-    protected IndexSearcher currentSearcher() throws IOException {
-        if (!pending.isEmpty()) {
-            refresh();
+    /** A read with a searcher. */
+    protected interface Read<T> {
+        T with(IndexSearcher searcher) throws IOException;
+    }
+
+    /** {@code read} with a searcher that sees every change written so far ({@code fresh}) or the last one refreshed. */
+    protected <T> T read(boolean fresh, Read<T> read) {
+        try {
+            if (fresh && !pending.isEmpty()) {
+                refresh();
+            }
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return read.with(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return searchers.acquire();
     }
 
     /**
