@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -71,6 +72,8 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
     private static final int MAX_SORT_CHARS = 1_000;
     private static final Sort ORDER = new Sort(new SortField(NAME, SortField.Type.STRING),
             new SortField(ID, SortField.Type.STRING));
+    private static final Sort REVERSED = new Sort(new SortField(NAME, SortField.Type.STRING, true),
+            new SortField(ID, SortField.Type.STRING, true));
 
     /** A member's latest version as the index has it: its version, since when it is current, its document. */
     record Latest(long version, long from, byte[] member) {
@@ -159,15 +162,29 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
         if (departments != null) {
             query.add(new TermInSetQuery(DEPARTMENT, departments.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
         }
+        Query select = query.build();
         return read(true, searcher -> {
-            int wanted = (int) Math.max(1, Math.min(searcher.getIndexReader().maxDoc(), offset + limit));
-            TopFieldDocs found = searcher.search(query.build(), new TopFieldCollectorManager(ORDER, wanted, null, Integer.MAX_VALUE));
-            List<MemberDocument> items = new ArrayList<>(limit);
-            ScoreDoc[] top = found.scoreDocs;
-            for (long i = offset; i < top.length && items.size() < limit; i++) {
-                items.add(memberOf(searcher, top[(int) i].doc));
+            if (offset == 0) {
+                // One pass finds the page and counts every match (an exact total, not Lucene's default estimate).
+                TopFieldDocs found = searcher.search(select, new TopFieldCollectorManager(ORDER, Math.max(1, limit), null,
+                        Integer.MAX_VALUE));
+                return new AsOfPage(members(searcher, found.scoreDocs, 0, limit), found.totalHits.value);
             }
-            return new AsOfPage(items, found.totalHits.value);
+            // A later page: counted first, then read from whichever end of the list is nearer, so that the last
+            // pages cost what the first ones do (the members before the page are ranked, not only counted).
+            long total = searcher.count(select);
+            long end = Math.min(total, offset + limit);
+            if (offset >= total) {
+                return new AsOfPage(List.of(), total);
+            }
+            if (offset <= total - end) {
+                TopFieldDocs found = searcher.search(select, new TopFieldCollectorManager(ORDER, (int) end, null, 1));
+                return new AsOfPage(members(searcher, found.scoreDocs, offset, limit), total);
+            }
+            TopFieldDocs found = searcher.search(select, new TopFieldCollectorManager(REVERSED, (int) (total - offset), null, 1));
+            List<MemberDocument> items = members(searcher, found.scoreDocs, total - end, limit);
+            Collections.reverse(items);
+            return new AsOfPage(items, total);
         });
     }
 
@@ -183,6 +200,15 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
     private static Query range(String field, long from, long to) {
         return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
                 NumericDocValuesField.newSlowRangeQuery(field, from, to));
+    }
+
+    /** The members of {@code hits} from {@code from}, at most {@code limit} of them. */
+    private List<MemberDocument> members(IndexSearcher searcher, ScoreDoc[] hits, long from, int limit) throws IOException {
+        List<MemberDocument> members = new ArrayList<>(limit);
+        for (long i = from; i < hits.length && members.size() < limit; i++) {
+            members.add(memberOf(searcher, hits[(int) i].doc));
+        }
+        return members;
     }
 
     private MemberDocument memberOf(IndexSearcher searcher, int doc) throws IOException {
