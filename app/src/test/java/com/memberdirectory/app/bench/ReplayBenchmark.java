@@ -93,20 +93,7 @@ class ReplayBenchmark {
 
     /** Writes the events as the service would (same serializer settings, metadata); answers the last member id. */
     private static String writeEvents(Path data, int members, int events) throws Exception {
-        Path folder = data.resolve("events");
-        Files.createDirectories(folder);
-        try (HikariDataSource dataSource = new HikariDataSource()) {
-            dataSource.setJdbcUrl("jdbc:hsqldb:file:" + folder.toAbsolutePath().resolve("directory")
-                    + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.lock_file=false;hsqldb.default_table_type=cached");
-            dataSource.setUsername("SA");
-            EmbeddedSchema.apply(new JdbcTemplate(dataSource));
-            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(JsonMapper.builder().findAndAddModules()
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()).build();
-            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                    .connectionProvider(new DataSourceConnectionProvider(dataSource))
-                    .transactionManager(NoTransactionManager.INSTANCE)
-                    .eventSerializer(serializer).snapshotSerializer(serializer).dataType(byte[].class).build();
+        return intoFreshStore(data, engine -> {
             DepartmentId department = new DepartmentId(UUID.randomUUID().toString());
             MetaData meta = MetaData.with("actor", "bench").and("source", "SYSTEM").and("correlationId", "bench");
             engine.appendEvents(List.of(new GenericDomainEventMessage<>("Department", department.value(), 0,
@@ -135,8 +122,41 @@ class ReplayBenchmark {
                 }
             }
             engine.appendEvents(batch);
-            new JdbcTemplate(dataSource).execute("SHUTDOWN");
             return last;
+        });
+    }
+
+    /** What is written into a fresh event store. */
+    interface StoreWriter<T> {
+        T write(JdbcEventStorageEngine engine) throws Exception;
+    }
+
+    /**
+     * Creates the embedded event store of a fresh data folder and lets {@code writer} append to it, through an
+     * engine with the service's serializer settings; the store is shut down cleanly afterwards.
+     */
+    static <T> T intoFreshStore(Path data, StoreWriter<T> writer) throws Exception {
+        Path folder = data.resolve("events");
+        Files.createDirectories(folder);
+        try (HikariDataSource dataSource = new HikariDataSource()) {
+            dataSource.setJdbcUrl("jdbc:hsqldb:file:" + folder.toAbsolutePath().resolve("directory")
+                    + ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.lock_file=false;hsqldb.default_table_type=cached");
+            dataSource.setUsername("SA");
+            EmbeddedSchema.apply(new JdbcTemplate(dataSource));
+            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(JsonMapper.builder().findAndAddModules()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()).build();
+            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                    .connectionProvider(new DataSourceConnectionProvider(dataSource))
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .eventSerializer(serializer).snapshotSerializer(serializer).dataType(byte[].class).build();
+            // The log is synced once a second while the store is filled (not at each append: on a busy disk that
+            // was most of the time), and at every commit again before the service opens it.
+            new JdbcTemplate(dataSource).execute("SET FILES WRITE DELAY TRUE");
+            T result = writer.write(engine);
+            new JdbcTemplate(dataSource).execute("SET FILES WRITE DELAY FALSE");
+            new JdbcTemplate(dataSource).execute("SHUTDOWN");
+            return result;
         }
     }
 }

@@ -27,6 +27,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** @param properties more of the service's properties, e.g. {@code --directory.reads.as-of-max-members=3} */
     public ServerProcess(Path data, String heap, List<String> properties) throws IOException {
+        this(data, heap, properties, Duration.ofMinutes(3));
+    }
+
+    /** @param healthyWithin how long the service may take until it is healthy (its read models caught up) */
+    public ServerProcess(Path data, String heap, List<String> properties, Duration healthyWithin) throws IOException {
         this.data = data;
         this.port = freePort();
         String jar = System.getProperty("bench.jar");
@@ -48,7 +53,7 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(data);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
-        awaitHealthy();
+        awaitHealthy(healthyWithin);
     }
 
     /** The service's JVM options: the lines of {@code app/jvm.options} that are not comments. */
@@ -91,8 +96,8 @@ public final class ServerProcess implements AutoCloseable {
         return new Api(port, Tokens.valid("admin"));
     }
 
-    private void awaitHealthy() {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    private void awaitHealthy(Duration healthyWithin) {
+        Instant deadline = Instant.now().plus(healthyWithin);
         Api anonymous = new Api(port, null);
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -107,6 +112,7 @@ public final class ServerProcess implements AutoCloseable {
             }
             sleep(200);
         }
+        process.destroy();
         throw new IllegalStateException("The service did not become healthy");
     }
 

@@ -1,11 +1,13 @@
 package com.memberdirectory.query.member;
 
 import com.memberdirectory.query.search.MemberSearchIndex;
+import com.memberdirectory.query.search.TrackedIndex;
 import com.memberdirectory.query.support.StreamPositions;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
  * for, as reading the member list would (a write is answered once the member list has it). The index is fed by a
  * processor of its own, a few milliseconds behind; so a list waits until the index has reached the end of the
  * event stream as it was when the list was asked for. While the index is far behind (being built) lists are
- * answered by reading the member list instead, without waiting.
+ * answered by reading the member list instead, without waiting. The index of member versions that answers
+ * {@code asOf} ({@link MemberVersions}) is fresh by the same rule.
  */
 @Component
 class MemberSearchFreshness {
@@ -26,12 +29,22 @@ class MemberSearchFreshness {
     private static final Logger log = LoggerFactory.getLogger(MemberSearchFreshness.class);
 
     private final EventStore events;
-    private final MemberSearchIndex index;
+    private final TrackedIndex<?> index;
+    private final String what;
+    private final String meanwhile;
     private volatile boolean current;
 
+    @Autowired
     MemberSearchFreshness(EventStore events, MemberSearchIndex index) {
+        this(events, index, "member search index", "lists and searches read the member list");
+    }
+
+    /** @param what the index, for the log; {@code meanwhile} what answers while it is behind */
+    MemberSearchFreshness(EventStore events, TrackedIndex<?> index, String what, String meanwhile) {
         this.events = events;
         this.index = index;
+        this.what = what;
+        this.meanwhile = meanwhile;
     }
 
     boolean indexIsCurrent() throws InterruptedException {
@@ -42,10 +55,10 @@ class MemberSearchFreshness {
         if (reached != wasCurrent) {
             current = reached;
             if (reached) {
-                log.info("The member search index has caught up with the events; it answers lists and searches");
+                log.info("The {} has caught up with the events; it answers", what);
             } else {
-                log.warn("The member search index is more than {} ms behind the events; lists and searches read the"
-                        + " member list until it has caught up", WAIT_WHEN_CURRENT_MILLIS);
+                log.warn("The {} is more than {} ms behind the events; {} until it has caught up", what,
+                        WAIT_WHEN_CURRENT_MILLIS, meanwhile);
             }
         }
         return reached;

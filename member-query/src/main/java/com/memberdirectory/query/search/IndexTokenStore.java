@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The token store of the search index's processor: the index is a file of this instance, so its position in the
+ * The token store of the processor of an index of this instance ({@link TrackedIndex}, such as the search index): the index is a file of this instance, so its position in the
  * event stream is kept in the index itself, committed with the documents it describes
- * ({@link MemberSearchIndex#batchDone}), not in the shared token store. Every instance therefore keeps its own
+ * ({@link TrackedIndex#batchDone}), not in the shared token store. Every instance therefore keeps its own
  * index up to date, and an index and its position never disagree. One processor, one segment, claimed by this
  * instance alone.
  */
@@ -25,12 +25,12 @@ public final class IndexTokenStore implements TokenStore {
     private static final String REVISION = "revision";
 
     private final String processorName;
-    private final MemberSearchIndex index;
+    private final TrackedIndex<?> index;
     private final Serializer serializer;
     private boolean initialized;
     private TrackingToken token;
 
-    public IndexTokenStore(String processorName, MemberSearchIndex index, Serializer serializer) {
+    public IndexTokenStore(String processorName, TrackedIndex<?> index, Serializer serializer) {
         this.processorName = processorName;
         this.index = index;
         this.serializer = serializer;
@@ -46,7 +46,7 @@ public final class IndexTokenStore implements TokenStore {
     public synchronized void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
         check(processorName, 0);
         if (segmentCount != 1) {
-            throw new UnableToClaimTokenException("The search index is kept by one segment, not " + segmentCount);
+            throw new UnableToClaimTokenException("The index is kept by one segment, not " + segmentCount);
         }
         if (initialized) {
             throw new UnableToClaimTokenException("The token of " + processorName + " is initialized already");

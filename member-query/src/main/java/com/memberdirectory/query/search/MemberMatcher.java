@@ -58,7 +58,8 @@ public final class MemberMatcher implements Predicate<SearchEntry> {
         return fields.stream().anyMatch(field -> SearchText.matches(member.text(field), q));
     }
 
-    private static int byCodePoint(String a, String b) {
+    /** Compares two strings by Unicode code point (the order of their UTF-8 bytes, not of their UTF-16 chars). */
+    public static int byCodePoint(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
