@@ -10,7 +10,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +79,9 @@ public abstract class TrackedIndex<E> implements Closeable {
     protected static Files openFiles(Path path, String schema, String what, String meanwhile) {
         try {
             java.nio.file.Files.createDirectories(path);
-            Directory directory = FSDirectory.open(path);
+            // Read through the file system cache, not memory-mapped: mapped index files count in the process's
+            // resident set, and the service is sized by it (docs/jvm-options.md).
+            Directory directory = new NIOFSDirectory(path);
             Map<String, String> committed = Map.of();
             IndexWriterConfig.OpenMode mode = IndexWriterConfig.OpenMode.CREATE_OR_APPEND;
             if (DirectoryReader.indexExists(directory)) {
