@@ -10,7 +10,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.NIOFSDirectory;
+import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,9 +79,9 @@ public abstract class TrackedIndex<E> implements Closeable {
     protected static Files openFiles(Path path, String schema, String what, String meanwhile) {
         try {
             java.nio.file.Files.createDirectories(path);
-            // Read through the file system cache, not memory-mapped: mapped index files count in the process's
-            // resident set, and the service is sized by it (docs/jvm-options.md).
-            Directory directory = new NIOFSDirectory(path);
+            // Memory-mapped (Lucene's choice on 64-bit): read through the file system instead (NIOFSDirectory) a
+            // page of 50 took 17 ms instead of 7 ms at 20,000 members, for 8 MB less resident (docs/jvm-options.md).
+            Directory directory = FSDirectory.open(path);
             Map<String, String> committed = Map.of();
             IndexWriterConfig.OpenMode mode = IndexWriterConfig.OpenMode.CREATE_OR_APPEND;
             if (DirectoryReader.indexExists(directory)) {
