@@ -5,6 +5,7 @@ import com.memberdirectory.query.support.StreamPositions;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.RenameCollectionOptions;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -66,6 +67,7 @@ public class ReadModelRebuild {
 
     static final int BATCH = 2_000;
     private static final int COMPARE_BATCH = 1_000;
+    private static final int ID_PAGE = 10_000;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
 
     private final EventStore events;
@@ -215,10 +217,22 @@ public class ReadModelRebuild {
         return comparison;
     }
 
+    /**
+     * Every id of the collection, in id order, a page at a time: in one answer, a million ids (the change list at
+     * 1,000,000 events) made a reply larger than the MongoDB protocol allows (48 MB), and the rebuild failed.
+     */
     private static List<Object> ids(MongoCollection<Document> collection) {
         List<Object> ids = new ArrayList<>();
-        collection.find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.get("_id")));
-        return ids;
+        Object last = null;
+        while (true) {
+            int before = ids.size();
+            collection.find(last == null ? new Document() : Filters.gt("_id", last)).sort(Sorts.ascending("_id"))
+                    .limit(ID_PAGE).projection(new Document("_id", 1)).forEach(d -> ids.add(d.get("_id")));
+            if (ids.size() == before) {
+                return ids;
+            }
+            last = ids.get(ids.size() - 1);
+        }
     }
 
     private static Map<Object, Document> byId(MongoCollection<Document> collection, List<Object> ids) {
