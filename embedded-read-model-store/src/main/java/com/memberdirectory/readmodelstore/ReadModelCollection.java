@@ -143,7 +143,7 @@ final class ReadModelCollection extends AbstractSynchronizedMongoCollection<Obje
             return null;
         }
         Object after = condition.get("$gt");
-        return after instanceof String || after instanceof ObjectId || after instanceof UUID ? after : null;
+        return isPlainId(after) ? after : null;
     }
 
     /** The documents in id order, from just after {@code after} (from the first if null), read lazily. */
@@ -191,6 +191,11 @@ final class ReadModelCollection extends AbstractSynchronizedMongoCollection<Obje
                 || condition.size() != 1 || !(condition.get("$in") instanceof Collection<?> ids)) {
             return false;
         }
-        return ids.stream().allMatch(id -> id instanceof String || id instanceof ObjectId || id instanceof UUID);
+        return ids.stream().allMatch(ReadModelCollection::isPlainId);
+    }
+
+    /** An id the map's order and the id index compare as MongoDB does: a string, an ObjectId or a UUID. */
+    private static boolean isPlainId(Object id) {
+        return id instanceof String || id instanceof ObjectId || id instanceof UUID;
     }
 }
