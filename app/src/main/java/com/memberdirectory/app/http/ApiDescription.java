@@ -155,10 +155,11 @@ class ApiDescription implements OpenApiCustomizer, OperationCustomizer {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-        boolean ifMatch = header(operation, HttpHeaders.IF_MATCH) != null;
+        Parameter ifMatchHeader = header(operation, HttpHeaders.IF_MATCH);
+        boolean ifMatch = ifMatchHeader != null;
 
         if (ifMatch) {
-            header(operation, HttpHeaders.IF_MATCH).description("The ETag of the version this change is based on; if the"
+            ifMatchHeader.description("The ETag of the version this change is based on; if the"
                     + " member has changed since, the change is refused with 412 (`version_conflict`). Without it the"
                     + " change applies to the latest version.");
         }
