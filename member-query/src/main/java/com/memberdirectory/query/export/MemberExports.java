@@ -13,7 +13,7 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.memberdirectory.query.jobs.JobLeases;
-import org.springframework.data.domain.Sort;
+import com.memberdirectory.query.support.IdOrderPages;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -198,17 +198,7 @@ public class MemberExports {
                         write.accept(mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, "members"));
                     }
                 } else {
-                    String last = null;
-                    while (true) {
-                        Query page = (last == null ? new Query() : Query.query(Criteria.where("_id").gt(last)))
-                                .with(Sort.by("_id")).limit(CHUNK);
-                        List<Document> chunk = mongo.find(page, Document.class, "members");
-                        if (chunk.isEmpty()) {
-                            break;
-                        }
-                        write.accept(chunk);
-                        last = chunk.get(chunk.size() - 1).getString("_id");
-                    }
+                    IdOrderPages.forEach(mongo.getCollection("members"), null, CHUNK, write);
                 }
                 rows = writer.rowCount();
                 export.fileId = store(export, writer);

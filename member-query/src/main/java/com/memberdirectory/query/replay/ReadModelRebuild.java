@@ -5,7 +5,6 @@ import com.memberdirectory.query.support.StreamPositions;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.RenameCollectionOptions;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -21,6 +20,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import com.memberdirectory.query.support.IdOrderPages;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -223,16 +223,8 @@ public class ReadModelRebuild {
      */
     private static List<Object> ids(MongoCollection<Document> collection) {
         List<Object> ids = new ArrayList<>();
-        Object last = null;
-        while (true) {
-            int before = ids.size();
-            collection.find(last == null ? new Document() : Filters.gt("_id", last)).sort(Sorts.ascending("_id"))
-                    .limit(ID_PAGE).projection(new Document("_id", 1)).forEach(d -> ids.add(d.get("_id")));
-            if (ids.size() == before) {
-                return ids;
-            }
-            last = ids.get(ids.size() - 1);
-        }
+        IdOrderPages.forEach(collection, new Document("_id", 1), ID_PAGE, page -> page.forEach(d -> ids.add(d.get("_id"))));
+        return ids;
     }
 
     private static Map<Object, Document> byId(MongoCollection<Document> collection, List<Object> ids) {
