@@ -1,9 +1,6 @@
 package com.memberdirectory.query.audit;
 
-import com.memberdirectory.kernel.member.FieldChange;
 import com.memberdirectory.kernel.member.MemberEvent;
-import com.memberdirectory.kernel.metadata.MetadataKeys;
-import com.memberdirectory.query.history.HistoryChanges;
 import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.ProcessingGroups;
 import com.memberdirectory.query.replay.ReadModel;
@@ -17,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The directory-wide change list: one document per member event with who, when, through what and the
@@ -38,19 +34,19 @@ class AuditProjection {
 
     @EventHandler
     void on(MemberEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        List<FieldChange> changes = HistoryChanges.raw(event);
+        ChangeRecord change = ChangeRecord.of(event, message, sequence);
         AuditDocument d = new AuditDocument();
-        d.id = message.getIdentifier();
-        d.memberId = event.memberId().value();
-        d.type = event.getClass().getSimpleName();
-        d.occurredAt = message.getTimestamp();
-        d.sequence = sequence;
-        d.actor = text(message.getMetaData().get(MetadataKeys.ACTOR));
-        d.source = text(message.getMetaData().get(MetadataKeys.SOURCE));
-        d.correlationId = text(message.getMetaData().get(MetadataKeys.CORRELATION_ID));
-        d.fields = changes.stream().map(FieldChange::field).distinct().toList();
-        d.changes = changes.stream().map(c -> new org.bson.Document("field", c.field())
-                .append("before", plain(c.before())).append("after", plain(c.after()))).toList();
+        d.id = change.id();
+        d.memberId = change.memberId();
+        d.type = change.type();
+        d.occurredAt = change.occurredAt();
+        d.sequence = change.sequence();
+        d.actor = change.actor();
+        d.source = change.source();
+        d.correlationId = change.correlationId();
+        d.fields = change.fields();
+        d.changes = change.changes().stream().map(c -> new org.bson.Document("field", c.field())
+                .append("before", c.before()).append("after", c.after())).toList();
         DocumentBatch.current(mongo, AuditDocument.class, a -> a.id, written -> { }).save(d);
     }
 
@@ -64,19 +60,5 @@ class AuditProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(AuditDocument.class);
-    }
-
-    private static Object plain(Object value) {
-        if (value instanceof Enum<?> e) {
-            return e.name();
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(AuditProjection::plain).toList();
-        }
-        return value instanceof Boolean || value instanceof Number || value == null ? value : value.toString();
-    }
-
-    private static String text(Object value) {
-        return Objects.toString(value, null);
     }
 }

@@ -6,6 +6,8 @@ import com.memberdirectory.kernel.audit.AuditQuery;
 import com.memberdirectory.kernel.member.FieldChange;
 import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.history.HistoryChanges;
+import com.memberdirectory.query.member.MemberSearchFreshness;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,14 +25,32 @@ class AuditQueries {
 
     private final MongoTemplate mongo;
     private final HistoryChanges history;
+    private final ChangeListIndex index;
+    private final MemberSearchFreshness freshness;
 
-    AuditQueries(MongoTemplate mongo, FieldLabels labels) {
+    AuditQueries(MongoTemplate mongo, FieldLabels labels, ChangeListIndex index, EventStore events) {
         this.mongo = mongo;
         this.history = new HistoryChanges(labels);
+        this.index = index;
+        this.freshness = new MemberSearchFreshness(events, index, "index of the change list",
+                "the change list is read from its collection (every query reads all of it)");
     }
 
+    /**
+     * From the index of the change list once it has every change acknowledged before the question (as a list of
+     * members waits for the search index); while it is being built, from the change list's collection, which every
+     * filter and page then reads whole.
+     */
     @QueryHandler
-    AuditPage audit(AuditQuery query) {
+    AuditPage audit(AuditQuery query) throws InterruptedException {
+        if (freshness.indexIsCurrent()) {
+            ChangeListIndex.Page page = index.page(query);
+            return new AuditPage(page.items().stream().map(this::entry).toList(), query.page(), query.size(), page.total());
+        }
+        return scan(query);
+    }
+
+    private AuditPage scan(AuditQuery query) {
         List<Criteria> filters = new ArrayList<>();
         if (query.from() != null || query.to() != null) {
             Criteria time = Criteria.where("occurredAt");
@@ -75,5 +95,10 @@ class AuditQueries {
                 .map(c -> new FieldChange(c.getString("field"), c.get("before"), c.get("after"))).toList();
         return new AuditEntry(d.id, d.memberId, d.type, d.occurredAt, d.actor, d.source, d.correlationId,
                 history.labelled(raw));
+    }
+
+    private AuditEntry entry(ChangeRecord c) {
+        return new AuditEntry(c.id(), c.memberId(), c.type(), c.occurredAt(), c.actor(), c.source(), c.correlationId(),
+                history.labelled(c.changes()));
     }
 }

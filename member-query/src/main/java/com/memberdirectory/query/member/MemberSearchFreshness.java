@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
  * processor of its own, a few milliseconds behind; so a list waits until the index has reached the end of the
  * event stream as it was when the list was asked for. While the index is far behind (being built) lists are
  * answered by reading the member list instead, without waiting. The index of member versions that answers
- * {@code asOf} ({@link MemberVersions}) is fresh by the same rule.
+ * {@code asOf} ({@link MemberVersions}) and the index of the change list are fresh by the same rule.
  */
 @Component
-class MemberSearchFreshness {
+public class MemberSearchFreshness {
 
     /** How long a list waits for an index that was current before it falls back to reading the member list. */
     static final long WAIT_WHEN_CURRENT_MILLIS = 5_000;
@@ -40,14 +40,14 @@ class MemberSearchFreshness {
     }
 
     /** @param what the index, for the log; {@code meanwhile} what answers while it is behind */
-    MemberSearchFreshness(EventStore events, TrackedIndex<?> index, String what, String meanwhile) {
+    public MemberSearchFreshness(EventStore events, TrackedIndex<?> index, String what, String meanwhile) {
         this.events = events;
         this.index = index;
         this.what = what;
         this.meanwhile = meanwhile;
     }
 
-    boolean indexIsCurrent() throws InterruptedException {
+    public boolean indexIsCurrent() throws InterruptedException {
         TrackingToken head = events.createHeadToken();
         boolean wasCurrent = current;
         boolean reached = index.await(processed -> reaches((TrackingToken) processed, head),
