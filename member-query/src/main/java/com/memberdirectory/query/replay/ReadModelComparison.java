@@ -35,7 +35,7 @@ public final class ReadModelComparison {
         if (live == null) {
             extra++;
             example("extra", id);
-        } else if (!comparable(rebuilt).equals(comparable(live))) {
+        } else if (!same(rebuilt, live)) {
             different++;
             example("different", id);
         }
@@ -43,7 +43,17 @@ public final class ReadModelComparison {
 
     /** A rebuilt document known to equal the live one (compared by the caller). */
     public void agreed() {
-        documents++;
+        agreed(1);
+    }
+
+    /** Rebuilt documents known to equal the live ones. */
+    public void agreed(long count) {
+        documents += count;
+    }
+
+    /** Whether two documents of the same id are the same read model content. */
+    public static boolean same(Document rebuilt, Document live) {
+        return comparable(rebuilt).equals(comparable(live));
     }
 
     /** A live document the rebuild does not have. */

@@ -45,11 +45,17 @@ import java.util.function.LongConsumer;
  *     stream from the first event, in batches of {@value #BATCH} events in one unit of work (as a processor runs
  *     them: the projections collect a batch's writes and write each collection once), writing into the rebuild
  *     collections ({@code <name>_rebuild}, {@link ShadowMongoTemplate}).</li>
- *     <li>At the end of the stream, each live processing group involved is allowed to reach the same position and
- *     then paused (its processor shut down); its stored position is read.</li>
- *     <li>The rebuild is taken exactly to each paused group's position, and its read models are compared with the
- *     live ones there ({@link ReadModelComparison}): any difference is a real one, not an event one side has not
- *     seen yet.</li>
+ *     <li>At the end of the stream, while the live processors run on, each rebuilt collection is compared with the
+ *     live one, document by document, a page at a time: the documents that differ (or that only one side has) are
+ *     <em>suspects</em> — a real difference, or an event one side has seen and the other not yet.</li>
+ *     <li>Each live processing group involved is allowed to reach the rebuild's position and then paused (its
+ *     processor shut down); its stored position is read.</li>
+ *     <li>The rebuild is taken exactly to each paused group's position, and the suspects are compared again there
+ *     ({@link ReadModelComparison}): any difference now is a real one. A document that was equal in the first
+ *     comparison is equal here too: the events since reached both sides through the same handlers, which depend on
+ *     the document and the event alone. So the pause lasts for the few documents the last events touched, not for
+ *     a comparison of every document (at 1,000,000 documents, a minute: longer than writes wait for the read
+ *     models, docs/rebuilds.md).</li>
  *     <li>The rebuild takes the events that came meanwhile, the rebuild collections are renamed over the live
  *     ones, and the processors are started again from their positions — the events after them are applied to
  *     the switched collections a second time, which the projections ignore (they are idempotent).</li>
@@ -67,7 +73,6 @@ public class ReadModelRebuild {
 
     static final int BATCH = 2_000;
     private static final int COMPARE_BATCH = 1_000;
-    private static final int ID_PAGE = 10_000;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
 
     private final EventStore events;
@@ -95,6 +100,11 @@ public class ReadModelRebuild {
         long pausedAt = 0;
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
             replayer.takeAvailable(stream);
+            Map<String, Map<String, Set<Object>>> suspects = new HashMap<>();
+            for (ReadModel model : models) {
+                suspects.put(model.name(), suspects(model));
+            }
+            replayer.takeAvailable(stream);
             Map<String, TrackingToken> positions = new HashMap<>();
             for (String group : groups) {
                 EventProcessor live = processors.eventProcessor(group)
@@ -112,7 +122,7 @@ public class ReadModelRebuild {
                 replayer.takeUpTo(stream, positions.get(group));
                 for (ReadModel model : models) {
                     if (model.processingGroup().equals(group)) {
-                        comparisons.put(model.name(), compare(model));
+                        comparisons.put(model.name(), compare(model, suspects.get(model.name())));
                     }
                 }
             }
@@ -187,44 +197,81 @@ public class ReadModelRebuild {
         return position == null ? -1 : position.position().orElse(Long.MAX_VALUE);
     }
 
-    private List<ReadModelComparison> compare(ReadModel model) {
+    /** The documents of each of the model's collections that differ from the live ones now, by collection name. */
+    private Map<String, Set<Object>> suspects(ReadModel model) {
+        Map<String, Set<Object>> found = new HashMap<>();
+        for (Class<?> document : model.documents()) {
+            String live = mongo.getCollectionName(document);
+            found.put(live, differing(mongo.getCollection(live), mongo.getCollection(ShadowMongoTemplate.shadowOf(live))));
+        }
+        return found;
+    }
+
+    /** The model's collections compared again, at the paused position, where the first comparison found differences. */
+    private List<ReadModelComparison> compare(ReadModel model, Map<String, Set<Object>> suspects) {
         List<ReadModelComparison> found = new ArrayList<>();
         for (Class<?> document : model.documents()) {
             String live = mongo.getCollectionName(document);
-            found.add(compare(mongo.getCollection(live), mongo.getCollection(ShadowMongoTemplate.shadowOf(live)), live));
+            found.add(compare(mongo.getCollection(live), mongo.getCollection(ShadowMongoTemplate.shadowOf(live)), live,
+                    suspects.get(live)));
         }
         return found;
     }
 
     /**
-     * Compares a chunk of documents at a time, found by id: the embedded read-model store keeps a query's whole answer
-     * in the heap, so only the ids are read all at once.
+     * The ids of the documents that differ between the two collections, or that only one has: the live collection
+     * walked in id order a page at a time, each page's rebuilt documents read by id; then, if the rebuild has
+     * documents the walk did not meet, the rebuilt collection walked for them. The rebuilt collection does not change
+     * meanwhile, so its count tells whether the second walk is needed. Memory is a page and the ids found.
      */
-    private static ReadModelComparison compare(MongoCollection<Document> live, MongoCollection<Document> rebuilt, String name) {
-        ReadModelComparison comparison = new ReadModelComparison(name);
-        Set<Object> onlyLive = new LinkedHashSet<>(ids(live));
-        List<Object> rebuiltIds = ids(rebuilt);
-        for (int from = 0; from < rebuiltIds.size(); from += COMPARE_BATCH) {
-            List<Object> chunk = rebuiltIds.subList(from, Math.min(rebuiltIds.size(), from + COMPARE_BATCH));
-            Map<Object, Document> fresh = byId(rebuilt, chunk);
-            Map<Object, Document> current = byId(live, chunk.stream().filter(onlyLive::contains).toList());
-            for (Object id : chunk) {
-                comparison.rebuilt(id, fresh.get(id), current.get(id));
-                onlyLive.remove(id);
+    private static Set<Object> differing(MongoCollection<Document> live, MongoCollection<Document> rebuilt) {
+        Set<Object> differing = new LinkedHashSet<>();
+        long[] met = {0};
+        IdOrderPages.forEach(live, null, COMPARE_BATCH, page -> {
+            Map<Object, Document> fresh = byId(rebuilt, page.stream().map(d -> d.get("_id")).toList());
+            met[0] += fresh.size();
+            for (Document current : page) {
+                Object id = current.get("_id");
+                Document rebuiltOne = fresh.get(id);
+                if (rebuiltOne == null || !ReadModelComparison.same(rebuiltOne, current)) {
+                    differing.add(id);
+                }
             }
+        });
+        if (rebuilt.countDocuments() > met[0]) {
+            IdOrderPages.forEach(rebuilt, new Document("_id", 1), COMPARE_BATCH, page -> {
+                List<Object> ids = page.stream().map(d -> d.get("_id")).toList();
+                Map<Object, Document> current = byId(live, ids);
+                ids.stream().filter(id -> !current.containsKey(id)).forEach(differing::add);
+            });
         }
-        onlyLive.forEach(comparison::onlyLive);
-        return comparison;
+        return differing;
     }
 
     /**
-     * Every id of the collection, in id order, a page at a time: in one answer, a million ids (the change list at
-     * 1,000,000 events) made a reply larger than the MongoDB protocol allows (48 MB), and the rebuild failed.
+     * Tallies the two collections at the same position: the suspects compared document by document, every other
+     * rebuilt document counted as agreeing (it was equal in the first comparison).
      */
-    private static List<Object> ids(MongoCollection<Document> collection) {
-        List<Object> ids = new ArrayList<>();
-        IdOrderPages.forEach(collection, new Document("_id", 1), ID_PAGE, page -> page.forEach(d -> ids.add(d.get("_id"))));
-        return ids;
+    private static ReadModelComparison compare(MongoCollection<Document> live, MongoCollection<Document> rebuilt,
+                                               String name, Set<Object> suspects) {
+        ReadModelComparison comparison = new ReadModelComparison(name);
+        long suspectsRebuilt = 0;
+        List<Object> ids = new ArrayList<>(suspects);
+        for (int from = 0; from < ids.size(); from += COMPARE_BATCH) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + COMPARE_BATCH));
+            Map<Object, Document> fresh = byId(rebuilt, chunk);
+            Map<Object, Document> current = byId(live, chunk);
+            for (Object id : chunk) {
+                if (fresh.containsKey(id)) {
+                    suspectsRebuilt++;
+                    comparison.rebuilt(id, fresh.get(id), current.get(id));
+                } else if (current.containsKey(id)) {
+                    comparison.onlyLive(id);
+                }
+            }
+        }
+        comparison.agreed(rebuilt.countDocuments() - suspectsRebuilt);
+        return comparison;
     }
 
     private static Map<Object, Document> byId(MongoCollection<Document> collection, List<Object> ids) {
