@@ -60,7 +60,10 @@ class ReplayBenchmark {
                 (System.nanoTime() - start) / 1e9, ServerProcess.folderBytes(data), ServerProcess.folderBytes(data) / (double) events);
 
         long boot = System.nanoTime();
-        try (ServerProcess server = new ServerProcess(data, "1g")) {
+        // the projections catch up from nothing before the service is healthy: minutes at 1,000,000 events
+        try (ServerProcess server = new ServerProcess(data, "1g",
+                List.of("--logging.level.com.memberdirectory.query.member.MemberSearchFreshness=INFO"),
+                java.time.Duration.ofMinutes(30))) {
             Api api = server.api();
             long expectedVersion = 10;
             while (true) {
@@ -74,8 +77,12 @@ class ReplayBenchmark {
             BenchSupport.line(report, "start + projections caught up from nothing: %.1f s (%.0f events/s incl. start)", catchUp,
                     events / catchUp);
 
-            for (String readModel : List.of("members", "audit", "admins", "departments", "fields", "imports", "notifications",
-                    "search", "all")) {
+            changeListReads(report, api, data, lastMember);
+
+            // -Dbench.readModels=audit,search rebuilds only those (default: each in turn, then all)
+            List<String> readModels = List.of(System.getProperty("bench.readModels",
+                    "members,audit,admins,departments,fields,imports,notifications,search,all").split(","));
+            for (String readModel : readModels) {
                 long replayStart = System.nanoTime();
                 String replay = api.post("/api/admin/replays", Map.of("projection", readModel)).text("id");
                 JsonNode done = BenchSupport.await(api, "/api/admin/replays/" + replay, "status", List.of("SUCCEEDED", "FAILED"),
@@ -90,6 +97,50 @@ class ReplayBenchmark {
         }
         BenchSupport.write(report, "bench-replay-" + events + ".txt");
     }
+
+    /**
+     * The change list at this size, once its index has caught up (the log says so; until then it is read from its
+     * collection): pages at the start, middle and end, filters, one request at a time, {@value #READS} each.
+     */
+    private static void changeListReads(StringBuilder report, Api api, Path data, String member) throws Exception {
+        long boot = System.nanoTime();
+        Path log = data.resolveSibling(data.getFileName() + ".log");
+        while (!Files.readString(log).contains("index of the change list has caught up")) {
+            api.get("/api/audit?size=1");
+            ServerProcess.sleep(1_000);
+        }
+        BenchSupport.line(report, "index of the change list caught up %.1f s after the service was healthy",
+                (System.nanoTime() - boot) / 1e9);
+        long total = api.get("/api/audit?size=1").body().get("total").asLong();
+        Map<String, String> questions = new java.util.LinkedHashMap<>();
+        questions.put("first page of 50, newest first", "/api/audit?size=50");
+        questions.put("middle page of 50 (page " + total / 100 + ")", "/api/audit?size=50&page=" + total / 100);
+        questions.put("last page of 50", "/api/audit?size=50&page=" + (total - 1) / 50);
+        questions.put("middle page of 50, oldest first", "/api/audit?size=50&order=asc&page=" + total / 100);
+        questions.put("one member's changes", "/api/audit?size=50&memberId=" + member);
+        questions.put("field=city, page 10", "/api/audit?size=50&field=city&page=10");
+        questions.put("actor and source, page 100", "/api/audit?size=50&actor=bench&source=system&page=100");
+        questions.put("count only (size=1)", "/api/audit?size=1");
+        for (Map.Entry<String, String> question : questions.entrySet()) {
+            long[] micros = new long[READS];
+            long found = 0;
+            for (int i = -5; i < READS; i++) {
+                long begin = System.nanoTime();
+                Api.Response answer = api.get(question.getValue());
+                if (answer.status() != 200) {
+                    throw new IllegalStateException(question.getValue() + ": " + answer.status() + " " + answer.body());
+                }
+                if (i >= 0) {
+                    micros[i] = (System.nanoTime() - begin) / 1_000;
+                    found = answer.body().get("total").asLong();
+                }
+            }
+            BenchSupport.line(report, "change list, %-45s %s; total %,d", question.getKey() + ":",
+                    BenchSupport.percentiles(micros), found);
+        }
+    }
+
+    private static final int READS = 40;
 
     /** Writes the events as the service would (same serializer settings, metadata); answers the last member id. */
     private static String writeEvents(Path data, int members, int events) throws Exception {
