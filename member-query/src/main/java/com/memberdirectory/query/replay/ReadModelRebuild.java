@@ -73,6 +73,7 @@ public class ReadModelRebuild {
 
     static final int BATCH = 2_000;
     private static final int COMPARE_BATCH = 1_000;
+    private static final int MAX_SUSPECTS = 10_000;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
 
     private final EventStore events;
@@ -100,7 +101,7 @@ public class ReadModelRebuild {
         long pausedAt = 0;
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
             replayer.takeAvailable(stream);
-            Map<String, Map<String, Set<Object>>> suspects = new HashMap<>();
+            Map<String, Map<String, RebuildSuspects>> suspects = new HashMap<>();
             for (ReadModel model : models) {
                 suspects.put(model.name(), suspects(model));
             }
@@ -198,65 +199,64 @@ public class ReadModelRebuild {
     }
 
     /** The documents of each of the model's collections that differ from the live ones now, by collection name. */
-    private Map<String, Set<Object>> suspects(ReadModel model) {
-        Map<String, Set<Object>> found = new HashMap<>();
+    private Map<String, RebuildSuspects> suspects(ReadModel model) {
+        Map<String, RebuildSuspects> found = new HashMap<>();
         for (Class<?> document : model.documents()) {
             String live = mongo.getCollectionName(document);
-            found.put(live, differing(mongo.getCollection(live), mongo.getCollection(ShadowMongoTemplate.shadowOf(live))));
+            found.put(live, differing(mongo.getCollection(live), mongo.getCollection(ShadowMongoTemplate.shadowOf(live)), live));
         }
         return found;
     }
 
     /** The model's collections compared again, at the paused position, where the first comparison found differences. */
-    private List<ReadModelComparison> compare(ReadModel model, Map<String, Set<Object>> suspects) {
+    private List<ReadModelComparison> compare(ReadModel model, Map<String, RebuildSuspects> suspects) {
         List<ReadModelComparison> found = new ArrayList<>();
         for (Class<?> document : model.documents()) {
             String live = mongo.getCollectionName(document);
-            found.add(compare(mongo.getCollection(live), mongo.getCollection(ShadowMongoTemplate.shadowOf(live)), live,
+            found.add(compare(mongo.getCollection(live), mongo.getCollection(ShadowMongoTemplate.shadowOf(live)),
                     suspects.get(live)));
         }
         return found;
     }
 
     /**
-     * The ids of the documents that differ between the two collections, or that only one has: the live collection
-     * walked in id order a page at a time, each page's rebuilt documents read by id; then, if the rebuild has
-     * documents the walk did not meet, the rebuilt collection walked for them. The rebuilt collection does not change
-     * meanwhile, so its count tells whether the second walk is needed. Memory is a page and the ids found.
+     * The documents that differ between the two collections, or that only one has: the live collection walked in id
+     * order a page at a time, each page's rebuilt documents read by id; then, if the rebuild has documents the walk
+     * did not meet, the rebuilt collection walked for them. The rebuilt collection does not change meanwhile, so its
+     * count tells whether the second walk is needed. Memory is a page and the suspects.
      */
-    private static Set<Object> differing(MongoCollection<Document> live, MongoCollection<Document> rebuilt) {
-        Set<Object> differing = new LinkedHashSet<>();
+    private static RebuildSuspects differing(MongoCollection<Document> live, MongoCollection<Document> rebuilt, String name) {
+        RebuildSuspects suspects = new RebuildSuspects(name, MAX_SUSPECTS);
         long[] met = {0};
         IdOrderPages.forEach(live, null, COMPARE_BATCH, page -> {
             Map<Object, Document> fresh = byId(rebuilt, page.stream().map(d -> d.get("_id")).toList());
             met[0] += fresh.size();
             for (Document current : page) {
-                Object id = current.get("_id");
-                Document rebuiltOne = fresh.get(id);
+                Document rebuiltOne = fresh.get(current.get("_id"));
                 if (rebuiltOne == null || !ReadModelComparison.same(rebuiltOne, current)) {
-                    differing.add(id);
+                    suspects.found(current.get("_id"), rebuiltOne, current);
                 }
             }
         });
         if (rebuilt.countDocuments() > met[0]) {
             IdOrderPages.forEach(rebuilt, new Document("_id", 1), COMPARE_BATCH, page -> {
-                List<Object> ids = page.stream().map(d -> d.get("_id")).toList();
-                Map<Object, Document> current = byId(live, ids);
-                ids.stream().filter(id -> !current.containsKey(id)).forEach(differing::add);
+                Map<Object, Document> current = byId(live, page.stream().map(d -> d.get("_id")).toList());
+                page.stream().filter(d -> !current.containsKey(d.get("_id")))
+                        .forEach(d -> suspects.found(d.get("_id"), d, null));
             });
         }
-        return differing;
+        return suspects;
     }
 
     /**
-     * Tallies the two collections at the same position: the suspects compared document by document, every other
-     * rebuilt document counted as agreeing (it was equal in the first comparison).
+     * Tallies the two collections at the same position: the suspects compared document by document, the differences
+     * beyond them as the first comparison found them, every other rebuilt document as agreeing (it was equal then).
      */
     private static ReadModelComparison compare(MongoCollection<Document> live, MongoCollection<Document> rebuilt,
-                                               String name, Set<Object> suspects) {
-        ReadModelComparison comparison = new ReadModelComparison(name);
+                                               RebuildSuspects suspects) {
+        ReadModelComparison comparison = suspects.beyond();
         long suspectsRebuilt = 0;
-        List<Object> ids = new ArrayList<>(suspects);
+        List<Object> ids = new ArrayList<>(suspects.ids());
         for (int from = 0; from < ids.size(); from += COMPARE_BATCH) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + COMPARE_BATCH));
             Map<Object, Document> fresh = byId(rebuilt, chunk);
@@ -270,7 +270,7 @@ public class ReadModelRebuild {
                 }
             }
         }
-        comparison.agreed(rebuilt.countDocuments() - suspectsRebuilt);
+        comparison.agreed(rebuilt.countDocuments() - suspectsRebuilt - suspects.beyondRebuilt());
         return comparison;
     }
 
