@@ -79,15 +79,7 @@ class ImportBenchmark {
             double parseSeconds = (System.nanoTime() - parseStart) / 1e9;
             BenchSupport.line(report, "floor, parse only (POI streaming): %,d rows in %.1f s", parsed[0], parseSeconds);
 
-            AtomicBoolean sampling = new AtomicBoolean(true);
-            AtomicReference<Double> peakHeap = new AtomicReference<>(0.0);
-            Thread sampler = new Thread(() -> {
-                while (sampling.get()) {
-                    peakHeap.accumulateAndGet(server.heapUsedMb(), Math::max);
-                    ServerProcess.sleep(250);
-                }
-            });
-            sampler.start();
+            HeapPeak importHeap = new HeapPeak(server);
             double cpuStart = server.cpuSeconds();
             String lastCityBefore = api.get("/api/members/" + lastId).text("city");
             long importStart = System.nanoTime();
@@ -104,15 +96,19 @@ class ImportBenchmark {
             double visibleSeconds = (System.nanoTime() - importStart) / 1e9;
             double importCpu = server.cpuSeconds() - cpuStart;
             int cores = Runtime.getRuntime().availableProcessors();
-            sampling.set(false);
-            sampler.join();
+            String importPeak = importHeap.stop();
             BenchSupport.line(report, "import: %s, %,d changed, %,d failed; finished after %.1f s, member list shows every change "
-                            + "after %.1f s = %.0f rows/s end to end; peak heap %.0f MB",
+                            + "after %.1f s = %.0f rows/s end to end; %s",
                     done.get("status").asText(), done.get("changedRows").asLong(), done.get("failedRows").asLong(),
-                    importSeconds, visibleSeconds, members / visibleSeconds, peakHeap.get());
+                    importSeconds, visibleSeconds, members / visibleSeconds, importPeak);
             BenchSupport.line(report, "server CPU during the import: %.1f s (%.2f ms per row, %.0f%% of %d cores)",
                     importCpu, importCpu * 1000 / members, 100 * importCpu / visibleSeconds / cores, cores);
+            HeapPeak undoHeap = new HeapPeak(server);
+            double undoCpuStart = server.cpuSeconds();
             double undoSeconds = undo(api, done.get("id").asText(), lastId, lastCityBefore, members, report);
+            double undoCpu = server.cpuSeconds() - undoCpuStart;
+            BenchSupport.line(report, "undo: %s; server CPU %.1f s (%.2f ms per member, %.0f%% of %d cores)",
+                    undoHeap.stop(), undoCpu, undoCpu * 1000 / members, 100 * undoCpu / undoSeconds / cores, cores);
             BenchSupport.line(report, "undo / import (end to end): %.2fx the import's time", undoSeconds / visibleSeconds);
             double appendSeconds = appendFloor(root.resolve("floor"), members);
             BenchSupport.line(report, "floor, append only (%,d events, one transaction each): %.1f s = %.0f events/s", members,
@@ -123,6 +119,40 @@ class ImportBenchmark {
             }
         }
         BenchSupport.write(report, "bench-import-" + members + ".txt");
+    }
+
+    /**
+     * The most heap the service used from its start until {@link #stop}, and the most its old generation held after a
+     * collection (what a phase keeps, not the garbage it makes), sampled every 250 ms.
+     */
+    private static final class HeapPeak {
+
+        private final AtomicBoolean sampling = new AtomicBoolean(true);
+        private final AtomicReference<Double> peak = new AtomicReference<>(0.0);
+        private final AtomicReference<Double> live = new AtomicReference<>(0.0);
+        private final Thread sampler;
+
+        HeapPeak(ServerProcess server) {
+            sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    peak.accumulateAndGet(server.heapUsedMb(), Math::max);
+                    Api.Response gc = server.api().get("/actuator/metrics/jvm.gc.live.data.size");
+                    if (gc.body() != null) {
+                        live.accumulateAndGet(gc.body().at("/measurements/0/value").asDouble() / (1024 * 1024), Math::max);
+                    }
+                    ServerProcess.sleep(250);
+                }
+            });
+            sampler.start();
+        }
+
+        /** Stops sampling; answers the text for the benchmark's line. */
+        String stop() throws InterruptedException {
+            sampling.set(false);
+            sampler.join();
+            return String.format("peak heap %.0f MB (old generation after a collection at most %.0f MB)", peak.get(),
+                    live.get());
+        }
     }
 
     /**

@@ -4,6 +4,9 @@ import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.member.ImportRow;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -47,6 +50,20 @@ public final class ImportMarks {
         unique.owners(UniqueKind.IMPORT_ROW, prefix)
                 .forEach((value, member) -> members.put(Integer.parseInt(value.substring(prefix.length())), member));
         return members;
+    }
+
+    /**
+     * The rows of an import (or an undo) applied so far, changed or not: what a resumed undo need not write again,
+     * read with two prefix queries instead of two look-ups per row.
+     */
+    public static Set<Integer> appliedRows(UniqueValues unique, String importId) {
+        Set<Integer> rows = new HashSet<>();
+        for (String outcome : List.of(CHANGED, UNCHANGED)) {
+            String prefix = importId + "/" + outcome + "/";
+            unique.owners(UniqueKind.IMPORT_ROW, prefix).keySet()
+                    .forEach(value -> rows.add(Integer.parseInt(value.substring(prefix.length()))));
+        }
+        return rows;
     }
 
     private static String key(ImportRow row, String outcome) {

@@ -11,8 +11,6 @@ import com.memberdirectory.kernel.importing.RecordImportProgress;
 import com.memberdirectory.kernel.importing.StartImportRun;
 import com.memberdirectory.kernel.member.ImportRow;
 import com.memberdirectory.kernel.member.MemberEvent;
-import com.memberdirectory.kernel.member.MemberField;
-import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.OffboardMember;
@@ -20,7 +18,6 @@ import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
-import com.memberdirectory.kernel.workbook.MemberColumns;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -30,17 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +52,17 @@ public final class UndoRunner {
     private static final int PROGRESS_EVERY = 1_000;
     /** A member changed between the decision and the write is decided again, this many times at most. */
     private static final int ATTEMPTS = 3;
+    /**
+     * Members started and not yet in the report, per worker: room for a member that takes longer (decided again) while
+     * the others go on; the rows waiting for it are what the report keeps in memory.
+     */
+    private static final int WINDOW_PER_WORKER = 4;
+    /**
+     * Members' events read at once. The workers mostly wait for their command; were all of them to read at once, they
+     * would queue for the database's connections (which the command writer and the read models need too) and spin
+     * in the pool while the writer's own reads wait behind theirs.
+     */
+    private static final int READERS = 4;
 
     private final CommandGateway commands;
     private final UniqueValues lookups;
@@ -64,6 +70,7 @@ public final class UndoRunner {
     private final ImportCatalog catalog;
     private final EventStore events;
     private final int workers;
+    private final Semaphore readers = new Semaphore(READERS);
 
     public UndoRunner(CommandGateway commands, UniqueValues lookups, ImportFiles files, ImportCatalog catalog,
                       EventStore events, int workers) {
@@ -73,10 +80,6 @@ public final class UndoRunner {
         this.catalog = catalog;
         this.events = events;
         this.workers = workers;
-    }
-
-    /** What the undo did to one member: the outcome, the report's text, the values its row shows. */
-    private record Row(UndoPlan.Outcome outcome, String text, UndoPlan plan, long version) {
     }
 
     public void run(ImportUndoQueued job) {
@@ -105,27 +108,46 @@ public final class UndoRunner {
         Actor actor = actor(job);
         UndoDecision decision = new UndoDecision(job.importId());
         UndoValues values = new UndoValues(lookups, catalog);
-        Map<Integer, Row> rows = new ConcurrentSkipListMap<>();
+        // Members this undo set back before a restart: one prefix query instead of two look-ups per member.
+        Set<Integer> setBack = job.dryRun() ? Set.of() : ImportMarks.appliedRows(lookups, job.undoId());
+        AtomicLong undone = new AtomicLong();
+        AtomicLong conflicts = new AtomicLong();
         AtomicLong processed = new AtomicLong();
+        AtomicReference<RuntimeException> reportFailed = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread thread = new Thread(r, "undo-" + job.undoId().substring(0, Math.min(8, job.undoId().length())));
             thread.setDaemon(true);
             return thread;
         });
-        Semaphore inFlight = new Semaphore(workers * 2);
-        try {
+        try (UndoReport report = new UndoReport(values)) {
+            // Each member's row goes to the report as soon as the members before it are done: what is kept in memory
+            // is the rows of the members in flight, whatever the number of members.
+            InOrder<UndoReport.Line> inOrder = new InOrder<>(workers * WINDOW_PER_WORKER, line -> {
+                try {
+                    report.add(line);
+                } catch (RuntimeException e) {
+                    reportFailed.compareAndSet(null, e);
+                }
+            });
             members.forEach((number, member) -> {
-                inFlight.acquireUninterruptibly();
+                inOrder.start(number);
                 pool.execute(() -> {
+                    Outcome outcome = null;
                     try {
-                        rows.put(number, undo(job, meta, actor, decision, values, new ImportRow(job.undoId(), number),
-                                new MemberId(member)));
+                        outcome = undo(job, meta, actor, decision, values, setBack.contains(number),
+                                new ImportRow(job.undoId(), number), new MemberId(member));
+                        if (outcome.kind() == UndoPlan.Outcome.RESTORE || outcome.kind() == UndoPlan.Outcome.OFFBOARD) {
+                            undone.incrementAndGet();
+                        } else if (outcome.kind() == UndoPlan.Outcome.CONFLICT) {
+                            conflicts.incrementAndGet();
+                        }
                     } catch (RuntimeException e) {
                         log.error("Undo {}: member {} failed unexpectedly", job.undoId(), member, e);
-                        rows.put(number, new Row(UndoPlan.Outcome.CONFLICT, "Not undone because of an internal error;"
-                                + " undo the import again to go on.", null, 0));
+                        conflicts.incrementAndGet();
+                        outcome = new Outcome(UndoPlan.Outcome.CONFLICT, UndoReport.Line.bare(member,
+                                "Not undone because of an internal error; undo the import again to go on."));
                     } finally {
-                        inFlight.release();
+                        inOrder.finish(number, outcome != null ? outcome.line() : UndoReport.Line.bare(member, "Not reached."));
                         long done = processed.incrementAndGet();
                         if (done % PROGRESS_EVERY == 0) {
                             commands.send(new RecordImportProgress(job.undoId(), done), meta);
@@ -137,20 +159,21 @@ public final class UndoRunner {
             while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
                 log.debug("Waiting for the undo's members to finish");
             }
+            if (reportFailed.get() != null) {
+                throw reportFailed.get();
+            }
+            finish(job, meta, members.size(), undone.get(), conflicts.get(), report);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
         } finally {
             pool.shutdownNow();
         }
-        long undone = count(rows, UndoPlan.Outcome.RESTORE) + count(rows, UndoPlan.Outcome.OFFBOARD);
-        long conflicts = count(rows, UndoPlan.Outcome.CONFLICT);
-        long total = members.size();
-        String reportId = total == 0 ? null : files.store(reportName(job), job.admin(), out -> {
-            try (RowReport report = report(members, rows, values)) {
-                report.writeTo(out);
-            }
-        });
+    }
+
+    private void finish(ImportUndoQueued job, MetaData meta, long total, long undone, long conflicts, UndoReport report)
+            throws java.io.IOException {
+        String reportId = total == 0 ? null : files.store(reportName(job), job.admin(), report::writeTo);
         ImportCounts counts = new ImportCounts(total, total, undone, total - undone - conflicts, conflicts);
         ImportStatus status = conflicts == 0 ? ImportStatus.SUCCEEDED
                 : conflicts == total ? ImportStatus.FAILED : ImportStatus.PARTIALLY_FAILED;
@@ -161,21 +184,28 @@ public final class UndoRunner {
         commands.sendAndWait(new FinishImport(job.undoId(), status, counts, null, reportId, false, message), meta);
     }
 
-    /** Decides and sets back one member; decided again when it changed between the decision and the write. */
-    private Row undo(ImportUndoQueued job, MetaData meta, Actor actor, UndoDecision decision, UndoValues values,
-                     ImportRow row, MemberId member) {
+    /** What the undo did to one member, and its row in the report. */
+    private record Outcome(UndoPlan.Outcome kind, UndoReport.Line line) {
+    }
+
+    /**
+     * Decides and sets back one member; decided again when it changed between the decision and the write.
+     *
+     * @param setBack whether this undo set the member back before a restart (its row is marked)
+     */
+    private Outcome undo(ImportUndoQueued job, MetaData meta, Actor actor, UndoDecision decision, UndoValues values,
+                         boolean setBack, ImportRow row, MemberId member) {
         for (int attempt = 1; ; attempt++) {
             UndoPlan plan = decision.decide(stream(member));
-            if (!job.dryRun() && ImportMarks.applied(lookups, row)) {
-                // Set back by this undo before a restart.
-                return new Row(UndoPlan.Outcome.RESTORE, "Undone.", plan, plan.version());
+            if (setBack) {
+                return outcome(UndoPlan.Outcome.RESTORE, member, plan, plan.version(), "Undone.");
             }
             try {
                 return switch (plan.outcome()) {
-                    case NOTHING -> new Row(plan.outcome(), "Nothing to undo.", plan, plan.version());
-                    case ALREADY_UNDONE -> new Row(plan.outcome(), "Already undone.", plan, plan.version());
-                    case CONFLICT -> new Row(plan.outcome(), "Conflict, left as it is:\n"
-                            + String.join("\n", plan.reasons()), plan, plan.version());
+                    case NOTHING -> outcome(plan.outcome(), member, plan, plan.version(), "Nothing to undo.");
+                    case ALREADY_UNDONE -> outcome(plan.outcome(), member, plan, plan.version(), "Already undone.");
+                    case CONFLICT -> outcome(plan.outcome(), member, plan, plan.version(), "Conflict, left as it is:\n"
+                            + String.join("\n", plan.reasons()));
                     case OFFBOARD -> offboard(job, meta, actor, member, plan);
                     case RESTORE -> restore(job, meta, actor, values, row, member, plan);
                 };
@@ -183,28 +213,32 @@ public final class UndoRunner {
                 if (refused.code() == ErrorCode.VERSION_CONFLICT && attempt < ATTEMPTS) {
                     continue;
                 }
-                return new Row(UndoPlan.Outcome.CONFLICT, "Conflict, left as it is:\n" + ImportRunner.describe(refused), plan,
-                        plan.version());
+                return outcome(UndoPlan.Outcome.CONFLICT, member, plan, plan.version(),
+                        "Conflict, left as it is:\n" + ImportRunner.describe(refused));
             }
         }
     }
 
-    private Row restore(ImportUndoQueued job, MetaData meta, Actor actor, UndoValues values, ImportRow row,
-                        MemberId member, UndoPlan plan) {
+    private Outcome restore(ImportUndoQueued job, MetaData meta, Actor actor, UndoValues values, ImportRow row,
+                            MemberId member, UndoPlan plan) {
         MemberWritten written = commands.sendAndWait(new UpdateMember(member, plan.version(), values.changes(plan.restore()),
                 null, null, row, job.dryRun(), actor), meta);
         String fields = plan.restore().keySet().stream().map(UndoDecision::column).collect(Collectors.joining(", "));
         String notes = plan.notes().isEmpty() ? "" : "\n" + String.join("\n", plan.notes());
-        return new Row(UndoPlan.Outcome.RESTORE, (job.dryRun() ? "Would be undone: " : "Undone: ") + fields + notes, plan,
-                written.version());
+        return outcome(UndoPlan.Outcome.RESTORE, member, plan, written.version(),
+                (job.dryRun() ? "Would be undone: " : "Undone: ") + fields + notes);
     }
 
-    private Row offboard(ImportUndoQueued job, MetaData meta, Actor actor, MemberId member, UndoPlan plan) {
+    private Outcome offboard(ImportUndoQueued job, MetaData meta, Actor actor, MemberId member, UndoPlan plan) {
         if (job.dryRun()) {
-            return new Row(UndoPlan.Outcome.OFFBOARD, "Created by the import: would be offboarded.", plan, plan.version());
+            return outcome(UndoPlan.Outcome.OFFBOARD, member, plan, plan.version(), "Created by the import: would be offboarded.");
         }
         MemberWritten written = commands.sendAndWait(new OffboardMember(member, plan.version(), actor), meta);
-        return new Row(UndoPlan.Outcome.OFFBOARD, "Created by the import: offboarded.", plan, written.version());
+        return outcome(UndoPlan.Outcome.OFFBOARD, member, plan, written.version(), "Created by the import: offboarded.");
+    }
+
+    private static Outcome outcome(UndoPlan.Outcome kind, MemberId member, UndoPlan plan, long version, String text) {
+        return new Outcome(kind, UndoReport.Line.of(member.value(), plan, version, text));
     }
 
     /**
@@ -226,6 +260,15 @@ public final class UndoRunner {
     }
 
     private List<RecordedEvent> stream(MemberId member) {
+        readers.acquireUninterruptibly();
+        try {
+            return read(member);
+        } finally {
+            readers.release();
+        }
+    }
+
+    private List<RecordedEvent> read(MemberId member) {
         List<RecordedEvent> recorded = new ArrayList<>();
         DomainEventStream stream = events.readEvents(member.value(), 0);
         while (stream.hasNext()) {
@@ -237,46 +280,6 @@ public final class UndoRunner {
             }
         }
         return recorded;
-    }
-
-    /**
-     * Every member in the order of the import's rows. The columns: the member's IDs and name, each field the undo
-     * sets back for some member (for the others their value now: importing the report back changes nothing of them),
-     * the version and the outcome. A conflict's row holds the values the undo would have set back: importing it
-     * (once it has been looked at) does that undo by hand, and is refused if the member changed after the report.
-     */
-    private RowReport report(SortedMap<Integer, String> members, Map<Integer, Row> rows, UndoValues values) {
-        Set<String> keys = new LinkedHashSet<>();
-        rows.values().stream().filter(row -> row.plan() != null).forEach(row -> keys.addAll(row.plan().restore().keySet()));
-        List<String> fields = new ArrayList<>(List.of(MemberFields.USER_ID.name(), MemberFields.NAME.name()));
-        MemberFields.ALL.stream().map(MemberField::name).filter(keys::contains).filter(k -> !fields.contains(k))
-                .forEach(fields::add);
-        keys.stream().filter(k -> k.startsWith("custom.") && values.column(k) != null).forEach(fields::add);
-        List<String> header = new ArrayList<>();
-        header.add(MemberColumns.MEMBER_ID);
-        fields.forEach(k -> header.add(values.column(k)));
-        header.add(MemberColumns.VERSION);
-        RowReport report = new RowReport(header, MemberColumns.UNDO);
-        members.forEach((number, member) -> {
-            Row row = rows.get(number);
-            List<String> cells = new ArrayList<>();
-            cells.add(member);
-            for (String key : fields) {
-                if (row == null || row.plan() == null) {
-                    cells.add("");
-                } else {
-                    Map<String, Object> restore = row.plan().restore();
-                    cells.add(values.cell(key, restore.containsKey(key) ? restore.get(key) : row.plan().current().get(key)));
-                }
-            }
-            cells.add(row == null || row.plan() == null ? "" : String.valueOf(row.version()));
-            report.add(cells, row == null ? "Not reached." : row.text());
-        });
-        return report;
-    }
-
-    private static long count(Map<Integer, Row> rows, UndoPlan.Outcome outcome) {
-        return rows.values().stream().filter(row -> row.outcome() == outcome).count();
     }
 
     private static String reportName(ImportUndoQueued job) {
