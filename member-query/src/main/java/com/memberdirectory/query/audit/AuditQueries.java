@@ -3,7 +3,6 @@ package com.memberdirectory.query.audit;
 import com.memberdirectory.kernel.audit.AuditEntry;
 import com.memberdirectory.kernel.audit.AuditPage;
 import com.memberdirectory.kernel.audit.AuditQuery;
-import com.memberdirectory.kernel.member.FieldChange;
 import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.history.HistoryChanges;
 import com.memberdirectory.query.member.MemberSearchFreshness;
@@ -86,15 +85,8 @@ class AuditQueries {
         }
         Sort.Direction direction = query.newestFirst() ? Sort.Direction.DESC : Sort.Direction.ASC;
         select.with(Sort.by(direction, "occurredAt", "sequence", "_id")).skip(skip).limit(query.size());
-        List<AuditEntry> items = mongo.find(select, AuditDocument.class).stream().map(this::entry).toList();
+        List<AuditEntry> items = mongo.find(select, AuditDocument.class).stream().map(ChangeRecord::of).map(this::entry).toList();
         return new AuditPage(items, query.page(), query.size(), total);
-    }
-
-    private AuditEntry entry(AuditDocument d) {
-        List<FieldChange> raw = d.changes.stream()
-                .map(c -> new FieldChange(c.getString("field"), c.get("before"), c.get("after"))).toList();
-        return new AuditEntry(d.id, d.memberId, d.type, d.occurredAt, d.actor, d.source, d.correlationId,
-                history.labelled(raw));
     }
 
     private AuditEntry entry(ChangeRecord c) {

@@ -22,6 +22,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonBinaryWriter;
@@ -93,6 +94,19 @@ public final class ChangeListIndex extends TrackedIndex<ChangeRecord> {
             throw new UncheckedIOException(e);
         }
         pending.put(change.id(), change);
+    }
+
+    /** The change of event {@code id} as the index has it (including one not yet readable by queries), or null. */
+    ChangeRecord change(String id) {
+        ChangeRecord change = pending.get(id);
+        if (change != null) {
+            return change;
+        }
+        return read(false, searcher -> {
+            TopDocs found = searcher.search(new TermQuery(new Term(ID, id)), 1);
+            return found.scoreDocs.length == 0 ? null
+                    : recordOf(searcher.storedFields().document(found.scoreDocs[0].doc, Set.of(ENTRY)).getBinaryValue(ENTRY));
+        });
     }
 
     /** The page {@code query} asks for, in its order, and the total its filters select. */
@@ -178,16 +192,21 @@ public final class ChangeListIndex extends TrackedIndex<ChangeRecord> {
     }
 
     private static byte[] bson(ChangeRecord change) {
-        org.bson.Document d = new org.bson.Document("_id", change.id()).append("memberId", change.memberId())
+        org.bson.Document d = document(change);
+        try (BasicOutputBuffer out = new BasicOutputBuffer(); BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
+            CODEC.encode(writer, d, EncoderContext.builder().build());
+            return out.toByteArray();
+        }
+    }
+
+    /** The change as a document: what the index stores, and what a rebuild compares. */
+    static org.bson.Document document(ChangeRecord change) {
+        return new org.bson.Document("_id", change.id()).append("memberId", change.memberId())
                 .append("type", change.type()).append("occurredAt", Date.from(change.occurredAt()))
                 .append("sequence", change.sequence()).append("actor", change.actor()).append("source", change.source())
                 .append("correlationId", change.correlationId())
                 .append("changes", change.changes().stream().map(c -> new org.bson.Document("field", c.field())
                         .append("before", c.before()).append("after", c.after())).toList());
-        try (BasicOutputBuffer out = new BasicOutputBuffer(); BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
-            CODEC.encode(writer, d, EncoderContext.builder().build());
-            return out.toByteArray();
-        }
     }
 
     private static ChangeRecord recordOf(BytesRef bytes) {

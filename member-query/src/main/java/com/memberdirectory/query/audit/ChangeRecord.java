@@ -30,6 +30,14 @@ record ChangeRecord(String id, String memberId, String type, Instant occurredAt,
                 text(message.getMetaData().get(MetadataKeys.CORRELATION_ID)), changes);
     }
 
+    /** The change as the change list's collection keeps it. */
+    static ChangeRecord of(AuditDocument d) {
+        List<FieldChange> changes = d.changes.stream()
+                .map(c -> new FieldChange(c.getString("field"), c.get("before"), c.get("after"))).toList();
+        return new ChangeRecord(d.id, d.memberId, d.type, d.occurredAt, d.sequence, d.actor, d.source, d.correlationId,
+                changes);
+    }
+
     /** The fields changed, each once, in the order of the changes. */
     List<String> fields() {
         return changes.stream().map(FieldChange::field).distinct().toList();

@@ -74,6 +74,10 @@ class ChangeListIndexTest {
             index.page(query(null, null, null, null, null, null, null, true, 0, 1)); // a reader: the batch becomes a segment
         }
         assertAnswers(all.values(), members);
+        for (ChangeRecord change : new ArrayList<>(all.values()).subList(0, 50)) {
+            assertThat(index.change(change.id())).isEqualTo(change);
+        }
+        assertThat(index.change("no-such-event")).isNull();
 
         index.commit();
         index.close();
