@@ -36,7 +36,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -112,24 +111,17 @@ public final class ChangeListIndex extends TrackedIndex<ChangeRecord> {
     /** The page {@code query} asks for, in its order, and the total its filters select. */
     Page page(AuditQuery query) {
         Query filters = filtersOf(query);
+        long skip = (long) query.page() * query.size();
         return read(true, searcher -> {
-            long total = searcher.count(filters);
-            long skip = (long) query.page() * query.size();
-            if (skip >= total || query.size() == 0) {
-                return new Page(List.of(), total);
-            }
-            int size = (int) Math.min(query.size(), total - skip);
-            // newest first is the same walk from the other end: the page's place counted from the oldest
-            long fromOldest = query.newestFirst() ? total - skip - size : skip;
-            List<ChangeRecord> items = new ArrayList<>(size);
+            // newest first is the list in index order read from its end
+            IndexOrderPages.Page found = IndexOrderPages.page(searcher, filters, ORDER, skip, query.size(),
+                    query.newestFirst());
+            List<ChangeRecord> items = new ArrayList<>(found.docs().size());
             var stored = searcher.storedFields();
-            for (int doc : IndexOrderPages.page(searcher, filters, ORDER, fromOldest, size)) {
+            for (int doc : found.docs()) {
                 items.add(recordOf(stored.document(doc, Set.of(ENTRY)).getBinaryValue(ENTRY)));
             }
-            if (query.newestFirst()) {
-                Collections.reverse(items);
-            }
-            return new Page(items, total);
+            return new Page(items, found.total());
         });
     }
 

@@ -1,149 +1,282 @@
 package com.memberdirectory.query.search;
 
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
+import org.apache.lucene.util.PriorityQueue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
- * A page of a query's matches in the order an index is sorted by, at any depth, without ranking the matches before
- * it. In an index sorted by {@code order} ({@code IndexWriterConfig#setIndexSort}) the documents of each segment are
- * stored in that order, so each segment's matches come in list order; the segments are merged by their current
- * match's sort values and the first {@code from} matches are stepped over. Memory is the page and one cursor per
- * segment; time grows with {@code from + size} (a step reads the sort values of one document), where collecting the
- * top {@code from + size} would keep them all.
+ * A page of a query's matches in the order an index is sorted by, at any depth, and the exact number of matches —
+ * without ranking the matches before the page. In an index sorted by {@code order}
+ * ({@code IndexWriterConfig#setIndexSort}) each segment stores its documents in that order, so each segment's matches
+ * come in list order and the list is a merge of the segments' matches. A page at offset {@code k} is found by
+ * stepping the merge past {@code k} matches, from whichever end of the list is nearer, comparing each with the heads
+ * of the other segments: memory is the segments' match numbers and the page, not a queue of {@code k} entries, and a
+ * step reads the sort values of one document (a chunk of a segment's matches at a time, in doc id order).
  * <p>
  * Sort fields are single-valued doc values of type {@code LONG} (a missing value is the field's missing value, else
- * 0) or {@code STRING} (a missing value sorts first, or last with {@link SortField#STRING_LAST}), as Lucene sorts them.
+ * 0) or {@code STRING} (compared as unsigned bytes — code point order for UTF-8; a missing value first, or last with
+ * {@link SortField#STRING_LAST}), each possibly reversed, as Lucene sorts them. Used by the index of member versions
+ * (name, id) and the index of the change list (time, sequence, event id).
  */
 public final class IndexOrderPages {
+
+    /** The documents of a page (the reader's doc ids, in list order) and the number of matches. */
+    public record Page(List<Integer> docs, long total) {
+    }
+
+    /** How many matches of a segment have their sort values read at once. */
+    private static final int CHUNK = 512;
 
     private IndexOrderPages() {
     }
 
     /**
-     * The matches of {@code query} at places {@code from} to {@code from + size - 1} (0 the first) in {@code order},
-     * as document numbers of the searcher's reader.
+     * At most {@code limit} matches of {@code query} from place {@code offset} (0 the first) in {@code order} — or,
+     * {@code reversed}, in the opposite order (the list read from its end) — and the number of matches.
      *
      * @throws IllegalStateException if a segment of the index is not sorted by {@code order}
      */
-    public static List<Integer> page(IndexSearcher searcher, Query query, Sort order, long from, int size) throws IOException {
+    public static Page page(IndexSearcher searcher, Query query, Sort order, long offset, int limit, boolean reversed)
+            throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        PriorityQueue<Cursor> next = new PriorityQueue<>();
+        List<Matches> segments = new ArrayList<>();
+        long total = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Sort sorted = leaf.reader().getMetaData().getSort();
             if (!order.equals(sorted)) {
                 throw new IllegalStateException("A segment of the index is sorted by " + sorted + ", not " + order);
             }
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer != null) {
-                Cursor cursor = new Cursor(leaf, scorer.iterator(), order.getSort());
-                if (cursor.advance()) {
-                    next.add(cursor);
-                }
+            Matches found = Matches.of(weight, leaf);
+            if (found.count > 0) {
+                segments.add(found);
+                total += found.count;
             }
         }
-        List<Integer> page = new ArrayList<>(Math.max(0, size));
-        for (long place = 0; place < from + size && !next.isEmpty(); place++) {
-            Cursor first = next.poll();
-            if (place >= from) {
-                page.add(first.leaf.docBase + first.doc);
-            }
-            if (first.advance()) {
-                next.add(first);
-            }
+        // the page's places in index order: [from, to)
+        long size = Math.max(0, limit);
+        long to = reversed ? total - offset : Math.min(total, offset + size);
+        long from = reversed ? Math.max(0, to - size) : offset;
+        if (from >= to) {
+            return new Page(List.of(), total);
         }
-        return page;
+        boolean forward = from <= total - to;
+        SortField[] fields = order.getSort();
+        Merge merge = new Merge(segments.size(), fields, forward);
+        for (Matches found : segments) {
+            merge.add(new Cursor(found, fields, forward));
+        }
+        for (long skip = forward ? from : total - to; skip > 0; skip--) {
+            merge.step();
+        }
+        List<Integer> docs = new ArrayList<>((int) (to - from));
+        for (long take = to - from; take > 0; take--) {
+            docs.add(merge.top().doc());
+            merge.step();
+        }
+        if (forward == reversed) {
+            Collections.reverse(docs);
+        }
+        return new Page(docs, total);
     }
 
-    /** The matches of one segment, at its current one. */
-    private static final class Cursor implements Comparable<Cursor> {
+    /** The live matching documents of one segment, in doc id order (that is, list order). */
+    private static final class Matches implements LeafCollector {
+        final LeafReaderContext leaf;
+        int[] docs = new int[16];
+        int count;
 
-        private final LeafReaderContext leaf;
-        private final DocIdSetIterator matches;
-        private final Bits live;
-        private final SortField[] fields;
-        private final NumericDocValues[] numbers;
-        private final SortedDocValues[] strings;
-        private final long[] values;
-        private int doc;
-
-        Cursor(LeafReaderContext leaf, DocIdSetIterator matches, SortField[] fields) throws IOException {
+        private Matches(LeafReaderContext leaf) {
             this.leaf = leaf;
-            this.matches = matches;
-            this.live = leaf.reader().getLiveDocs();
+        }
+
+        static Matches of(Weight weight, LeafReaderContext leaf) throws IOException {
+            Matches matches = new Matches(leaf);
+            BulkScorer scorer = weight.bulkScorer(leaf);
+            if (scorer != null) {
+                scorer.score(matches, leaf.reader().getLiveDocs());
+            }
+            return matches;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+        }
+
+        @Override
+        public void collect(int doc) {
+            docs = ArrayUtil.grow(docs, count + 1);
+            docs[count++] = doc;
+        }
+    }
+
+    /** The segments' next matches, the one first in list order (last, going backwards) on top. */
+    private static final class Merge extends PriorityQueue<Cursor> {
+        private final SortField[] fields;
+        private final boolean forward;
+
+        Merge(int segments, SortField[] fields, boolean forward) {
+            super(segments);
             this.fields = fields;
-            this.numbers = new NumericDocValues[fields.length];
-            this.strings = new SortedDocValues[fields.length];
-            this.values = new long[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                switch (fields[i].getType()) {
-                    case LONG -> numbers[i] = DocValues.getNumeric(leaf.reader(), fields[i].getField());
-                    case STRING -> strings[i] = DocValues.getSorted(leaf.reader(), fields[i].getField());
-                    default -> throw new IllegalArgumentException("Cannot walk a sort by " + fields[i]);
-                }
+            this.forward = forward;
+        }
+
+        @Override
+        protected boolean lessThan(Cursor a, Cursor b) {
+            int order = compare(a, b);
+            return forward ? order < 0 : order > 0;
+        }
+
+        /** Moves past the top match. */
+        void step() throws IOException {
+            if (top().advance()) {
+                updateTop();
+            } else {
+                pop();
             }
         }
 
-        /** Moves to the next live match; false at the end. */
+        private int compare(Cursor a, Cursor b) {
+            for (int f = 0; f < fields.length; f++) {
+                int c = fields[f].getType() == SortField.Type.LONG ? Long.compare(a.number(f), b.number(f)) : compareStrings(f, a, b);
+                if (c != 0) {
+                    return fields[f].getReverse() ? -c : c;
+                }
+            }
+            return Integer.compare(a.doc(), b.doc());
+        }
+
+        private int compareStrings(int f, Cursor a, Cursor b) {
+            BytesRef left = a.string(f);
+            BytesRef right = b.string(f);
+            if (left == null || right == null) {
+                int c = left == right ? 0 : left == null ? -1 : 1; // missing first
+                return fields[f].getMissingValue() == SortField.STRING_LAST ? -c : c;
+            }
+            return left.compareTo(right);
+        }
+    }
+
+    /**
+     * Walks one segment's matches in list order or backwards. The sort values of a chunk of matches are read at once,
+     * in doc id order (the order in which doc values are read); a string's bytes are looked up when compared.
+     */
+    private static final class Cursor {
+        private final Matches matches;
+        private final SortField[] fields;
+        private final boolean forward;
+        private final SortedDocValues[] terms;
+        private final long[][] numbers;
+        private final int[][] ords;
+        private final BytesRefBuilder[] bytes;
+        private final int[] bytesOrd;
+        private int chunkStart;
+        private int chunkEnd;
+        private int at;
+
+        Cursor(Matches matches, SortField[] fields, boolean forward) throws IOException {
+            this.matches = matches;
+            this.fields = fields;
+            this.forward = forward;
+            LeafReader reader = matches.leaf.reader();
+            this.terms = new SortedDocValues[fields.length];
+            this.numbers = new long[fields.length][];
+            this.ords = new int[fields.length][];
+            this.bytes = new BytesRefBuilder[fields.length];
+            this.bytesOrd = new int[fields.length];
+            for (int f = 0; f < fields.length; f++) {
+                switch (fields[f].getType()) {
+                    case LONG -> numbers[f] = new long[CHUNK];
+                    case STRING -> {
+                        terms[f] = DocValues.getSorted(reader, fields[f].getField());
+                        ords[f] = new int[CHUNK];
+                        bytes[f] = new BytesRefBuilder();
+                        bytesOrd[f] = -2;
+                    }
+                    default -> throw new IllegalArgumentException("Cannot walk a sort by " + fields[f]);
+                }
+            }
+            at = forward ? 0 : matches.count - 1;
+            load();
+        }
+
+        /** The current match's doc id in the reader. */
+        int doc() {
+            return matches.leaf.docBase + matches.docs[at];
+        }
+
+        long number(int field) {
+            return numbers[field][at - chunkStart];
+        }
+
+        /** The current match's value of a string field, null if it has none. */
+        BytesRef string(int field) {
+            int ord = ords[field][at - chunkStart];
+            if (ord < 0) {
+                return null;
+            }
+            if (ord != bytesOrd[field]) {
+                try {
+                    bytes[field].copyBytes(terms[field].lookupOrd(ord));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                bytesOrd[field] = ord;
+            }
+            return bytes[field].get();
+        }
+
+        /** Moves to the next match; false if there is none. */
         boolean advance() throws IOException {
-            do {
-                doc = matches.nextDoc();
-            } while (doc != DocIdSetIterator.NO_MORE_DOCS && live != null && !live.get(doc));
-            if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+            at += forward ? 1 : -1;
+            if (at < 0 || at >= matches.count) {
                 return false;
             }
-            for (int i = 0; i < fields.length; i++) {
-                if (numbers[i] != null) {
-                    values[i] = numbers[i].advanceExact(doc) ? numbers[i].longValue()
-                            : fields[i].getMissingValue() instanceof Long missing ? missing : 0L;
-                } else {
-                    // an ordinal is only comparable within the segment: -1 marks a missing value
-                    values[i] = strings[i].advanceExact(doc) ? strings[i].ordValue() : -1;
-                }
+            if (at < chunkStart || at >= chunkEnd) {
+                load();
             }
             return true;
         }
 
-        @Override
-        public int compareTo(Cursor other) {
-            for (int i = 0; i < fields.length; i++) {
-                int c = numbers[i] != null ? Long.compare(values[i], other.values[i]) : compareStrings(i, other);
-                if (c != 0) {
-                    return fields[i].getReverse() ? -c : c;
+        private void load() throws IOException {
+            chunkStart = forward ? at : Math.max(0, at - CHUNK + 1);
+            chunkEnd = forward ? Math.min(matches.count, at + CHUNK) : at + 1;
+            LeafReader reader = matches.leaf.reader();
+            for (int f = 0; f < fields.length; f++) {
+                if (numbers[f] != null) {
+                    NumericDocValues values = DocValues.getNumeric(reader, fields[f].getField());
+                    long missing = fields[f].getMissingValue() instanceof Long value ? value : 0L;
+                    for (int i = chunkStart; i < chunkEnd; i++) {
+                        int doc = matches.docs[i];
+                        numbers[f][i - chunkStart] = values.advanceExact(doc) ? values.longValue() : missing;
+                    }
+                } else {
+                    SortedDocValues values = DocValues.getSorted(reader, fields[f].getField());
+                    for (int i = chunkStart; i < chunkEnd; i++) {
+                        int doc = matches.docs[i];
+                        ords[f][i - chunkStart] = values.advanceExact(doc) ? values.ordValue() : -1;
+                    }
                 }
-            }
-            return Integer.compare(leaf.docBase + doc, other.leaf.docBase + other.doc);
-        }
-
-        private int compareStrings(int i, Cursor other) {
-            boolean missing = values[i] < 0;
-            boolean otherMissing = other.values[i] < 0;
-            if (missing || otherMissing) {
-                int c = Boolean.compare(otherMissing, missing); // missing first
-                return fields[i].getMissingValue() == SortField.STRING_LAST ? -c : c;
-            }
-            try {
-                BytesRef mine = strings[i].lookupOrd((int) values[i]);
-                BytesRef theirs = other.strings[i].lookupOrd((int) other.values[i]);
-                return mine.compareTo(theirs);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
         }
     }
