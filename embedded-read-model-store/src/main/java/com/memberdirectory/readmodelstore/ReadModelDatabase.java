@@ -5,6 +5,9 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -94,6 +97,15 @@ final class ReadModelDatabase extends AbstractSynchronizedMongoDatabase<Object> 
         if (store.hasMap(name)) {
             store.removeMap(name);
         }
+    }
+
+    /** This store's own commands ({@link CollectionComparison}), then MongoDB's. */
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        if (CollectionComparison.COMMAND.equals(command)) {
+            return CollectionComparison.run(store, this::getFullCollectionNamespace, query);
+        }
+        return super.handleCommand(channel, command, query, resolver, oplog);
     }
 
     @Override
