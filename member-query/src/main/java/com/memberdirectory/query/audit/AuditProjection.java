@@ -47,7 +47,9 @@ class AuditProjection {
         d.fields = change.fields();
         d.changes = change.changes().stream().map(c -> new org.bson.Document("field", c.field())
                 .append("before", c.before()).append("after", c.after())).toList();
-        DocumentBatch.current(mongo, AuditDocument.class, a -> a.id, written -> { }).save(d);
+        // the batch's entries looked up at once: a new one (every one but after a crash) is inserted, not upserted
+        DocumentBatch.current(mongo, AuditDocument.class, a -> a.id,
+                m -> m.getPayload() instanceof MemberEvent ? m.getIdentifier() : null, written -> { }).save(d);
     }
 
     /** The change list's collection, for rebuilds (docs/rebuilds.md). */
