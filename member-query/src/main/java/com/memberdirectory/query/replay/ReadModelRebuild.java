@@ -76,6 +76,7 @@ public class ReadModelRebuild {
     }
 
     static final int BATCH = 2_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final int COMPARE_BATCH = 1_000;
     private static final int MAX_SUSPECTS = 10_000;
     private static final String STORE_COMPARISON = "directoryCompareCollections";
@@ -105,12 +106,15 @@ public class ReadModelRebuild {
         Replayer replayer = new Replayer(handlers, progress);
         List<EventProcessor> paused = new ArrayList<>();
         long pausedAt = 0;
+        long started = System.nanoTime();
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
             replayer.takeAvailable(stream);
+            long replayed = System.nanoTime();
             Map<String, Map<String, RebuildSuspects>> suspects = new HashMap<>();
             for (ReadModel model : models) {
                 suspects.put(model.name(), suspects(model));
             }
+            long firstComparison = System.nanoTime();
             replayer.takeAvailable(stream);
             Map<String, TrackingToken> positions = new HashMap<>();
             for (String group : groups) {
@@ -134,13 +138,20 @@ public class ReadModelRebuild {
                 }
             }
             long compared = replayer.count;
+            long secondComparison = System.nanoTime();
             replayer.takeAvailable(stream);
             for (ReadModel model : models) {
                 switchOver(model);
             }
+            long switched = System.nanoTime();
             paused.forEach(EventProcessor::start);
             paused.clear();
             long pausedMillis = (System.nanoTime() - pausedAt) / 1_000_000;
+            log.info("Rebuilt {}: {} events replayed in {} ms, compared in {} ms; live processors paused {} ms"
+                            + " (stopping them and comparing again {} ms, switching {} ms)",
+                    models.stream().map(ReadModel::name).toList(), replayer.count, (replayed - started) / 1_000_000,
+                    (firstComparison - replayed) / 1_000_000, pausedMillis, (secondComparison - pausedAt) / 1_000_000,
+                    (switched - secondComparison) / 1_000_000);
             return new Outcome(replayer.count, replayer.count - compared, pausedMillis, comparisons);
         } finally {
             paused.forEach(EventProcessor::start);
