@@ -9,6 +9,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -77,6 +78,15 @@ public abstract class TrackedIndex<E> implements Closeable {
      * {@code meanwhile}): everything in it is derived from the events.
      */
     protected static Files openFiles(Path path, String schema, String what, String meanwhile) {
+        return openFiles(path, schema, null, what, meanwhile);
+    }
+
+    /**
+     * {@link #openFiles(Path, String, String, String)} for an index whose documents are kept in {@code order} within
+     * each segment (Lucene's index sort; null: in the order they were written). Changing an index's order is a change
+     * of its {@code schema}: an index cannot be sorted otherwise once written.
+     */
+    protected static Files openFiles(Path path, String schema, Sort order, String what, String meanwhile) {
         try {
             java.nio.file.Files.createDirectories(path);
             // Memory-mapped (Lucene's choice on 64-bit): read through the file system instead (NIOFSDirectory) a
@@ -108,6 +118,9 @@ public abstract class TrackedIndex<E> implements Closeable {
                 }
             }
             IndexWriterConfig config = new IndexWriterConfig().setOpenMode(mode).setCommitOnClose(false);
+            if (order != null) {
+                config.setIndexSort(order);
+            }
             return new Files(path, directory, new IndexWriter(directory, config), committed);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the " + what + " in " + path, e);
