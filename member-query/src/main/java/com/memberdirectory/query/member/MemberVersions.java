@@ -121,6 +121,16 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
         return bson.read(latest.member());
     }
 
+    /** The member of a version as the member list stores it, for comparing the two. */
+    org.bson.Document document(Latest latest) {
+        return document(member(latest));
+    }
+
+    /** A member as the member list stores it (written by the same mapping as the versions). */
+    org.bson.Document document(MemberDocument member) {
+        return bson.document(member);
+    }
+
     /**
      * Adds {@code next}, the member after an event stamped {@code stamp}, as the member's latest version; the version
      * it follows ({@code previous}, null for a new member) ends at {@code stamp}. One thread writes.
