@@ -81,7 +81,7 @@ class ReplayBenchmark {
 
             // -Dbench.readModels=audit,search rebuilds only those (default: each in turn, then all)
             List<String> readModels = List.of(System.getProperty("bench.readModels",
-                    "members,audit,admins,departments,fields,imports,notifications,search,all").split(","));
+                    "members,audit,admins,departments,fields,imports,notifications,search,asof,changes,all").split(","));
             for (String readModel : readModels) {
                 long replayStart = System.nanoTime();
                 String replay = api.post("/api/admin/replays", Map.of("projection", readModel)).text("id");

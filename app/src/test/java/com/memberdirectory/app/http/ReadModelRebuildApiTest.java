@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 class ReadModelRebuildApiTest extends ApiTest {
 
     private static final List<String> READ_MODELS =
-            List.of("admins", "audit", "departments", "fields", "imports", "members", "notifications", "search");
+            List.of("admins", "asof", "audit", "changes", "departments", "fields", "imports", "members", "notifications",
+                    "search");
 
     @Autowired
     MongoTemplate mongo;
@@ -60,6 +61,8 @@ class ReadModelRebuildApiTest extends ApiTest {
         reads.put("imports", "/api/imports/" + failedImport);
         reads.put("notifications", "/api/notifications?memberId=" + member);
         reads.put("search", "/api/members?departmentId=" + parent + "&q=" + admin.get("/api/members/" + member).text("userId"));
+        reads.put("asof", "/api/members?departmentId=" + parent + "&asOf=" + java.time.Instant.now());
+        reads.put("changes", "/api/audit?memberId=" + member + "&field=city");
 
         assertThat(admin.post("/api/admin/replays", Map.of("projection", "nope")).status()).isEqualTo(400);
         for (String readModel : READ_MODELS) {
@@ -79,8 +82,11 @@ class ReadModelRebuildApiTest extends ApiTest {
             assertThat(result.get("projection").asText()).isEqualTo(readModel);
             assertThat(result.get("equal").asBoolean()).isTrue();
             assertThat(result.get("missing").asLong() + result.get("extra").asLong() + result.get("different").asLong()).isZero();
-            if (readModel.equals("search")) {
+            if (readModel.equals("search") || readModel.equals("asof")) {
                 assertThat(admin.get(path).body().get("total").asLong()).as("the member is found").isEqualTo(1);
+            }
+            if (readModel.equals("changes")) {
+                assertThat(admin.get(path).body().get("total").asLong()).as("both city changes are found").isEqualTo(2);
             }
             if (!readModel.equals("notifications")) {
                 assertThat(result.get("documents").asLong()).as(readModel + " has documents").isPositive();

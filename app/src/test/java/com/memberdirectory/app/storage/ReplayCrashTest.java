@@ -19,12 +19,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * A replay running at {@code kill -9} is FAILED with a message once the service is up again (its half-built
  * collections dropped, the read model as it was), and a new replay rebuilds it as usual — the member list, and
- * the departments for the read models of the other processor.
+ * the departments for the read models of the other processor, and the index of member versions, rebuilt in place by
+ * its own processor.
  */
 class ReplayCrashTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"members", "departments"})
+    @ValueSource(strings = {"members", "departments", "asof"})
     void a_replay_killed_while_running_is_failed_after_the_restart_and_a_new_one_works(String readModel) throws Exception {
         Path data = Path.of("target", "replay-crash", UUID.randomUUID().toString(), "data");
         String member;

@@ -27,12 +27,18 @@ final class MemberBson {
     }
 
     byte[] write(MemberDocument member) {
-        Document document = new Document();
-        converter.write(member, document);
+        Document document = document(member);
         try (BasicOutputBuffer out = new BasicOutputBuffer(); BsonBinaryWriter writer = new BsonBinaryWriter(out)) {
             CODEC.encode(writer, document, EncoderContext.builder().build());
             return out.toByteArray();
         }
+    }
+
+    /** The member as the member list stores it. */
+    Document document(MemberDocument member) {
+        Document document = new Document();
+        converter.write(member, document);
+        return document;
     }
 
     MemberDocument read(byte[] bytes) {

@@ -1,6 +1,7 @@
 package com.memberdirectory.query.member;
 
 import com.memberdirectory.kernel.member.MemberStatus;
+import com.memberdirectory.query.search.IndexOrderPages;
 import com.memberdirectory.query.search.TrackedIndex;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -15,14 +16,11 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
@@ -32,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -51,14 +48,20 @@ import java.util.Set;
  * <p>
  * Each version is one Lucene document: {@code from} and {@code to} as points and doc values (range filters), the
  * member's departments and whether it is listed (not offboarded) as terms, name and id as sort values, and the whole
- * member document as stored BSON ({@link MemberBson}). A page of the list at {@code t} is one query — the versions
- * current at {@code t}, listed, in the departments asked for, sorted by name and id — whose cost grows with the
- * members that match, and whose memory with the end of the page; its total is an exact count.
+ * member document as stored BSON ({@link MemberBson}). Each segment keeps its documents in list order (Lucene's index
+ * sort on name, then id), so the versions that match a query come in list order within a segment. A page of the list
+ * at {@code t} is one query — the versions current at {@code t}, listed, in the departments asked for — whose matches
+ * are merged across segments up to the page, from whichever end of the list is nearer ({@link IndexOrderPages}):
+ * its cost grows with the members that match (all are counted: the total is exact) and with the distance of the page
+ * from the nearer end, its memory with the members that match, not with the page's offset.
  */
 public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
 
-    /** The layout of the documents; an index written with another one is rebuilt from the events. */
-    static final String SCHEMA = "1";
+    /**
+     * The layout of the documents; an index written with another one is rebuilt from the events. 2: documents sorted
+     * in list order within each segment.
+     */
+    static final String SCHEMA = "2";
     private static final String ID = "id";
     private static final String OPEN = "open";
     private static final String FROM = "from";
@@ -70,10 +73,9 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
     private static final String MEMBER = "member";
     private static final String YES = "y";
     private static final int MAX_SORT_CHARS = 1_000;
+    /** List order, in which each segment keeps its documents: name (none first), then id, both by UTF-8 bytes. */
     private static final Sort ORDER = new Sort(new SortField(NAME, SortField.Type.STRING),
             new SortField(ID, SortField.Type.STRING));
-    private static final Sort REVERSED = new Sort(new SortField(NAME, SortField.Type.STRING, true),
-            new SortField(ID, SortField.Type.STRING, true));
 
     /** A member's latest version as the index has it: its version, since when it is current, its document. */
     record Latest(long version, long from, byte[] member) {
@@ -88,7 +90,7 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
 
     /** Opens the index in {@code path}, creating it if there is none; documents are mapped by {@code converter}. */
     public static MemberVersions open(Path path, MongoConverter converter) {
-        Files files = openFiles(path, SCHEMA, "index of member versions",
+        Files files = openFiles(path, SCHEMA, ORDER, "index of member versions",
                 "The member list as it was is rebuilt by replaying the events");
         try {
             return new MemberVersions(files, new MemberBson(converter));
@@ -117,6 +119,16 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
     /** The member of a version (a copy: changing it changes nothing here). */
     MemberDocument member(Latest latest) {
         return bson.read(latest.member());
+    }
+
+    /** The member of a version as the member list stores it, for comparing the two. */
+    org.bson.Document document(Latest latest) {
+        return document(member(latest));
+    }
+
+    /** A member as the member list stores it (written by the same mapping as the versions). */
+    org.bson.Document document(MemberDocument member) {
+        return bson.document(member);
     }
 
     /**
@@ -164,27 +176,12 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
         }
         Query select = query.build();
         return read(true, searcher -> {
-            if (offset == 0) {
-                // One pass finds the page and counts every match (an exact total, not Lucene's default estimate).
-                TopFieldDocs found = searcher.search(select, new TopFieldCollectorManager(ORDER, Math.max(1, limit), null,
-                        Integer.MAX_VALUE));
-                return new AsOfPage(members(searcher, found.scoreDocs, 0, limit), found.totalHits.value);
+            IndexOrderPages.Page found = IndexOrderPages.page(searcher, select, ORDER, offset, limit, false);
+            List<MemberDocument> members = new ArrayList<>(found.docs().size());
+            for (int doc : found.docs()) {
+                members.add(memberOf(searcher, doc));
             }
-            // A later page: counted first, then read from whichever end of the list is nearer, so that the last
-            // pages cost what the first ones do (the members before the page are ranked, not only counted).
-            long total = searcher.count(select);
-            long end = Math.min(total, offset + limit);
-            if (offset >= total) {
-                return new AsOfPage(List.of(), total);
-            }
-            if (offset <= total - end) {
-                TopFieldDocs found = searcher.search(select, new TopFieldCollectorManager(ORDER, (int) end, null, 1));
-                return new AsOfPage(members(searcher, found.scoreDocs, offset, limit), total);
-            }
-            TopFieldDocs found = searcher.search(select, new TopFieldCollectorManager(REVERSED, (int) (total - offset), null, 1));
-            List<MemberDocument> items = members(searcher, found.scoreDocs, total - end, limit);
-            Collections.reverse(items);
-            return new AsOfPage(items, total);
+            return new AsOfPage(members, found.total());
         });
     }
 
@@ -200,15 +197,6 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
     private static Query range(String field, long from, long to) {
         return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
                 NumericDocValuesField.newSlowRangeQuery(field, from, to));
-    }
-
-    /** The members of {@code hits} from {@code from}, at most {@code limit} of them. */
-    private List<MemberDocument> members(IndexSearcher searcher, ScoreDoc[] hits, long from, int limit) throws IOException {
-        List<MemberDocument> members = new ArrayList<>(limit);
-        for (long i = from; i < hits.length && members.size() < limit; i++) {
-            members.add(memberOf(searcher, hits[(int) i].doc));
-        }
-        return members;
     }
 
     private MemberDocument memberOf(IndexSearcher searcher, int doc) throws IOException {

@@ -1,7 +1,7 @@
 package com.memberdirectory.query.replay;
 
 import com.memberdirectory.query.jobs.JobLeases;
-import com.memberdirectory.query.member.SearchIndexRebuild;
+import com.memberdirectory.query.search.TrackedIndexRebuild;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,16 +13,19 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Starts read-model rebuilds ({@link ReadModelRebuild}) in the background, one at a time, and reports their progress.
- * The read models are those the projections declare ({@link ReadModel}); {@value #ALL} rebuilds every one of them in
- * one pass over the events. A started replay is on disk before it is answered; one whose process died while it ran
+ * The read models are those the projections declare ({@link ReadModel}) and the Lucene indexes of this instance that
+ * declare how they are rebuilt ({@link TrackedIndexRebuild.RebuiltIndex}); {@value #ALL} rebuilds every one of them:
+ * the MongoDB read models in one pass over the events, then the indexes together. A started replay is on disk before it is answered; one whose process died while it ran
  * is marked FAILED once the service is ready again ({@link JobLeases}) and its half-built collections dropped — the
  * live read models were never touched, and a new replay can be started.
  */
@@ -38,8 +41,9 @@ public class ReadModelReplays {
 
     private final MongoTemplate mongo;
     private final ReadModelRebuild rebuild;
-    private final SearchIndexRebuild search;
+    private final TrackedIndexRebuild indexRebuild;
     private final Map<String, ReadModel> readModels = new LinkedHashMap<>();
+    private final Map<String, TrackedIndexRebuild.RebuiltIndex<?>> indexes = new LinkedHashMap<>();
     private final JobLeases leases;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "replay");
@@ -47,31 +51,39 @@ public class ReadModelReplays {
         return thread;
     });
 
-    ReadModelReplays(MongoTemplate mongo, ReadModelRebuild rebuild, SearchIndexRebuild search, List<ReadModel> declared,
-                     JobLeases leases) {
+    ReadModelReplays(MongoTemplate mongo, ReadModelRebuild rebuild, TrackedIndexRebuild indexRebuild,
+                     List<ReadModel> declared, List<TrackedIndexRebuild.RebuiltIndex<?>> rebuiltIndexes, JobLeases leases) {
         this.mongo = mongo;
         this.rebuild = rebuild;
-        this.search = search;
+        this.indexRebuild = indexRebuild;
         this.leases = leases;
+        Set<String> names = new HashSet<>(Set.of(ALL));
         declared.stream().sorted(java.util.Comparator.comparing(ReadModel::name)).forEach(model -> {
-            if (readModels.put(model.name(), model) != null || ALL.equals(model.name())
-                    || SearchIndexRebuild.NAME.equals(model.name())) {
+            if (!names.add(model.name())) {
                 throw new IllegalStateException("Two read models are called " + model.name());
             }
+            readModels.put(model.name(), model);
+        });
+        rebuiltIndexes.stream().sorted(java.util.Comparator.comparing(TrackedIndexRebuild.RebuiltIndex::name)).forEach(index -> {
+            if (!names.add(index.name())) {
+                throw new IllegalStateException("Two read models are called " + index.name());
+            }
+            indexes.put(index.name(), index);
         });
         leases.onSweep(this::failInterrupted);
     }
 
-    /** The names {@link #start} accepts: every declared read model's, the search index's, and {@value #ALL}. */
+    /** The names {@link #start} accepts: every declared read model's and index's, by name, and {@value #ALL}. */
     public List<String> projections() {
-        List<String> names = readModelsAndSearch();
+        List<String> names = readModelsAndIndexes();
         names.add(ALL);
         return names;
     }
 
-    private List<String> readModelsAndSearch() {
+    private List<String> readModelsAndIndexes() {
         List<String> names = new ArrayList<>(readModels.keySet());
-        names.add(SearchIndexRebuild.NAME);
+        names.addAll(indexes.keySet());
+        names.sort(null);
         return names;
     }
 
@@ -82,7 +94,7 @@ public class ReadModelReplays {
         ReplayDocument replay = new ReplayDocument();
         replay.id = new ObjectId().toHexString();
         replay.projection = projection;
-        replay.readModels = ALL.equals(projection) ? readModelsAndSearch() : List.of(projection);
+        replay.readModels = ALL.equals(projection) ? readModelsAndIndexes() : List.of(projection);
         replay.status = "RUNNING";
         replay.startedAt = Instant.now();
         replay.runner = leases.instance();
@@ -149,12 +161,15 @@ public class ReadModelReplays {
                 outcome.comparisons().forEach((name, found) -> replay.results.add(ReplayDocument.Result.of(name, found)));
                 mongo.updateFirst(self, Update.update("results", replay.results), ReplayDocument.class);
             }
-            if (replay.readModels().contains(SearchIndexRebuild.NAME)) {
-                SearchIndexRebuild.Outcome outcome = search.rebuild(processed ->
-                        mongo.updateFirst(self, Update.update("searchIndexEvents", processed), ReplayDocument.class));
-                replay.searchIndexEvents = outcome.events();
-                replay.processedEvents = Math.max(replay.processedEvents, outcome.events());
-                replay.results.add(ReplayDocument.Result.of(SearchIndexRebuild.NAME, List.of(outcome.comparison())));
+            List<TrackedIndexRebuild.RebuiltIndex<?>> rebuilt = replay.readModels().stream().map(indexes::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (!rebuilt.isEmpty()) {
+                for (TrackedIndexRebuild.Outcome outcome : indexRebuild.rebuild(rebuilt, processed ->
+                        mongo.updateFirst(self, Update.update("searchIndexEvents", processed), ReplayDocument.class))) {
+                    replay.searchIndexEvents = outcome.events();
+                    replay.processedEvents = Math.max(replay.processedEvents, outcome.events());
+                    replay.results.add(ReplayDocument.Result.of(outcome.name(), List.of(outcome.comparison())));
+                }
             }
             replay.documents = replay.results.stream().mapToLong(ReplayDocument.Result::documents).sum();
             replay.mismatches = replay.results.stream().mapToLong(r -> r.missing() + r.extra() + r.different()).sum();

@@ -15,7 +15,10 @@ public class ReplayDocument {
     String projection;
     String status;
     long processedEvents;
-    /** How far the search index's rebuild has come (events), when it is rebuilt: it runs on its own processor. */
+    /**
+     * How far the rebuild of the Lucene indexes (the search index, the index of member versions) has come (events;
+     * the least advanced of them), when one is rebuilt: each runs on its own processor.
+     */
     long searchIndexEvents;
     long documents;
     long mismatches;

@@ -118,6 +118,44 @@ class MemberVersionsTest {
         assertThat(now.items()).isNotEmpty().noneMatch(member -> member.status == MemberStatus.OFFBOARDED);
     }
 
+    @Test
+    void pages_at_every_depth_of_an_index_of_many_segments_equal_a_full_replay() {
+        Random random = new Random(2026);
+        events = history(random, 400, 6_000);
+        versions = MemberVersions.open(folder.resolve("asof"), converter);
+        // a read between slices of events makes what was written readable: a segment per slice, and versions of
+        // the same members in several of them (the later ones replacing the open versions of the earlier ones)
+        for (long from = 0; from < 6_000; from += 250) {
+            project(versions, from, from + 250);
+            versions.page(Instant.MAX, null, 0, 1);
+        }
+        MemberListReplay replay = new MemberListReplay(events, new AsOfLimits(1_000_000, Duration.ofMinutes(1)));
+        Instant last = stamps.stream().max(Instant::compareTo).orElseThrow();
+        for (int i = 0; i < 12; i++) {
+            Instant asOf = i == 0 ? last : stamps.get(random.nextInt(stamps.size()));
+            Map<String, MemberDocument> all = replay.members(asOf);
+            List<Set<String>> filters = new ArrayList<>();
+            filters.add(null);
+            filters.add(Set.of(DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()))));
+            filters.add(Set.of(DEPARTMENTS.get(random.nextInt(3)), DEPARTMENTS.get(3 + random.nextInt(3))));
+            for (Set<String> departments : filters) {
+                int size = 1 + random.nextInt(25);
+                long total = MemberListReplay.page(all.values(), departments, 0, 1).total();
+                int lastPage = (int) ((total - 1) / size);
+                for (int page : new int[] {0, 1, lastPage / 2 - 1, lastPage / 2, lastPage / 2 + 1, lastPage - 1, lastPage,
+                        lastPage + 1}) {
+                    if (page < 0) {
+                        continue;
+                    }
+                    String what = "asOf " + asOf + ", departments " + departments + ", page " + page + " of " + size
+                            + " (total " + total + ")";
+                    assertSame(versions.page(asOf, departments, (long) page * size, size),
+                            MemberListReplay.page(all.values(), departments, page, size), what);
+                }
+            }
+        }
+    }
+
     /** A random history of {@code count} events of up to {@code members} members, its first {@code projected} in the index. */
     private void build(Random random, int members, int count, long projected) {
         events = history(random, members, count);

@@ -25,9 +25,10 @@ class ReplayController {
 
     record ReplayRequest(@Schema(description = "The read model to rebuild: members, audit (the change list), admins,"
             + " departments, fields, imports (the import history), notifications (the notification log), search (the member"
-            + " search index), or all",
+            + " search index), asof (the index of member versions that answers asOf), changes (the index of the change"
+            + " list), or all",
             allowableValues = {"members", "audit", "admins", "departments", "fields", "imports", "notifications", "search",
-                    "all"})
+                    "asof", "changes", "all"})
                          String projection) {
     }
 
@@ -58,7 +59,8 @@ class ReplayController {
 
     @Operation(summary = "Rebuild a read model from the events while queries keep answering from the old one",
             description = "Rebuilds the read model into new collections, compares them with the live ones at the same"
-                    + " position in the events, and switches to them. `all` rebuilds every read model in one pass."
+                    + " position in the events, and switches to them; the Lucene indexes (search, asof) are rebuilt in"
+                    + " place and compared with the member list. `all` rebuilds every read model in one pass."
                     + " Poll GET /api/admin/replays/{id} for the progress and, per read model, what the comparison found.")
     @PostMapping
     ResponseEntity<ReplayResponse> start(@RequestBody ReplayRequest request) {

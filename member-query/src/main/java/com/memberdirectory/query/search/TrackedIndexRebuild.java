@@ -1,0 +1,174 @@
+package com.memberdirectory.query.search;
+
+import com.memberdirectory.query.replay.ReadModelComparison;
+import com.memberdirectory.query.support.IdOrderPages;
+import com.memberdirectory.query.support.StreamPositions;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Rebuilds Lucene indexes of this instance ({@link TrackedIndex}) in place: each index's processor is stopped, its
+ * position reset to the first event (Axon's {@code resetTokens}, which clears the index through the projection's
+ * reset handler) and started again; meanwhile readers fall back to what answers for a new or lagging index. Once
+ * every index has reached the end of the events as they were when it was reset, each is compared with the read model
+ * it is derived alongside: for every document of that read model, the index's entry and the entry the document says
+ * it should have — both folds of the same events, equal at the same version. A document that disagrees is looked at
+ * again once the index has caught up with the events written meanwhile; one whose entry is at another version then
+ * was changed while compared and is not compared.
+ * <p>
+ * Why not a second index and a swap, as the MongoDB read models are rebuilt: an index answers through searchers kept
+ * open on its one writer, its position lives in its own commits, and a second index would need both swapped under
+ * running reads; the fallbacks already answer exactly, and are what a new instance or a damaged index uses too.
+ * <p>
+ * An index declares only what differs ({@link RebuiltIndex}): its name, processor, index, the read model it is
+ * compared with and how an entry looks.
+ */
+@Component
+public class TrackedIndexRebuild {
+
+    /**
+     * One index that can be rebuilt: a bean, found by the replays ({@code ReadModelReplays}) under {@link #name}.
+     *
+     * @param <T> the documents of the read model the index is compared with
+     */
+    public interface RebuiltIndex<T> {
+
+        /** The name a replay is asked for. */
+        String name();
+
+        /** The processing group whose processor keeps the index. */
+        String processingGroup();
+
+        TrackedIndex<?> index();
+
+        /** The documents of the read model the index is compared with (a MongoDB collection, walked in id order). */
+        Class<T> compared();
+
+        /** The index's entry for {@code live}, null if it has none. */
+        Entry indexed(T live);
+
+        /** The entry the index should have for {@code live}. */
+        Expected expected(T live);
+    }
+
+    /** An entry of an index as a document, and the version of the live document it reflects. */
+    public record Entry(long version, Document document) {
+    }
+
+    /**
+     * The entry an index should have for a live document; {@code required}: an index without one misses it (else it
+     * may have none, but one it has must be this one).
+     */
+    public record Expected(Entry entry, boolean required) {
+    }
+
+    /** What the rebuild of one index found. */
+    public record Outcome(String name, long events, ReadModelComparison comparison) {
+    }
+
+    private static final long WAIT_STEP_MILLIS = 500;
+    private static final int PAGE = 1_000;
+    private static final long RECHECK_WAIT_MILLIS = 10_000;
+
+    private final EventProcessingConfiguration processors;
+    private final EventStore events;
+    private final MongoTemplate mongo;
+
+    TrackedIndexRebuild(EventProcessingConfiguration processors, EventStore events, MongoTemplate mongo) {
+        this.processors = processors;
+        this.events = events;
+        this.mongo = mongo;
+    }
+
+    /**
+     * Rebuilds {@code indexes} together (each on its own processor), then compares each. {@code progress} hears how
+     * far the least advanced of them has come (events).
+     */
+    public List<Outcome> rebuild(List<? extends RebuiltIndex<?>> indexes, LongConsumer progress) throws InterruptedException {
+        List<StreamingEventProcessor> resets = new ArrayList<>();
+        for (RebuiltIndex<?> index : indexes) {
+            resets.add(processors.eventProcessor(index.processingGroup(), StreamingEventProcessor.class)
+                    .orElseThrow(() -> new IllegalStateException("No processor " + index.processingGroup())));
+        }
+        TrackingToken head = events.createHeadToken();
+        for (StreamingEventProcessor processor : resets) {
+            processor.shutDown();
+            try {
+                processor.resetTokens();
+            } finally {
+                processor.start();
+            }
+        }
+        for (RebuiltIndex<?> index : indexes) {
+            while (!index.index().await(processed -> reaches(processed, head), WAIT_STEP_MILLIS)) {
+                progress.accept(indexes.stream().mapToLong(i -> positionOf(i.index().processed())).min().orElse(0));
+            }
+        }
+        long handled = head == null ? 0 : head.position().orElse(0) + 1;
+        progress.accept(handled);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (RebuiltIndex<?> index : indexes) {
+            outcomes.add(new Outcome(index.name(), handled, compare(index)));
+        }
+        return outcomes;
+    }
+
+    private <T> ReadModelComparison compare(RebuiltIndex<T> index) throws InterruptedException {
+        ReadModelComparison comparison = new ReadModelComparison(index.name());
+        List<Object> suspects = new ArrayList<>();
+        // a page at a time: the embedded read-model store keeps a query's whole answer in the heap
+        IdOrderPages.forEach(mongo.getCollection(mongo.getCollectionName(index.compared())), null, PAGE, page -> {
+            for (Document raw : page) {
+                T live = mongo.getConverter().read(index.compared(), raw);
+                Entry indexed = index.indexed(live);
+                Expected expected = index.expected(live);
+                if (indexed == null ? expected.required() : !indexed.document().equals(expected.entry().document())) {
+                    suspects.add(raw.get("_id"));
+                } else if (indexed != null) {
+                    comparison.agreed();
+                }
+            }
+        });
+        if (!suspects.isEmpty()) {
+            // a document created or changed while compared may not be in the index yet: look again once it has caught up
+            TrackingToken now = events.createHeadToken();
+            index.index().await(processed -> reaches(processed, now), RECHECK_WAIT_MILLIS);
+        }
+        for (Object id : suspects) {
+            T live = mongo.findById(id, index.compared());
+            if (live != null) {
+                recheck(comparison, id, index.indexed(live), index.expected(live));
+            }
+        }
+        return comparison;
+    }
+
+    private static void recheck(ReadModelComparison comparison, Object id, Entry indexed, Expected expected) {
+        if (indexed == null) {
+            if (expected.required()) {
+                comparison.onlyLive(id);
+            }
+        } else if (indexed.version() != expected.entry().version()) {
+            comparison.agreed(); // changed while compared: not comparable
+        } else {
+            comparison.rebuilt(id, indexed.document(), expected.entry().document());
+        }
+    }
+
+    private static boolean reaches(Object processed, TrackingToken head) {
+        return StreamPositions.reached((TrackingToken) processed, head);
+    }
+
+    private static long positionOf(Object processed) {
+        return processed instanceof TrackingToken token ? token.position().orElse(0) : 0;
+    }
+}
