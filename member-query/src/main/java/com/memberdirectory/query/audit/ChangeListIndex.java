@@ -47,7 +47,7 @@ import java.util.Set;
  * the entry itself as stored BSON. The index is sorted as the change list is read (time, then the member's event
  * sequence, then event id; {@link #ORDER}), so the matches of a filter come in list order within each segment and a
  * page at any depth is found by walking them ({@link IndexOrderPages}) — memory bounded by the page, not its offset —
- * and the total is an index count. Keyed by event id: an event applied again (after a crash) replaces its document.
+ * and the total is an index count. Keyed by event id ({@link #put}).
  */
 public final class ChangeListIndex extends TrackedIndex<ChangeRecord> {
 
@@ -70,6 +70,9 @@ public final class ChangeListIndex extends TrackedIndex<ChangeRecord> {
     record Page(List<ChangeRecord> items, long total) {
     }
 
+    /** The changes added since the last commit (see {@link #put}). */
+    private final Set<String> addedSinceCommit = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private ChangeListIndex(Files files) throws IOException {
         super(files, SCHEMA);
     }
@@ -85,14 +88,29 @@ public final class ChangeListIndex extends TrackedIndex<ChangeRecord> {
         }
     }
 
-    /** Adds the change, or replaces it if the index has it (one thread writes); readable once its batch is done. */
+    /**
+     * Adds the change (one thread writes); readable once its batch is done. Only a change added since the last commit
+     * can be added again — a batch tried again after a failure — and only that one is written as a replacement, which
+     * costs a lookup of its id in every segment: after a crash the index and its position are both back at the last
+     * commit, so the events applied again are the ones it lacks.
+     */
     void put(ChangeRecord change) {
         try {
-            writer.updateDocument(new Term(ID, change.id()), documentOf(change));
+            if (addedSinceCommit.add(change.id())) {
+                writer.addDocument(documentOf(change));
+            } else {
+                writer.updateDocument(new Term(ID, change.id()), documentOf(change));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         pending.put(change.id(), change);
+    }
+
+    @Override
+    public synchronized void commit() throws IOException {
+        super.commit();
+        addedSinceCommit.clear();
     }
 
     /** The change of event {@code id} as the index has it (including one not yet readable by queries), or null. */

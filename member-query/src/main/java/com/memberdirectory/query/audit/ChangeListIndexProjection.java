@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import com.memberdirectory.query.search.TrackedIndexRebuild;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,5 +34,20 @@ class ChangeListIndexProjection {
     @ResetHandler
     void reset() {
         index.clear();
+    }
+
+    /**
+     * The index of the change list as a replay rebuilds it ({@code changes}, docs/rebuilds.md): processor
+     * {@code change-list} reset to the first event; meanwhile the change list is read from its collection (as while
+     * the index is new or behind). Compared with that collection: every entry of it is in the index, the same. Entries
+     * never change once written: one version for all.
+     */
+    @Bean
+    static TrackedIndexRebuild.RebuiltIndex<AuditDocument> changeListIndexRebuild(ChangeListIndex index) {
+        return new TrackedIndexRebuild.RebuiltIndex<>("changes", PROCESSING_GROUP, index, AuditDocument.class, live -> {
+            ChangeRecord change = index.change(live.id);
+            return change == null ? null : new TrackedIndexRebuild.Entry(0, ChangeListIndex.document(change));
+        }, live -> new TrackedIndexRebuild.Expected(
+                new TrackedIndexRebuild.Entry(0, ChangeListIndex.document(ChangeRecord.of(live))), true));
     }
 }

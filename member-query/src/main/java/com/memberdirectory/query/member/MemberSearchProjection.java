@@ -5,10 +5,12 @@ import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.query.search.MemberSearchIndex;
 import com.memberdirectory.query.search.SearchEntry;
 import com.memberdirectory.query.search.SearchFields;
+import com.memberdirectory.query.search.TrackedIndexRebuild;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -54,6 +56,31 @@ class MemberSearchProjection {
     @ResetHandler
     void reset() {
         index.clear();
+    }
+
+    /**
+     * The search index as a replay rebuilds it ({@code search}, docs/rebuilds.md): processor {@code member-search}
+     * reset to the first event; meanwhile lists and searches read the member list ({@link MemberSearchFreshness}: the
+     * same answers, slower). Compared with the member list: a member's entry is what this projection makes of the
+     * member's document ({@link MemberFold} folds both); a listed member must have one, an offboarded one may have none.
+     */
+    @Bean
+    static TrackedIndexRebuild.RebuiltIndex<MemberDocument> searchIndexRebuild(MemberSearchIndex index) {
+        return new TrackedIndexRebuild.RebuiltIndex<>("search", PROCESSING_GROUP, index, MemberDocument.class, live -> {
+            SearchEntry entry = index.entry(live.id);
+            return entry == null ? null : new TrackedIndexRebuild.Entry(entry.version(), comparable(entry));
+        }, live -> {
+            SearchEntry entry = entryOf(live);
+            return new TrackedIndexRebuild.Expected(new TrackedIndexRebuild.Entry(entry.version(), comparable(entry)),
+                    entry.listed());
+        });
+    }
+
+    private static org.bson.Document comparable(SearchEntry entry) {
+        return new org.bson.Document("_id", entry.id()).append("version", entry.version()).append("name", entry.name())
+                .append("status", entry.status()).append("departmentIds", entry.departmentIds())
+                .append("hasLoginPassword", entry.hasLoginPassword()).append("hidePhone", entry.hidePhone())
+                .append("texts", new org.bson.Document(entry.texts()));
     }
 
     static SearchEntry entryOf(MemberDocument member) {

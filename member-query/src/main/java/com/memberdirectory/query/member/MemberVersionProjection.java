@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import com.memberdirectory.query.search.TrackedIndexRebuild;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -49,5 +51,20 @@ class MemberVersionProjection {
     @ResetHandler
     void reset() {
         versions.clear();
+    }
+
+    /**
+     * The index of member versions as a replay rebuilds it ({@code asof}, docs/rebuilds.md): processor
+     * {@code member-versions} reset to the first event; meanwhile the member and the member list as they were are
+     * rebuilt by replaying the events ({@link MemberListReplay}, as for a new index). Compared with the member list:
+     * every member's latest version in the index is the member list's document (offboarded members too), both folded
+     * by {@link MemberFold}. The versions before the latest are not compared: the member list has only the latest.
+     */
+    @Bean
+    static TrackedIndexRebuild.RebuiltIndex<MemberDocument> memberVersionsRebuild(MemberVersions versions) {
+        return new TrackedIndexRebuild.RebuiltIndex<>("asof", PROCESSING_GROUP, versions, MemberDocument.class, live -> {
+            MemberVersions.Latest latest = versions.latest(live.id);
+            return latest == null ? null : new TrackedIndexRebuild.Entry(latest.version(), versions.document(latest));
+        }, live -> new TrackedIndexRebuild.Expected(new TrackedIndexRebuild.Entry(live.version, versions.document(live)), true));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -36,28 +37,19 @@ import java.util.function.LongConsumer;
 public class TrackedIndexRebuild {
 
     /**
-     * One index that can be rebuilt: a bean, found by the replays ({@code ReadModelReplays}) under {@link #name}.
+     * One index that can be rebuilt, declared as a bean beside the projection that keeps it, and found by the replays
+     * ({@code ReadModelReplays}) under {@code name}.
      *
-     * @param <T> the documents of the read model the index is compared with
+     * @param name            the name a replay is asked for
+     * @param processingGroup the processing group whose processor keeps the index
+     * @param compared        the documents of the read model the index is compared with (a MongoDB collection,
+     *                        walked in id order)
+     * @param indexed         the index's entry for a live document, null if it has none
+     * @param expected        the entry the index should have for a live document
+     * @param <T>             the documents of the read model the index is compared with
      */
-    public interface RebuiltIndex<T> {
-
-        /** The name a replay is asked for. */
-        String name();
-
-        /** The processing group whose processor keeps the index. */
-        String processingGroup();
-
-        TrackedIndex<?> index();
-
-        /** The documents of the read model the index is compared with (a MongoDB collection, walked in id order). */
-        Class<T> compared();
-
-        /** The index's entry for {@code live}, null if it has none. */
-        Entry indexed(T live);
-
-        /** The entry the index should have for {@code live}. */
-        Expected expected(T live);
+    public record RebuiltIndex<T>(String name, String processingGroup, TrackedIndex<?> index, Class<T> compared,
+                                  Function<T, Entry> indexed, Function<T, Expected> expected) {
     }
 
     /** An entry of an index as a document, and the version of the live document it reflects. */
@@ -129,8 +121,8 @@ public class TrackedIndexRebuild {
         IdOrderPages.forEach(mongo.getCollection(mongo.getCollectionName(index.compared())), null, PAGE, page -> {
             for (Document raw : page) {
                 T live = mongo.getConverter().read(index.compared(), raw);
-                Entry indexed = index.indexed(live);
-                Expected expected = index.expected(live);
+                Entry indexed = index.indexed().apply(live);
+                Expected expected = index.expected().apply(live);
                 if (indexed == null ? expected.required() : !indexed.document().equals(expected.entry().document())) {
                     suspects.add(raw.get("_id"));
                 } else if (indexed != null) {
@@ -146,7 +138,7 @@ public class TrackedIndexRebuild {
         for (Object id : suspects) {
             T live = mongo.findById(id, index.compared());
             if (live != null) {
-                recheck(comparison, id, index.indexed(live), index.expected(live));
+                recheck(comparison, id, index.indexed().apply(live), index.expected().apply(live));
             }
         }
         return comparison;

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The index of the change list answers every filter and page exactly as sorting and filtering all changes would:
- * changes written in several batches (several segments), some written again (as after a crash), many in the same
+ * changes written in several batches (several segments), some written again (a batch tried again), many in the same
  * millisecond, pages at the start, the middle and the end, oldest and newest first; and the same after reopening.
  */
 class ChangeListIndexTest {
@@ -67,7 +67,7 @@ class ChangeListIndexTest {
                 all.put(change.id(), change);
             }
             if (batch % 2 == 1) {
-                // applied again after a crash: the same event id, the same entry
+                // a batch tried again after a failure: the same event id, the same entry
                 List<ChangeRecord> again = new ArrayList<>(all.values()).subList(0, 30);
                 again.forEach(index::put);
             }
