@@ -3,6 +3,8 @@ package com.memberdirectory.query.audit;
 import com.memberdirectory.kernel.audit.AuditEntry;
 import com.memberdirectory.kernel.audit.AuditPage;
 import com.memberdirectory.kernel.audit.AuditQuery;
+import com.memberdirectory.kernel.problem.DomainRuleViolation;
+import com.memberdirectory.kernel.problem.ErrorCode;
 import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.history.HistoryChanges;
 import com.memberdirectory.query.member.MemberSearchFreshness;
@@ -21,6 +23,9 @@ import java.util.regex.Pattern;
 /** Answers auditors' questions over the change list. */
 @Component
 class AuditQueries {
+
+    /** The most entries the change list is read without its index (docs/limits.md). */
+    static final long MAX_SCANNED = 50_000;
 
     private final MongoTemplate mongo;
     private final HistoryChanges history;
@@ -45,6 +50,12 @@ class AuditQueries {
         if (freshness.indexIsCurrent()) {
             ChangeListIndex.Page page = index.page(query);
             return new AuditPage(page.items().stream().map(this::entry).toList(), query.page(), query.size(), page.total());
+        }
+        long entries = mongo.getCollection(mongo.getCollectionName(AuditDocument.class)).estimatedDocumentCount();
+        if (entries > MAX_SCANNED) {
+            // the scan sorts every entry in the heap: at a million entries, more than the service has
+            throw new DomainRuleViolation(ErrorCode.INDEX_BUILDING, "The change list's index is being built (" + entries
+                    + " changes, more than the " + MAX_SCANNED + " read without it); try again in a minute.", List.of());
         }
         return scan(query);
     }

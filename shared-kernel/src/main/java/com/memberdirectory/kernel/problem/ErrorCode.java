@@ -41,7 +41,12 @@ public enum ErrorCode {
     /** The import has not finished yet: it can be undone once it has (docs/undo.md). */
     IMPORT_NOT_FINISHED(409),
     /** The import has been undone already, or its undo is under way (docs/undo.md). */
-    ALREADY_UNDONE(409);
+    ALREADY_UNDONE(409),
+    /**
+     * A read answered from an index of this instance that is being built, over more than its fallback may read
+     * (docs/limits.md, Reads): try again once the index has caught up.
+     */
+    INDEX_BUILDING(503);
 
     private final int status;
 
