@@ -36,6 +36,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -115,14 +119,37 @@ public final class ChangeListIndex extends TrackedIndex<ChangeRecord> {
 
     /** The change of event {@code id} as the index has it (including one not yet readable by queries), or null. */
     ChangeRecord change(String id) {
-        ChangeRecord change = pending.get(id);
-        if (change != null) {
-            return change;
+        return changes(List.of(id)).get(id);
+    }
+
+    /**
+     * The changes of these events the index has (including ones not yet readable by queries), by event id: one
+     * lookup of them all, their stored entries read in index order with one reader, so that neighbours share the
+     * decompression of their block.
+     */
+    Map<String, ChangeRecord> changes(Collection<String> ids) {
+        Map<String, ChangeRecord> found = new HashMap<>();
+        List<BytesRef> stored = new ArrayList<>();
+        for (String id : ids) {
+            ChangeRecord written = pending.get(id);
+            if (written != null) {
+                found.put(id, written);
+            } else {
+                stored.add(new BytesRef(id));
+            }
+        }
+        if (stored.isEmpty()) {
+            return found;
         }
         return read(false, searcher -> {
-            TopDocs found = searcher.search(new TermQuery(new Term(ID, id)), 1);
-            return found.scoreDocs.length == 0 ? null
-                    : recordOf(searcher.storedFields().document(found.scoreDocs[0].doc, Set.of(ENTRY)).getBinaryValue(ENTRY));
+            TopDocs hits = searcher.search(new TermInSetQuery(ID, stored), stored.size());
+            int[] docs = Arrays.stream(hits.scoreDocs).mapToInt(hit -> hit.doc).sorted().toArray();
+            var fields = searcher.storedFields();
+            for (int doc : docs) {
+                ChangeRecord change = recordOf(fields.document(doc, Set.of(ENTRY)).getBinaryValue(ENTRY));
+                found.putIfAbsent(change.id(), change);
+            }
+            return found;
         });
     }
 

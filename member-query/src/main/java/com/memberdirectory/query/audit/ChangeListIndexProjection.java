@@ -10,6 +10,8 @@ import com.memberdirectory.query.search.TrackedIndexRebuild;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
+
 /**
  * Keeps the index of the change list ({@link ChangeListIndex}): one entry per member event, made as the change list's
  * collection makes it ({@link ChangeRecord}). Its own processor, whose position is kept in the index.
@@ -44,9 +46,12 @@ class ChangeListIndexProjection {
      */
     @Bean
     static TrackedIndexRebuild.RebuiltIndex<AuditDocument> changeListIndexRebuild(ChangeListIndex index) {
-        return new TrackedIndexRebuild.RebuiltIndex<>("changes", PROCESSING_GROUP, index, AuditDocument.class, live -> {
-            ChangeRecord change = index.change(live.id);
-            return change == null ? null : new TrackedIndexRebuild.Entry(0, ChangeListIndex.document(change));
+        return new TrackedIndexRebuild.RebuiltIndex<>("changes", PROCESSING_GROUP, index, AuditDocument.class, page -> {
+            // a page's entries read in one pass over the index, in its order (stored entries are compressed in blocks)
+            Map<String, ChangeRecord> found = index.changes(page.stream().map(live -> live.id).toList());
+            return page.stream().map(live -> found.get(live.id))
+                    .map(change -> change == null ? null : new TrackedIndexRebuild.Entry(0, ChangeListIndex.document(change)))
+                    .toList();
         }, live -> new TrackedIndexRebuild.Expected(
                 new TrackedIndexRebuild.Entry(0, ChangeListIndex.document(ChangeRecord.of(live))), true));
     }

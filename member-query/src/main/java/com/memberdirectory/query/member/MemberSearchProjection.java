@@ -66,10 +66,11 @@ class MemberSearchProjection {
      */
     @Bean
     static TrackedIndexRebuild.RebuiltIndex<MemberDocument> searchIndexRebuild(MemberSearchIndex index) {
-        return new TrackedIndexRebuild.RebuiltIndex<>("search", PROCESSING_GROUP, index, MemberDocument.class, live -> {
-            SearchEntry entry = index.entry(live.id);
-            return entry == null ? null : new TrackedIndexRebuild.Entry(entry.version(), comparable(entry));
-        }, live -> {
+        return new TrackedIndexRebuild.RebuiltIndex<>("search", PROCESSING_GROUP, index, MemberDocument.class,
+                TrackedIndexRebuild.RebuiltIndex.eachOf(live -> {
+                    SearchEntry entry = index.entry(live.id);
+                    return entry == null ? null : new TrackedIndexRebuild.Entry(entry.version(), comparable(entry));
+                }), live -> {
             SearchEntry entry = entryOf(live);
             return new TrackedIndexRebuild.Expected(new TrackedIndexRebuild.Entry(entry.version(), comparable(entry)),
                     entry.listed());

@@ -62,9 +62,10 @@ class MemberVersionProjection {
      */
     @Bean
     static TrackedIndexRebuild.RebuiltIndex<MemberDocument> memberVersionsRebuild(MemberVersions versions) {
-        return new TrackedIndexRebuild.RebuiltIndex<>("asof", PROCESSING_GROUP, versions, MemberDocument.class, live -> {
-            MemberVersions.Latest latest = versions.latest(live.id);
-            return latest == null ? null : new TrackedIndexRebuild.Entry(latest.version(), versions.document(latest));
-        }, live -> new TrackedIndexRebuild.Expected(new TrackedIndexRebuild.Entry(live.version, versions.document(live)), true));
+        return new TrackedIndexRebuild.RebuiltIndex<>("asof", PROCESSING_GROUP, versions, MemberDocument.class,
+                TrackedIndexRebuild.RebuiltIndex.eachOf(live -> {
+                    MemberVersions.Latest latest = versions.latest(live.id);
+                    return latest == null ? null : new TrackedIndexRebuild.Entry(latest.version(), versions.document(latest));
+                }), live -> new TrackedIndexRebuild.Expected(new TrackedIndexRebuild.Entry(live.version, versions.document(live)), true));
     }
 }
