@@ -2,10 +2,7 @@ package com.memberdirectory.query.replay;
 
 import com.memberdirectory.query.support.ProjectionWaiters;
 import com.memberdirectory.query.support.StreamPositions;
-import com.mongodb.MongoCommandException;
 import com.mongodb.MongoNamespace;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.RenameCollectionOptions;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -21,8 +18,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
-import com.memberdirectory.query.support.IdOrderPages;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
@@ -77,10 +71,6 @@ public class ReadModelRebuild {
 
     static final int BATCH = 2_000;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadModelRebuild.class);
-    private static final int COMPARE_BATCH = 1_000;
-    private static final int MAX_SUSPECTS = 10_000;
-    private static final String STORE_COMPARISON = "directoryCompareCollections";
-    private static final int MAX_STORE_DIFFERENCES = 100_000;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
 
     private final EventStore events;
@@ -220,10 +210,7 @@ public class ReadModelRebuild {
         Map<String, RebuildSuspects> found = new HashMap<>();
         for (Class<?> document : model.documents()) {
             String live = mongo.getCollectionName(document);
-            String rebuilt = ShadowMongoTemplate.shadowOf(live);
-            found.put(live, storeComparison(live, rebuilt)
-                    .map(ids -> differing(mongo.getCollection(live), mongo.getCollection(rebuilt), live, ids))
-                    .orElseGet(() -> differing(mongo.getCollection(live), mongo.getCollection(rebuilt), live)));
+            found.put(live, CollectionDifferences.suspects(mongo.getDb(), live, ShadowMongoTemplate.shadowOf(live)));
         }
         return found;
     }
@@ -233,112 +220,8 @@ public class ReadModelRebuild {
         List<ReadModelComparison> found = new ArrayList<>();
         for (Class<?> document : model.documents()) {
             String live = mongo.getCollectionName(document);
-            found.add(compare(mongo.getCollection(live), mongo.getCollection(ShadowMongoTemplate.shadowOf(live)),
-                    suspects.get(live)));
-        }
-        return found;
-    }
-
-    /**
-     * The ids of the documents whose stored bytes differ, found by the embedded read-model store itself (its command
-     * {@code directoryCompareCollections}: both collections walked side by side in the file, nothing decoded or sent
-     * but the ids) — empty with a MongoDB server, which has no such command, or when more than
-     * {@value #MAX_STORE_DIFFERENCES} differ.
-     */
-    private Optional<List<Object>> storeComparison(String live, String rebuilt) {
-        try {
-            Document answer = mongo.getDb().runCommand(new Document(STORE_COMPARISON, live).append("with", rebuilt)
-                    .append("limit", MAX_STORE_DIFFERENCES));
-            return answer.getBoolean("complete", false) ? Optional.of(answer.getList("differing", Object.class))
-                    : Optional.empty();
-        } catch (MongoCommandException notHere) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * Of the documents whose bytes differ, those whose contents differ (or that only one side has): bytes can differ
-     * for equal contents (fields in another order, as an older version wrote them).
-     */
-    private static RebuildSuspects differing(MongoCollection<Document> live, MongoCollection<Document> rebuilt, String name,
-                                             List<Object> candidates) {
-        RebuildSuspects suspects = new RebuildSuspects(name, MAX_SUSPECTS);
-        for (int from = 0; from < candidates.size(); from += COMPARE_BATCH) {
-            List<Object> chunk = candidates.subList(from, Math.min(candidates.size(), from + COMPARE_BATCH));
-            Map<Object, Document> fresh = byId(rebuilt, chunk);
-            Map<Object, Document> current = byId(live, chunk);
-            for (Object id : chunk) {
-                Document rebuiltOne = fresh.get(id);
-                Document liveOne = current.get(id);
-                if (rebuiltOne == null || liveOne == null || !ReadModelComparison.same(rebuiltOne, liveOne)) {
-                    suspects.found(id, rebuiltOne, liveOne);
-                }
-            }
-        }
-        return suspects;
-    }
-
-    /**
-     * The documents that differ between the two collections, or that only one has: the live collection walked in id
-     * order a page at a time, each page's rebuilt documents read by id; then, if the rebuild has documents the walk
-     * did not meet, the rebuilt collection walked for them. The rebuilt collection does not change meanwhile, so its
-     * count tells whether the second walk is needed (the collection's own count: {@code countDocuments} is an
-     * aggregation, which the embedded store answers by reading every document into the heap). Memory is a page and
-     * the suspects.
-     */
-    private static RebuildSuspects differing(MongoCollection<Document> live, MongoCollection<Document> rebuilt, String name) {
-        RebuildSuspects suspects = new RebuildSuspects(name, MAX_SUSPECTS);
-        long[] met = {0};
-        IdOrderPages.forEach(live, null, COMPARE_BATCH, page -> {
-            Map<Object, Document> fresh = byId(rebuilt, page.stream().map(d -> d.get("_id")).toList());
-            met[0] += fresh.size();
-            for (Document current : page) {
-                Document rebuiltOne = fresh.get(current.get("_id"));
-                if (rebuiltOne == null || !ReadModelComparison.same(rebuiltOne, current)) {
-                    suspects.found(current.get("_id"), rebuiltOne, current);
-                }
-            }
-        });
-        if (rebuilt.estimatedDocumentCount() > met[0]) {
-            IdOrderPages.forEach(rebuilt, new Document("_id", 1), COMPARE_BATCH, page -> {
-                Map<Object, Document> current = byId(live, page.stream().map(d -> d.get("_id")).toList());
-                page.stream().filter(d -> !current.containsKey(d.get("_id")))
-                        .forEach(d -> suspects.found(d.get("_id"), d, null));
-            });
-        }
-        return suspects;
-    }
-
-    /**
-     * Tallies the two collections at the same position: the suspects compared document by document, the differences
-     * beyond them as the first comparison found them, every other rebuilt document as agreeing (it was equal then).
-     */
-    private static ReadModelComparison compare(MongoCollection<Document> live, MongoCollection<Document> rebuilt,
-                                               RebuildSuspects suspects) {
-        ReadModelComparison comparison = suspects.beyond();
-        long suspectsRebuilt = 0;
-        List<Object> ids = new ArrayList<>(suspects.ids());
-        for (int from = 0; from < ids.size(); from += COMPARE_BATCH) {
-            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + COMPARE_BATCH));
-            Map<Object, Document> fresh = byId(rebuilt, chunk);
-            Map<Object, Document> current = byId(live, chunk);
-            for (Object id : chunk) {
-                if (fresh.containsKey(id)) {
-                    suspectsRebuilt++;
-                    comparison.rebuilt(id, fresh.get(id), current.get(id));
-                } else if (current.containsKey(id)) {
-                    comparison.onlyLive(id);
-                }
-            }
-        }
-        comparison.agreed(rebuilt.estimatedDocumentCount() - suspectsRebuilt - suspects.beyondRebuilt());
-        return comparison;
-    }
-
-    private static Map<Object, Document> byId(MongoCollection<Document> collection, List<Object> ids) {
-        Map<Object, Document> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            collection.find(Filters.in("_id", ids)).forEach(d -> found.put(d.get("_id"), d));
+            found.add(CollectionDifferences.compare(mongo.getCollection(live),
+                    mongo.getCollection(ShadowMongoTemplate.shadowOf(live)), suspects.get(live)));
         }
         return found;
     }
