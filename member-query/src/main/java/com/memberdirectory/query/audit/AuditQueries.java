@@ -96,7 +96,8 @@ class AuditQueries {
         }
         Sort.Direction direction = query.newestFirst() ? Sort.Direction.DESC : Sort.Direction.ASC;
         select.with(Sort.by(direction, "occurredAt", "sequence", "_id")).skip(skip).limit(query.size());
-        List<AuditEntry> items = mongo.find(select, AuditDocument.class).stream().map(ChangeRecord::of).map(this::entry).toList();
+        List<AuditEntry> items = mongo.find(select, org.bson.Document.class, mongo.getCollectionName(AuditDocument.class))
+                .stream().map(ChangeRecord::of).map(this::entry).toList();
         return new AuditPage(items, query.page(), query.size(), total);
     }
 

@@ -66,7 +66,7 @@ class MemberSearchProjection {
      */
     @Bean
     static TrackedIndexRebuild.RebuiltIndex<MemberDocument> searchIndexRebuild(MemberSearchIndex index) {
-        return new TrackedIndexRebuild.RebuiltIndex<>("search", PROCESSING_GROUP, index, MemberDocument.class,
+        return TrackedIndexRebuild.RebuiltIndex.mapped("search", PROCESSING_GROUP, index, MemberDocument.class,
                 TrackedIndexRebuild.RebuiltIndex.eachOf(live -> {
                     SearchEntry entry = index.entry(live.id);
                     return entry == null ? null : new TrackedIndexRebuild.Entry(entry.version(), comparable(entry));
