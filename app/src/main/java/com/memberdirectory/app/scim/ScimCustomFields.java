@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.memberdirectory.app.json.CustomValueJson;
 import com.memberdirectory.kernel.field.FieldView;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -115,7 +115,7 @@ public final class ScimCustomFields {
             if (values.containsKey(key)) {
                 throw ScimException.invalidValue("The custom field '" + key + "' is given twice.");
             }
-            values.put(key, plain(key, entry.getValue()));
+            values.put(key, CustomValueJson.plain("custom." + key, entry.getValue(), ScimException::invalidValue));
         }
         return values;
     }
@@ -130,29 +130,5 @@ public final class ScimCustomFields {
             current.keySet().forEach(key -> changes.putIfAbsent(key, null));
         }
         return changes;
-    }
-
-    /** A value as a member change takes it: text, a number, a list of labels; null clears. */
-    private static Object plain(String key, JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isTextual()) {
-            return value.textValue();
-        }
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (value.isArray()) {
-            List<String> labels = new ArrayList<>();
-            for (JsonNode item : value) {
-                if (!item.isTextual()) {
-                    throw ScimException.invalidValue("The custom field '" + key + "' lists option labels as strings.");
-                }
-                labels.add(item.textValue());
-            }
-            return labels;
-        }
-        throw ScimException.invalidValue("The custom field '" + key + "' is a string, a number, a list of strings or null.");
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * works — PATCH and ETags yes; bulk, sorting, password changes no; filters with at most
  * {@link #MAX_RESULTS} results per answer; the User resource with the enterprise extension and, of
  * their attributes, the ones the directory keeps (docs/scim.md, "Mapping"), and with the directory's custom fields
- * extension, one attribute per custom field defined; the Group resource (departments, whose members can change). Plain Java: no Spring.
+ * extension, one attribute per custom field defined; the Group resource (departments, whose members can change).
+ * Plain Java: no Spring.
  */
 public final class ScimDiscovery {
 

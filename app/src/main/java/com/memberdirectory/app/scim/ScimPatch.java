@@ -122,7 +122,8 @@ public final class ScimPatch {
                                             customFields);
                                 }
                             } else if (!attribute.getKey().equalsIgnoreCase("schemas")) {
-                                set(user, PatchPath.parse(attribute.getKey()), attribute.getValue(), op.equals("add"), customFields);
+                                set(user, PatchPath.parse(attribute.getKey()), attribute.getValue(), op.equals("add"),
+                                        customFields);
                             }
                         }
                     } else {

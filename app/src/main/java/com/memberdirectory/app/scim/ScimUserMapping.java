@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SCIM User (core schema, enterprise extension and the directory's custom fields extension) of a member, and the member fields a SCIM User sets
- * (docs/scim.md, "Mapping"). Plain Java: the department tree is passed in.
+ * The SCIM User (core schema, enterprise extension and the directory's custom fields extension) of a member, and the
+ * member fields a SCIM User sets (docs/scim.md, "Mapping"). Plain Java: the department tree is passed in.
  */
 public final class ScimUserMapping {
 
