@@ -34,13 +34,17 @@ public final class ServerProcess implements AutoCloseable {
     private static final Duration ADMIN_TOKEN_LIFE = Duration.ofDays(1);
 
     /**
-     * What to start.
+     * What to start; started again once the process has ended ({@link #kill()}, {@link #stop()}), it restarts the
+     * service on the same folder with the same options.
      *
+     * @param data       the data folder ({@code directory.embedded-store.path})
      * @param heap       {@code -Xmx}; null: the one of {@code app/jvm.options}
      * @param properties more of the service's properties, e.g. {@code --directory.reads.as-of-max-members=3}; one
      *                   named like a launcher default ({@code --logging.level.root=INFO}, say) replaces it
      * @param readyWithin how long the service may take until it is ready (its read models caught up)
-     * @param log        where its output is appended; null: {@code <data>.log} beside the data folder
+     * @param log        a file its output is appended to, by every start of the launch (a run's whole story);
+     *                   null: {@code <data>.log} beside the data folder, written anew at each start, so that a test
+     *                   reading it after a restart reads what that start logged
      */
     public record Launch(Path data, String heap, List<String> properties, Duration readyWithin, Path log) {
 
@@ -93,7 +97,8 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         long launchedAt = System.nanoTime();
         process = new ProcessBuilder(command(launch, port)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                .redirectOutput(launch.log() == null ? ProcessBuilder.Redirect.to(log.toFile())
+                        : ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         readyAfter = awaitReady(launchedAt, log);
     }
 
@@ -270,12 +275,6 @@ public final class ServerProcess implements AutoCloseable {
         if (!terminate()) {
             throw new IllegalStateException("The service did not stop within 120 s");
         }
-    }
-
-    /** The same launch again, on the same folder, once this process is stopped (or killed before). */
-    public ServerProcess restart() throws IOException, InterruptedException {
-        stop();
-        return new ServerProcess(launch);
     }
 
     /** Stops the service cleanly if it still runs (SIGTERM); ends it at once if it has not stopped in 120 s. */
