@@ -10,6 +10,8 @@ COPY member-query/ member-query/
 COPY notification-saga/ notification-saga/
 COPY embedded-event-store/ embedded-event-store/
 COPY embedded-read-model-store/ embedded-read-model-store/
+# the tests' launcher, client and token minter: app compiles its tests against it (-DskipTests still compiles them)
+COPY test-support/ test-support/
 COPY app/ app/
 # The Maven repository is a build cache, so a rebuild after a source change does not download everything again.
 # (the class-data-sharing archive is made in the runtime image below, by the JVM that will use it)

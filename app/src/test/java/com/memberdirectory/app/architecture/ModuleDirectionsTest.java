@@ -21,6 +21,8 @@ class ModuleDirectionsTest {
     private static final String READ_MODEL_STORE = "com.memberdirectory.readmodelstore..";
     private static final String[] DIRECTORY_MODULES = {"com.memberdirectory.kernel..", "com.memberdirectory.command..",
             "com.memberdirectory.query..", "com.memberdirectory.notification..", "com.memberdirectory.app.."};
+    /** The tests' service launcher, HTTP client and token minter (docs/testing.md): on the test class path only. */
+    private static final String TEST_SUPPORT = "com.memberdirectory.testsupport..";
 
     static JavaClasses classes;
 
@@ -146,6 +148,22 @@ class ModuleDirectionsTest {
         noClasses().that().resideInAPackage("com.memberdirectory.app.storage.mongo..")
                 .should().dependOnClassesThat().resideInAnyPackage(EVENT_STORE, READ_MODEL_STORE,
                         "com.memberdirectory.app.storage.embedded..")
+                .check(classes);
+    }
+
+    @Test
+    void no_production_code_depends_on_the_test_support() {
+        noClasses().that().resideOutsideOfPackage(TEST_SUPPORT)
+                .should().dependOnClassesThat().resideInAPackage(TEST_SUPPORT)
+                .check(classes);
+    }
+
+    /** It starts the service by jar path or main class name, so that it drives the service as a client would. */
+    @Test
+    void the_test_support_knows_no_module_of_the_service() {
+        noClasses().that().resideInAPackage(TEST_SUPPORT)
+                .should().dependOnClassesThat().resideInAnyPackage(DIRECTORY_MODULES)
+                .orShould().dependOnClassesThat().resideInAnyPackage(EVENT_STORE, READ_MODEL_STORE)
                 .check(classes);
     }
 

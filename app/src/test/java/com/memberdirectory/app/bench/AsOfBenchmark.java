@@ -1,7 +1,5 @@
 package com.memberdirectory.app.bench;
 
-import com.memberdirectory.app.support.Api;
-import com.memberdirectory.app.support.ServerProcess;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CityChanged;
 import com.memberdirectory.kernel.member.DepartmentsChanged;
@@ -10,6 +8,8 @@ import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberNameChanged;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;

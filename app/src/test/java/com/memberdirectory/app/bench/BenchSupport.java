@@ -1,9 +1,8 @@
 package com.memberdirectory.app.bench;
 
-import com.memberdirectory.app.support.ServerProcess;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.app.support.Api;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +20,18 @@ import java.util.function.IntFunction;
 /** Load generation and figures shared by the benchmarks. */
 final class BenchSupport {
 
+    /**
+     * The service's log levels in the benchmarks: its defaults (INFO) rather than the tests' WARN, so that the
+     * start-up figures include the logging a production start does; the MongoDB stand-in's chatter left out.
+     */
+    static final List<String> SERVICE_LOGGING = List.of("--logging.level.root=INFO", "--logging.level.de.bwaldvogel=WARN");
+
     private BenchSupport() {
+    }
+
+    /** The service on {@code data} with the benchmarks' logging, its output appended to {@code log}. */
+    static ServerProcess.Launch launch(Path data, Path log, String heap) {
+        return new ServerProcess.Launch(data, heap).withLog(log).withProperties(SERVICE_LOGGING);
     }
 
     /** Latencies (µs) of {@code count} calls made by {@code clients} threads; each call must answer {@code expected}. */

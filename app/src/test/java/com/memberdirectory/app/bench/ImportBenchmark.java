@@ -1,13 +1,12 @@
 package com.memberdirectory.app.bench;
 
-import com.memberdirectory.app.support.ServerProcess;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.eventstore.EmbeddedSchema;
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.command.importing.SheetRows;
+import com.memberdirectory.eventstore.EmbeddedSchema;
 import com.memberdirectory.kernel.member.CityChanged;
 import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

@@ -1,14 +1,11 @@
 package com.memberdirectory.app.bench;
 
+import com.memberdirectory.testsupport.Api;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.URI;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -39,7 +36,7 @@ class KeycloakSearchBenchmark {
     private static final String PASSWORD = System.getProperty("bench.keycloak.password", "admin");
     private static final int GROUPS = 20;
 
-    private final HttpClient tokens = HttpClient.newHttpClient();
+    private final Api tokens = new Api(KEYCLOAK, null);
     private volatile String token;
     private volatile long tokenAt;
 
@@ -48,7 +45,7 @@ class KeycloakSearchBenchmark {
         String realm = "bench-" + N;
         StringBuilder report = new StringBuilder();
         BenchSupport.line(report, "=== Keycloak searches (%s): N=%,d, %s ===", KEYCLOAK, N, LocalDateTime.now().withNano(0));
-        DirectoryClient admin = new DirectoryClient(KEYCLOAK + "/admin/realms", this::authorization);
+        Api admin = new Api(KEYCLOAK + "/admin/realms", this::authorization);
         String base = "/" + realm;
         Random random = new Random(42);
         String[] surnames = new String[Math.max(50, N / 40)];
@@ -63,7 +60,7 @@ class KeycloakSearchBenchmark {
         }
         String[] ids = new String[N];
         List<String> groups = new ArrayList<>();
-        DirectoryClient.Response count = admin.get(base + "/users/count");
+        Api.Response count = admin.get(base + "/users/count");
         if (count.status() == 200 && count.body().asLong() == N) {
             // Made by an earlier run (creating users is slow): reuse it, so the reads can be measured on a quiet machine.
             admin.get(base + "/groups?max=" + GROUPS).body().forEach(group -> groups.add(group.get("id").asText()));
@@ -78,13 +75,13 @@ class KeycloakSearchBenchmark {
             admin.delete(base);
             assertThat(admin.post("", Map.of("realm", realm, "enabled", true)).status()).isEqualTo(201);
             for (int g = 0; g < GROUPS; g++) {
-                DirectoryClient.Response created = admin.post(base + "/groups", Map.of("name", "Search " + g));
+                Api.Response created = admin.post(base + "/groups", Map.of("name", "Search " + g));
                 assertThat(created.status()).isEqualTo(201);
                 groups.add(created.location().substring(created.location().lastIndexOf('/') + 1));
             }
             long start = System.nanoTime();
             WriteThroughputBenchmark.Run creates = WriteThroughputBenchmark.parallel("Keycloak creates", N, 8, i -> {
-                DirectoryClient.Response created = admin.post(base + "/users", Map.of(
+                Api.Response created = admin.post(base + "/users", Map.of(
                         "username", usernames[i], "enabled", true,
                         "firstName", SearchBenchmark.GIVEN[i % SearchBenchmark.GIVEN.length], "lastName", userSurnames[i],
                         "email", "search" + i + "@bench.example",
@@ -99,8 +96,7 @@ class KeycloakSearchBenchmark {
                     (System.nanoTime() - start) / 1e9, creates.perSecond());
         }
         if (Boolean.getBoolean("bench.keycloak.createOnly")) {
-            admin.close();
-            return;
+                return;
         }
 
         measure(report, admin, "search by exact user name (username=, exact)", i ->
@@ -118,11 +114,10 @@ class KeycloakSearchBenchmark {
         measure(report, admin, "one user by id (users/{id})", i -> base + "/users/" + ids[random.nextInt(N)], 1);
         measure(report, admin, "search by surname, 8 clients at once", i ->
                 base + "/users?max=20&search=" + encode(userSurnames[random.nextInt(N)]), 8);
-        admin.close();
         BenchSupport.write(report, "bench-keycloak-search-" + N + ".txt");
     }
 
-    private static void measure(StringBuilder report, DirectoryClient client, String label, IntFunction<String> path,
+    private static void measure(StringBuilder report, Api client, String label, IntFunction<String> path,
                                 int clients) throws Exception {
         SearchBenchmark.measure(report, client, label, path, clients, "users in the answer",
                 body -> body.isArray() ? body.size() : body.isNumber() ? body.asLong() : 1);
@@ -144,19 +139,15 @@ class KeycloakSearchBenchmark {
     private String fetchToken() {
         String form = "grant_type=password&client_id=admin-cli&username=" + encode(ADMIN) + "&password=" + encode(PASSWORD);
         try {
-            HttpResponse<String> answer = tokens.send(HttpRequest.newBuilder(
-                            URI.create(KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak token: " + answer.statusCode() + " " + answer.body());
+            Api.Response answer = tokens.send("POST", "/realms/master/protocol/openid-connect/token",
+                    form.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded");
+            if (answer.status() != 200) {
+                throw new IllegalStateException("Keycloak token: " + answer.status() + " "
+                        + new String(answer.raw(), StandardCharsets.UTF_8));
             }
-            return DirectoryClient.JSON.readTree(answer.body()).get("access_token").asText();
-        } catch (IOException e) {
+            return answer.body().get("access_token").asText();
+        } catch (UncheckedIOException e) {
             throw new IllegalStateException("Keycloak at " + KEYCLOAK + " did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

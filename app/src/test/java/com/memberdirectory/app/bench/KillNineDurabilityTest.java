@@ -1,10 +1,12 @@
 package com.memberdirectory.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,16 +41,16 @@ class KillNineDurabilityTest {
         Path root = Path.of("target", "kill-nine").toAbsolutePath();
         FileSystemUtils.deleteRecursively(root);
         Path data = root.resolve("data");
-        Path log = root.resolve("server.log");
+        ServerProcess.Launch launch = BenchSupport.launch(data, root.resolve("server.log"), "512m");
 
         String departmentId = null;
         int acknowledgedBeforeKill = 0;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            DirectoryProcess server = DirectoryProcess.start(data, log, "512m");
+            ServerProcess server = new ServerProcess(launch);
             try {
-                DirectoryClient client = server.client();
+                Api client = server.api();
                 if (departmentId == null) {
-                    DirectoryClient.Response department = client.post("/api/departments", Map.of("name", "Durability"));
+                    Api.Response department = client.post("/api/departments", Map.of("name", "Durability"));
                     assertThat(department.status()).isEqualTo(201);
                     departmentId = department.body().get("id").asText();
                 }
@@ -73,18 +75,18 @@ class KillNineDurabilityTest {
         }
         assertThat(acknowledgedBeforeKill).as("members acknowledged before the kill").isGreaterThan(0);
 
-        DirectoryProcess server = DirectoryProcess.start(data, log, "512m");
+        ServerProcess server = new ServerProcess(launch);
         Map<String, Long> listed = new HashMap<>();
         try {
-            DirectoryClient client = server.client();
+            Api client = server.api();
             // A write after the restart: read-your-writes returns once the member projection has processed it,
             // i.e. every event before it, too.
-            DirectoryClient.Response barrier = client.post("/api/members", member("Barrier", "barrier", departmentId));
+            Api.Response barrier = client.post("/api/members", member("Barrier", "barrier", departmentId));
             assertThat(barrier.status()).isEqualTo(201);
             acknowledged.put(barrier.body().get("id").asText(), barrier.etagVersion());
 
             for (Map.Entry<String, Long> write : acknowledged.entrySet()) {
-                DirectoryClient.Response member = client.get("/api/members/" + write.getKey());
+                Api.Response member = client.get("/api/members/" + write.getKey());
                 assertThat(member.status()).as("GET of acknowledged member %s", write.getKey()).isEqualTo(200);
                 assertThat(member.etagVersion()).as("version of acknowledged member %s", write.getKey())
                         .isGreaterThanOrEqualTo(write.getValue());
@@ -112,22 +114,22 @@ class KillNineDurabilityTest {
                 + " at their aggregate version%n", CYCLES, acknowledged.size(), stored.size());
     }
 
-    private void write(DirectoryClient client, String departmentId, AtomicBoolean running) {
+    private void write(Api client, String departmentId, AtomicBoolean running) {
         while (running.get()) {
             int n = sequence.incrementAndGet();
             try {
-                DirectoryClient.Response created = client.post("/api/members", member("Durable " + n, "durable" + n, departmentId));
+                Api.Response created = client.post("/api/members", member("Durable " + n, "durable" + n, departmentId));
                 if (created.status() != 201) {
                     throw new IllegalStateException("create: " + created.status() + " " + created.body());
                 }
                 String id = created.body().get("id").asText();
                 acknowledged.merge(id, created.etagVersion(), Math::max);
-                DirectoryClient.Response edited = client.patch("/api/members/" + id, Map.of("name", "Durable " + n + " edited"));
+                Api.Response edited = client.patch("/api/members/" + id, Map.of("name", "Durable " + n + " edited"));
                 if (edited.status() != 200) {
                     throw new IllegalStateException("edit: " + edited.status() + " " + edited.body());
                 }
                 acknowledged.merge(id, edited.etagVersion(), Math::max);
-            } catch (IOException killed) {
+            } catch (UncheckedIOException killed) {
                 return; // the service is gone; whatever was not acknowledged may or may not be there
             }
         }

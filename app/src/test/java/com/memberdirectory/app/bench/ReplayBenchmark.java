@@ -1,13 +1,10 @@
 package com.memberdirectory.app.bench;
 
-import com.memberdirectory.app.support.ServerProcess;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.memberdirectory.eventstore.EmbeddedSchema;
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.kernel.admin.AdminGranted;
 import com.memberdirectory.kernel.admin.Permission;
 import com.memberdirectory.kernel.department.DepartmentCreated;
@@ -17,6 +14,8 @@ import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;

@@ -1,7 +1,8 @@
 package com.memberdirectory.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.app.support.ServerProcess;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -55,8 +56,9 @@ class SearchBenchmark {
         for (int i = 0; i < surnames.length; i++) {
             surnames[i] = surname(random);
         }
-        try (DirectoryProcess server = DirectoryProcess.start(root.resolve("data"), root.resolve("server.log"), HEAP)) {
-            DirectoryClient client = server.client();
+        try (ServerProcess server = new ServerProcess(
+                BenchSupport.launch(root.resolve("data"), root.resolve("server.log"), HEAP))) {
+            Api client = server.api();
             List<String> departments = new ArrayList<>();
             for (int d = 0; d < DEPARTMENTS; d++) {
                 departments.add(client.post("/api/departments", Map.of("name", "Search " + d)).body().get("id").asText());
@@ -67,7 +69,7 @@ class SearchBenchmark {
             long start = System.nanoTime();
             WriteThroughputBenchmark.Run creates = WriteThroughputBenchmark.parallel("HTTP creates", N, 8, i -> {
                 String surname = surnames[Math.floorMod(i * 7919, surnames.length)];
-                DirectoryClient.Response created = client.post("/api/members", Map.of(
+                Api.Response created = client.post("/api/members", Map.of(
                         "name", GIVEN[i % GIVEN.length] + " " + surname,
                         "workEmail", "search" + i + "@bench.example",
                         "phone", WriteThroughputBenchmark.phone(139, i),
@@ -110,7 +112,7 @@ class SearchBenchmark {
         BenchSupport.write(report, "bench-search-" + N + ".txt");
     }
 
-    private static void measure(StringBuilder report, DirectoryClient client, String label, IntFunction<String> path,
+    private static void measure(StringBuilder report, Api client, String label, IntFunction<String> path,
                                 int clients) throws Exception {
         measure(report, client, label, path, clients, "members found",
                 body -> body.has("total") ? body.get("total").asLong() : 1);
@@ -120,7 +122,7 @@ class SearchBenchmark {
      * Asks {@code path(i)} {@value #ASKED} times with {@code clients} clients (after {@value #WARM_UP} unmeasured) and
      * prints the latencies' median and p99 with the median of {@code found} over the answers.
      */
-    static void measure(StringBuilder report, DirectoryClient client, String label, IntFunction<String> path,
+    static void measure(StringBuilder report, Api client, String label, IntFunction<String> path,
                         int clients, String what, ToLongFunction<JsonNode> found) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
             assertThat(client.get(path.apply(i)).status()).isEqualTo(200);
@@ -130,7 +132,7 @@ class SearchBenchmark {
         WriteThroughputBenchmark.Run run = WriteThroughputBenchmark.parallel(label, ASKED, clients, i -> {
             String asked = path.apply(i);
             long begin = System.nanoTime();
-            DirectoryClient.Response answer = client.get(asked);
+            Api.Response answer = client.get(asked);
             micros[i] = (System.nanoTime() - begin) / 1_000;
             if (answer.status() != 200) {
                 throw new IllegalStateException(asked + ": " + answer.status() + " " + answer.body());

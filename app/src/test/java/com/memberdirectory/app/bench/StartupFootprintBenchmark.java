@@ -1,6 +1,7 @@
 package com.memberdirectory.app.bench;
 
-import com.memberdirectory.app.support.ServerProcess;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -45,7 +46,8 @@ class StartupFootprintBenchmark {
 
         for (int run = 1; run <= 3; run++) {
             Path fresh = root.resolve("fresh-" + run);
-            try (DirectoryProcess server = DirectoryProcess.start(fresh, root.resolve("server-fresh-" + run + ".log"), HEAP)) {
+            try (ServerProcess server = new ServerProcess(
+                    BenchSupport.launch(fresh, root.resolve("server-fresh-" + run + ".log"), HEAP))) {
                 BenchSupport.line(report, "start on an empty folder #%d: ready after %,d ms, resident %s", run,
                         server.readyAfter().toMillis(), server.resident());
                 server.stop();
@@ -53,12 +55,12 @@ class StartupFootprintBenchmark {
         }
 
         Path data = root.resolve("data");
-        try (DirectoryProcess server = DirectoryProcess.start(data, root.resolve("server.log"), HEAP)) {
-            DirectoryClient client = server.client();
+        try (ServerProcess server = new ServerProcess(BenchSupport.launch(data, root.resolve("server.log"), HEAP))) {
+            Api client = server.api();
             String department = client.post("/api/departments", Map.of("name", "Footprint")).body().get("id").asText();
             long start = System.nanoTime();
             WriteThroughputBenchmark.Run creates = WriteThroughputBenchmark.parallel("HTTP creates", N, 8, i -> {
-                DirectoryClient.Response created = client.post("/api/members", Map.of(
+                Api.Response created = client.post("/api/members", Map.of(
                         "name", "Footprint Member " + i,
                         "workEmail", "footprint" + i + "@bench.example",
                         "phone", WriteThroughputBenchmark.phone(137, i),
@@ -74,7 +76,7 @@ class StartupFootprintBenchmark {
             long pages = 0;
             long listStart = System.nanoTime();
             for (int page = 0; ; page++) {
-                DirectoryClient.Response list = client.get("/api/members?size=" + PAGE + "&page=" + page);
+                Api.Response list = client.get("/api/members?size=" + PAGE + "&page=" + page);
                 assertThat(list.status()).isEqualTo(200);
                 pages++;
                 if (list.body().get("items").size() < PAGE) {
@@ -88,10 +90,10 @@ class StartupFootprintBenchmark {
             server.stop();
         }
 
-        try (DirectoryProcess server = DirectoryProcess.start(data, root.resolve("server-restart.log"), HEAP)) {
+        try (ServerProcess server = new ServerProcess(BenchSupport.launch(data, root.resolve("server-restart.log"), HEAP))) {
             BenchSupport.line(report, "start on the folder with %,d members: ready after %,d ms, resident %s", N,
                     server.readyAfter().toMillis(), server.resident());
-            assertThat(server.client().get("/api/members?size=1").body().get("total").asLong()).isEqualTo(N);
+            assertThat(server.api().get("/api/members?size=1").body().get("total").asLong()).isEqualTo(N);
             BenchSupport.line(report, "after the first list request: resident %s", server.resident());
             server.stop();
         }
@@ -102,7 +104,7 @@ class StartupFootprintBenchmark {
      * With {@code -Dbench.serverJvmArgs=-XX:NativeMemoryTracking=summary}: where the service's memory is, by the JVM's
      * own account (the committed size of each area), beside the resident set.
      */
-    private static void nativeMemory(StringBuilder report, DirectoryProcess server) throws Exception {
+    private static void nativeMemory(StringBuilder report, ServerProcess server) throws Exception {
         if (!System.getProperty("bench.serverJvmArgs", "").contains("NativeMemoryTracking")) {
             return;
         }

@@ -1,14 +1,17 @@
 package com.memberdirectory.app.bench;
 
-import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.app.MemberDirectoryApplication;
-import com.memberdirectory.app.support.ServerProcess;
+import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.kernel.department.CreateDepartment;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.UpdateMember;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ProcessCpu;
+import com.memberdirectory.testsupport.ServerProcess;
+import com.memberdirectory.testsupport.Tokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -149,9 +152,9 @@ class WriteThroughputBenchmark {
         Map<String, Long> sizesWhileRunning;
         String createsCpu;
         String editsCpu;
-        try (DirectoryProcess server = DirectoryProcess.start(httpData, root.resolve("server.log"), "1g")) {
-            DirectoryClient client = server.client();
-            DirectoryClient.Response department = client.post("/api/departments", Map.of("name", "Benchmark"));
+        try (ServerProcess server = new ServerProcess(BenchSupport.launch(httpData, root.resolve("server.log"), "1g"))) {
+            Api client = server.api();
+            Api.Response department = client.post("/api/departments", Map.of("name", "Benchmark"));
             assertThat(department.status()).isEqualTo(201);
             String departmentId = department.body().get("id").asText();
 
@@ -159,7 +162,7 @@ class WriteThroughputBenchmark {
             ProcessCpu serverBefore = ProcessCpu.of(server.pid());
             ProcessCpu clientBefore = ProcessCpu.of(self);
             creates = parallel("HTTP creates", N, CLIENTS, i -> {
-                DirectoryClient.Response created = client.post("/api/members", Map.of(
+                Api.Response created = client.post("/api/members", Map.of(
                         "name", "Bench Member " + i,
                         "workEmail", "member" + i + "@bench.example",
                         "phone", phone(138, i),
@@ -178,7 +181,7 @@ class WriteThroughputBenchmark {
                 if (ids[m] == null) {
                     throw new IllegalStateException("member " + m + " was not created");
                 }
-                DirectoryClient.Response edited = client.patch("/api/members/" + ids[m], Map.of(
+                Api.Response edited = client.patch("/api/members/" + ids[m], Map.of(
                         "name", "Edited Member " + m,
                         "phone", phone(139, m)));
                 if (edited.status() != 200) {
@@ -200,7 +203,7 @@ class WriteThroughputBenchmark {
             long firstQuery = 0;
             while (true) {
                 long begin = System.nanoTime();
-                DirectoryClient.Response page = client.get(query);
+                Api.Response page = client.get(query);
                 long end = System.nanoTime();
                 if (firstQuery == 0) {
                     firstQuery = end - begin;
@@ -218,7 +221,7 @@ class WriteThroughputBenchmark {
                 }
             }
             queryNanos = firstQuery;
-            DirectoryClient.Response all = client.get("/api/members?size=1");
+            Api.Response all = client.get("/api/members?size=1");
             assertThat(all.body().get("total").asLong()).isEqualTo(N);
             sizesWhileRunning = StoreInspection.fileSizes(httpData);
             server.stop();
@@ -257,8 +260,8 @@ class WriteThroughputBenchmark {
         Run floorEdits;
         ConfigurableApplicationContext context = new SpringApplicationBuilder(MemberDirectoryApplication.class)
                 .properties(Map.of(
-                        "directory.security.jwt-secret", DirectoryProcess.SECRET,
-                        "directory.security.primary-admin", DirectoryProcess.ADMIN,
+                        "directory.security.jwt-secret", Tokens.SECRET,
+                        "directory.security.primary-admin", ServerProcess.ADMIN,
                         "directory.embedded-store.path", root.resolve("floor-data").toString(),
                         "server.port", "0",
                         "logging.level.root", "WARN",

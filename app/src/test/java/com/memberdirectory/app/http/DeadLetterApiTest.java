@@ -1,11 +1,11 @@
 package com.memberdirectory.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ApiTest;
 import com.memberdirectory.app.support.PoisonedMembers;
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.query.support.ProcessingGroups;
+import com.memberdirectory.testsupport.Api;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.memberdirectory.app.http;
 
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ApiTest;
+import com.memberdirectory.testsupport.Api;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,10 +1,10 @@
 package com.memberdirectory.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ApiTest;
 import com.memberdirectory.app.support.DirectoryState;
 import com.memberdirectory.app.support.Xlsx;
+import com.memberdirectory.testsupport.Api;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.opc.OPCPackage;

@@ -1,17 +1,17 @@
 package com.memberdirectory.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ApiTest;
 import com.memberdirectory.command.importing.ImportMarks;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.access.Actor;
+import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.ImportRow;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
-import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.testsupport.Api;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;

@@ -1,9 +1,9 @@
 package com.memberdirectory.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ApiTest;
 import com.memberdirectory.command.photo.PhotoDigest;
+import com.memberdirectory.testsupport.Api;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package com.memberdirectory.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ApiTest;
-import com.memberdirectory.app.support.Tokens;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 import org.openapitools.codegen.DefaultGenerator;
 import org.openapitools.codegen.config.CodegenConfigurator;

@@ -1,7 +1,7 @@
 package com.memberdirectory.app.http;
 
-import com.memberdirectory.app.support.Api;
-import com.memberdirectory.app.support.ServerProcess;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

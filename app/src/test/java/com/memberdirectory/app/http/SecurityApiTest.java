@@ -1,8 +1,8 @@
 package com.memberdirectory.app.http;
 
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ApiTest;
-import com.memberdirectory.app.support.Tokens;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package com.memberdirectory.app.http;
 
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.RawUpload;
-import com.memberdirectory.app.support.ServerProcess;
-import com.memberdirectory.app.support.Tokens;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
+import com.memberdirectory.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

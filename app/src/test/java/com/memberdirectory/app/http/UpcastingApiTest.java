@@ -2,7 +2,6 @@ package com.memberdirectory.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ApiTest;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
@@ -11,6 +10,7 @@ import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.testsupport.Api;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;

@@ -1,6 +1,8 @@
 package com.memberdirectory.app.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.memberdirectory.app.notification.NotificationCalls.department;
+import static com.memberdirectory.app.notification.NotificationCalls.member;
+import static com.memberdirectory.app.notification.NotificationCalls.notifications;
+import static com.memberdirectory.app.notification.NotificationCalls.notifyOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,31 +54,32 @@ class NotificationDeliveryTest {
     @Autowired
     DataSource dataSource;
 
-    private TestApi admin;
+    private Api admin;
     private String department;
 
     @BeforeEach
     void setUp() {
-        admin = new TestApi(port, "admin", JWT_SECRET);
-        department = admin.department("Notified " + UUID.randomUUID());
+        admin = new Api(port, Tokens.valid("admin", JWT_SECRET));
+        department = department(admin, "Notified " + UUID.randomUUID());
     }
 
     @Test
     void a_selected_change_is_delivered_after_two_failed_attempts_and_an_unselected_one_notifies_nobody() {
-        JsonNode settings = admin.put("/api/settings/contact-change-notifications", Map.of("phoneNumber", true, "workEmail", false));
+        JsonNode settings = admin.put("/api/settings/contact-change-notifications", Map.of("phoneNumber", true, "workEmail", false))
+                .expect(200);
         assertThat(settings.path("phoneNumber").asBoolean()).isTrue();
-        assertThat(admin.get("/api/settings/contact-change-notifications"))
+        assertThat(admin.get("/api/settings/contact-change-notifications").expect(200))
                 .isEqualTo(settings);
-        JsonNode member = admin.member("Ann Lee", "ann@example.com", "+8613800138000", department);
+        JsonNode member = member(admin, "Ann Lee", "ann@example.com", "+8613800138000", department);
         String memberId = member.path("id").asText();
         BOT.failNext(2);
 
-        admin.patch("/api/members/" + memberId, Map.of("workEmail", "ann.lee@example.com"));
-        admin.patch("/api/members/" + memberId, Map.of("phone", "+8613900139000"));
+        admin.patch("/api/members/" + memberId, Map.of("workEmail", "ann.lee@example.com")).expect(200);
+        admin.patch("/api/members/" + memberId, Map.of("phone", "+8613900139000")).expect(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin.notifications(memberId).stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> notifications(admin, memberId).stream()
                 .anyMatch(n -> n.path("status").asText().equals("DELIVERED")));
-        List<JsonNode> log = admin.notifications(memberId);
+        List<JsonNode> log = notifications(admin, memberId);
         assertThat(log).singleElement().satisfies(n -> {
             assertThat(n.path("kind").asText()).isEqualTo("PHONE_NUMBER_CHANGED");
             assertThat(n.path("attempts").asInt()).isEqualTo(3);
@@ -96,17 +103,17 @@ class NotificationDeliveryTest {
 
     @Test
     void a_change_made_while_its_field_is_switched_off_notifies_nobody() {
-        admin.notifyOn(false, true);
-        String memberId = admin.member("Bo Chen", "bo@example.com", "+8613700137000", department).path("id").asText();
+        notifyOn(admin, false, true);
+        String memberId = member(admin, "Bo Chen", "bo@example.com", "+8613700137000", department).path("id").asText();
 
-        admin.patch("/api/members/" + memberId, Map.of("phone", "+8613700137001"));
-        admin.patch("/api/members/" + memberId, Map.of("workEmail", "bo.chen@example.com"));
+        admin.patch("/api/members/" + memberId, Map.of("phone", "+8613700137001")).expect(200);
+        admin.patch("/api/members/" + memberId, Map.of("workEmail", "bo.chen@example.com")).expect(200);
 
         // The saga handles events in order: once the later email change has its notification, the phone change
         // before it has been decided too.
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin.notifications(memberId).stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> notifications(admin, memberId).stream()
                 .anyMatch(n -> n.path("status").asText().equals("DELIVERED")));
-        assertThat(admin.notifications(memberId)).extracting(n -> n.path("kind").asText())
+        assertThat(notifications(admin, memberId)).extracting(n -> n.path("kind").asText())
                 .containsExactly("WORK_EMAIL_CHANGED");
         assertThat(BOT.receivedFor(memberId)).extracting(r -> r.json().path("kind").asText())
                 .containsOnly("WORK_EMAIL_CHANGED");
@@ -114,16 +121,16 @@ class NotificationDeliveryTest {
 
     @Test
     void a_generated_login_password_reaches_the_bot_and_nothing_else() {
-        admin.notifyOn(false, false);
-        String memberId = admin.member("Cy Wu", "cy@example.com", "+8613600136000", department).path("id").asText();
+        notifyOn(admin, false, false);
+        String memberId = member(admin, "Cy Wu", "cy@example.com", "+8613600136000", department).path("id").asText();
 
         String password = admin.put("/api/members/" + memberId + "/login",
-                Map.of("loginEmailType", "WORK_EMAIL", "generatePassword", true)).path("generatedPassword").asText();
+                Map.of("loginEmailType", "WORK_EMAIL", "generatePassword", true)).expect(200).path("generatedPassword").asText();
 
         assertThat(password).isNotBlank();
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin.notifications(memberId).stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> notifications(admin, memberId).stream()
                 .anyMatch(n -> n.path("status").asText().equals("DELIVERED")));
-        assertThat(admin.notifications(memberId)).extracting(n -> n.path("kind").asText())
+        assertThat(notifications(admin, memberId)).extracting(n -> n.path("kind").asText())
                 .containsExactly("LOGIN_PASSWORD_SET");
         assertThat(BOT.receivedFor(memberId)).singleElement().satisfies(request -> {
             assertThat(request.signatureValid()).isTrue();
@@ -139,10 +146,10 @@ class NotificationDeliveryTest {
 
     @Test
     void only_administrators_see_and_change_the_settings_and_the_log() {
-        TestApi member = new TestApi(port, "someone", JWT_SECRET);
-        assertThat(member.status("GET", "/api/settings/contact-change-notifications", null)).isEqualTo(403);
-        assertThat(member.status("PUT", "/api/settings/contact-change-notifications",
-                Map.of("phoneNumber", true, "workEmail", true))).isEqualTo(403);
-        assertThat(member.status("GET", "/api/notifications?memberId=x", null)).isEqualTo(403);
+        Api member = new Api(port, Tokens.valid("someone", JWT_SECRET));
+        assertThat(member.get("/api/settings/contact-change-notifications").status()).isEqualTo(403);
+        assertThat(member.put("/api/settings/contact-change-notifications",
+                Map.of("phoneNumber", true, "workEmail", true)).status()).isEqualTo(403);
+        assertThat(member.get("/api/notifications?memberId=x").status()).isEqualTo(403);
     }
 }

@@ -2,6 +2,8 @@ package com.memberdirectory.app.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memberdirectory.app.MemberDirectoryApplication;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static com.memberdirectory.app.notification.NotificationCalls.department;
+import static com.memberdirectory.app.notification.NotificationCalls.member;
+import static com.memberdirectory.app.notification.NotificationCalls.notifications;
+import static com.memberdirectory.app.notification.NotificationCalls.notifyOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,20 +43,20 @@ abstract class NotificationRestartScenario {
     void a_pending_notification_and_a_pending_retry_are_delivered_after_a_restart() {
         // 1. No bot configured: the notification is created and stays PENDING.
         ConfigurableApplicationContext first = start(false);
-        TestApi admin = api(first);
-        admin.notifyOn(true, false);
-        String department = admin.department("Restarted");
-        String memberId = admin.member("Di Xu", "di@example.com", "+8613500135000", department).path("id").asText();
-        admin.patch("/api/members/" + memberId, Map.of("phone", "+8613500135001"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin.notifications(memberId).size() == 1);
-        assertThat(admin.notifications(memberId).get(0).path("status").asText()).isEqualTo("PENDING");
+        Api admin = api(first);
+        notifyOn(admin, true, false);
+        String department = department(admin, "Restarted");
+        String memberId = member(admin, "Di Xu", "di@example.com", "+8613500135000", department).path("id").asText();
+        admin.patch("/api/members/" + memberId, Map.of("phone", "+8613500135001")).expect(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> notifications(admin, memberId).size() == 1);
+        assertThat(notifications(admin, memberId).get(0).path("status").asText()).isEqualTo("PENDING");
         first.close();
         assertThat(bot.received()).isEmpty();
 
         // 2. A bot that is down: the first attempt fails and a retry is scheduled, then the process stops.
         bot.failNext(Integer.MAX_VALUE);
         ConfigurableApplicationContext second = start(true);
-        TestApi again = api(second);
+        Api again = api(second);
         await().atMost(Duration.ofSeconds(60)).until(() -> attempts(again, memberId) >= 1);
         second.close();
         int attemptsBeforeRestart = bot.received().size();
@@ -59,9 +65,9 @@ abstract class NotificationRestartScenario {
         // 3. The bot is back: the retry scheduled by the previous process delivers it.
         bot.failNext(0);
         ConfigurableApplicationContext third = start(true);
-        TestApi last = api(third);
+        Api last = api(third);
         await().atMost(Duration.ofSeconds(60)).until(() -> "DELIVERED".equals(status(last, memberId)));
-        JsonNode delivered = last.notifications(memberId).get(0);
+        JsonNode delivered = notifications(last, memberId).get(0);
         assertThat(delivered.path("attempts").asInt()).isEqualTo(attemptsBeforeRestart + 1);
         assertThat(bot.received()).allSatisfy(request -> {
             assertThat(request.signatureValid()).isTrue();
@@ -92,18 +98,18 @@ abstract class NotificationRestartScenario {
         return context;
     }
 
-    private static TestApi api(ConfigurableApplicationContext context) {
+    private static Api api(ConfigurableApplicationContext context) {
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        return new TestApi(port, "admin", JWT_SECRET);
+        return new Api(port, Tokens.valid("admin", JWT_SECRET));
     }
 
-    private static int attempts(TestApi api, String memberId) {
-        List<JsonNode> log = api.notifications(memberId);
+    private static int attempts(Api api, String memberId) {
+        List<JsonNode> log = notifications(api, memberId);
         return log.isEmpty() ? 0 : log.get(0).path("attempts").asInt();
     }
 
-    private static String status(TestApi api, String memberId) {
-        List<JsonNode> log = api.notifications(memberId);
+    private static String status(Api api, String memberId) {
+        List<JsonNode> log = notifications(api, memberId);
         return log.isEmpty() ? null : log.get(0).path("status").asText();
     }
 }

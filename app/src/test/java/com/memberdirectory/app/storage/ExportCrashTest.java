@@ -1,7 +1,7 @@
 package com.memberdirectory.app.storage;
 
-import com.memberdirectory.app.support.Api;
-import com.memberdirectory.app.support.ServerProcess;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;

@@ -2,8 +2,8 @@ package com.memberdirectory.app.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memberdirectory.app.MemberDirectoryApplication;
-import com.memberdirectory.app.support.Api;
-import com.memberdirectory.app.support.Tokens;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;

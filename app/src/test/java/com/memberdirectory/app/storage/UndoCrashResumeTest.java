@@ -1,8 +1,8 @@
 package com.memberdirectory.app.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memberdirectory.app.support.Api;
-import com.memberdirectory.app.support.ServerProcess;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.ServerProcess;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

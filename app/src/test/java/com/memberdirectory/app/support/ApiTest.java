@@ -1,6 +1,8 @@
 package com.memberdirectory.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;

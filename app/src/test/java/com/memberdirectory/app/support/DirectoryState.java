@@ -1,6 +1,7 @@
 package com.memberdirectory.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.memberdirectory.testsupport.Api;
 
 import java.util.Map;
 import java.util.TreeMap;

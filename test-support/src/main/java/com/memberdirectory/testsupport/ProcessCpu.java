@@ -1,4 +1,4 @@
-package com.memberdirectory.app.bench;
+package com.memberdirectory.testsupport;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -23,13 +23,13 @@ import java.util.stream.Collectors;
  * phase would be counted as JIT; the service's pools keep theirs (thread lists taken during the write
  * benchmark: only {@code C2 CompilerThre…} came and went).
  */
-record ProcessCpu(long total, long gc, long work, Map<String, Long> byThreadGroup) {
+public record ProcessCpu(long total, long gc, long work, Map<String, Long> byThreadGroup) {
 
     /** Clock ticks per second of {@code /proc}'s times; 100 on every Linux the JVM supports. */
     private static final long TICKS_PER_SECOND = 100;
 
     /** The CPU time of the process {@code pid} so far, or null where there is no {@code /proc}. */
-    static ProcessCpu of(long pid) {
+    public static ProcessCpu of(long pid) {
         Path process = Path.of("/proc", Long.toString(pid));
         long gc = 0;
         long work = 0;
@@ -61,11 +61,11 @@ record ProcessCpu(long total, long gc, long work, Map<String, Long> byThreadGrou
     }
 
     /** HotSpot's thread names as Linux keeps them (15 characters). */
-    static boolean isCompiler(String threadName) {
+    private static boolean isCompiler(String threadName) {
         return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
     }
 
-    static boolean isCollector(String threadName) {
+    private static boolean isCollector(String threadName) {
         return threadName.startsWith("GC Thread") || threadName.startsWith("VM Thread") || threadName.startsWith("G1 ");
     }
 
@@ -81,24 +81,24 @@ record ProcessCpu(long total, long gc, long work, Map<String, Long> byThreadGrou
         return ticks * (1_000_000_000L / TICKS_PER_SECOND);
     }
 
-    ProcessCpu minus(ProcessCpu earlier) {
+    public ProcessCpu minus(ProcessCpu earlier) {
         Map<String, Long> groups = new HashMap<>(byThreadGroup);
         earlier.byThreadGroup.forEach((group, nanos) -> groups.merge(group, -nanos, Long::sum));
         return new ProcessCpu(total - earlier.total, gc - earlier.gc, work - earlier.work, groups);
     }
 
-    long jit() {
+    public long jit() {
         return total - gc - work;
     }
 
     /** "1.234 ms per op (JIT 0.400, GC 0.100, work 0.734)". */
-    String perOperationSplit(int operations) {
+    public String perOperationSplit(int operations) {
         double ms = 1e6 * operations;
         return String.format("%.3f ms per op (JIT %.3f, GC %.3f, work %.3f)", total / ms, jit() / ms, gc / ms, work / ms);
     }
 
     /** The working threads that took the most, per op: "http-nio-#-exec-# 0.600, command-writer 0.300, …". */
-    String perOperationByThreadGroup(int operations, int groups) {
+    public String perOperationByThreadGroup(int operations, int groups) {
         double ms = 1e6 * operations;
         return byThreadGroup.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
@@ -108,7 +108,7 @@ record ProcessCpu(long total, long gc, long work, Map<String, Long> byThreadGrou
     }
 
     /** "1.234 ms per op". */
-    String perOperation(int operations) {
+    public String perOperation(int operations) {
         return String.format("%.3f ms per op", total / (1e6 * operations));
     }
 }
