@@ -3,6 +3,7 @@ package com.memberdirectory.query.member;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CustomFieldValueChanged;
 import com.memberdirectory.kernel.member.EmploymentDateChanged;
+import com.memberdirectory.kernel.member.FieldPlaces;
 import com.memberdirectory.kernel.member.LoginMethodChosen;
 import com.memberdirectory.kernel.member.LoginPasswordSet;
 import com.memberdirectory.kernel.member.MemberActivated;
@@ -17,6 +18,7 @@ import com.memberdirectory.kernel.member.MemberSuspended;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 
+import java.lang.invoke.MethodHandles;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -49,35 +51,33 @@ final class MemberFold {
         }
     }
 
-    private static final Map<MemberField<?, ?>, Place<?>> PLACES = new IdentityHashMap<>();
+    /**
+     * The fields the document stores in another form than their events carry (ids as text, dates the list can hold),
+     * or under another name; every other field is stored in the document's field of its name, found once below.
+     */
+    private static final Map<MemberField<?, ?>, Place<?>> OWN_PLACES = new IdentityHashMap<>();
 
     static {
-        place(NAME, (d, v) -> d.name = v);
-        place(SURNAME, (d, v) -> d.surname = v);
-        place(FIRST_NAME, (d, v) -> d.firstName = v);
-        place(ALIAS, (d, v) -> d.alias = v);
-        place(USER_ID, (d, v) -> d.userId = v);
-        place(WORK_EMAIL, (d, v) -> d.workEmail = v);
-        place(BUSINESS_EMAIL, (d, v) -> d.businessEmail = v);
-        place(LOGIN_EMAIL, (d, v) -> d.loginEmail = v);
-        place(PHONE, (d, v) -> d.phone = v);
         place(HIDE_PHONE, (d, v) -> d.hidePhone = Boolean.TRUE.equals(v));
-        place(GENDER, (d, v) -> d.gender = v);
         place(DEPARTMENTS, (d, v) -> d.departmentIds = ids(v, DepartmentId::value));
-        place(SEAT_ID, (d, v) -> d.seatId = v);
-        place(EMPLOYEE_ID, (d, v) -> d.employeeId = v);
         place(EMPLOYMENT_DATE, (d, v) -> d.employmentDate = storable(v));
-        place(COUNTRY_REGION, (d, v) -> d.countryRegion = v);
-        place(CITY, (d, v) -> d.city = v);
-        place(EXTERNAL_ID, (d, v) -> d.externalId = v);
         place(MANAGER, (d, v) -> d.managerId = v == null ? null : v.value());
         place(DOTTED_LINE_MANAGERS, (d, v) -> d.dottedLineManagerIds = ids(v, MemberId::value));
         place(JOB_TITLE, (d, v) -> d.jobTitleId = v);
         place(WORKFORCE_TYPE, (d, v) -> d.workforceTypeId = v);
     }
 
-    /** Every field's place, in the order of {@link MemberFields#ALL}: a field without one fails here, at start. */
-    private static final List<Place<?>> ALL = MemberFields.ALL.stream().<Place<?>>map(MemberFold::place).toList();
+    /**
+     * Every field's place, in the order of {@link MemberFields#ALL}: a field the document neither stores by its name
+     * nor has a place for above fails here, at start.
+     */
+    private static final List<Place<?>> ALL = MemberFields.ALL.stream().<Place<?>>map(MemberFold::find).toList();
+
+    private static final Map<MemberField<?, ?>, Place<?>> PLACES = new IdentityHashMap<>();
+
+    static {
+        ALL.forEach(place -> PLACES.put(place.field(), place));
+    }
 
     private MemberFold() {
     }
@@ -136,7 +136,13 @@ final class MemberFold {
     }
 
     private static <V> void place(MemberField<V, ?> field, BiConsumer<MemberDocument, V> set) {
-        PLACES.put(field, new Place<>(field, set));
+        OWN_PLACES.put(field, new Place<>(field, set));
+    }
+
+    private static <V> Place<?> find(MemberField<V, ?> field) {
+        Place<?> own = OWN_PLACES.get(field);
+        return own != null ? own
+                : new Place<>(field, FieldPlaces.settable(MethodHandles.lookup(), MemberDocument.class, field));
     }
 
     /**
