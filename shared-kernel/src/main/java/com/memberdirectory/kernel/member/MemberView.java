@@ -1,10 +1,16 @@
 package com.memberdirectory.kernel.member;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A member as the member list shows it: the Member JSON of every member answer (docs/member-record.md). */
+/**
+ * A member as the member list shows it: the Member JSON of every member answer (docs/member-record.md). Its builder
+ * is generated ({@link MemberViewBuilder}).
+ */
+@RecordBuilder
 public record MemberView(String id,
                          long version,
                          MemberStatus status,
@@ -40,9 +46,7 @@ public record MemberView(String id,
      * member hides it, no login details.
      */
     public MemberView publicFields() {
-        return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
-                null, null, null, hidePhone ? null : phone, hidePhone, gender, departmentIds, seatId,
-                employeeId, employmentDate, countryRegion, city, externalId, managerId, dottedLineManagerIds, jobTitle, workforceType,
-                custom, photoUrl);
+        return MemberViewBuilder.builder(this).loginEmail(null).loginEmailType(null).hasLoginPassword(null)
+                .phone(hidePhone ? null : phone).build();
     }
 }
