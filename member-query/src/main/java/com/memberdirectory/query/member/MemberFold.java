@@ -19,7 +19,9 @@ import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 
 import java.lang.invoke.MethodHandles;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -82,10 +84,13 @@ final class MemberFold {
     private MemberFold() {
     }
 
-    static MemberDocument created(MemberCreated event, long sequence) {
+    /** The member {@code event}, stamped {@code at}, creates. */
+    static MemberDocument created(MemberCreated event, long sequence, Instant at) {
         MemberDocument d = new MemberDocument();
         d.id = event.memberId().value();
         d.version = sequence + 1;
+        d.createdAt = stored(at);
+        d.updatedAt = d.createdAt;
         d.status = MemberStatus.INACTIVE;
         for (Place<?> place : ALL) {
             if (place.field().inCreated()) {
@@ -96,8 +101,8 @@ final class MemberFold {
         return d;
     }
 
-    /** Applies a change event (not {@link MemberCreated}) to {@code d} and sets its version. */
-    static void apply(MemberDocument d, MemberEvent event, long sequence) {
+    /** Applies a change event (not {@link MemberCreated}), stamped {@code at}, to {@code d} and sets its version. */
+    static void apply(MemberDocument d, MemberEvent event, long sequence, Instant at) {
         Optional<MemberField<?, ?>> field = MemberFields.changedBy(event);
         if (field.isPresent()) {
             place(field.get()).applied(d, event);
@@ -125,6 +130,12 @@ final class MemberFold {
             d.status = MemberStatus.OFFBOARDED;
         }
         d.version = sequence + 1;
+        d.updatedAt = stored(at);
+    }
+
+    /** A stamp as the member list keeps it (a MongoDB date: milliseconds), so that every fold of a member agrees. */
+    private static Instant stored(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Place<?> place(MemberField<?, ?> field) {

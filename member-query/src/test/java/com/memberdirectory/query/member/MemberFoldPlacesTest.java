@@ -26,7 +26,7 @@ class MemberFoldPlacesTest {
         assertThat(MemberFields.ALL).allSatisfy(field -> {
             MemberDocument document = new MemberDocument();
             List<Object> before = stored(document);
-            MemberFold.apply(document, change(field), 0);
+            MemberFold.apply(document, change(field), 0, java.time.Instant.EPOCH);
             List<Object> after = stored(document);
             after.set(0, null); // the version, which every event sets
             before.set(0, null);

@@ -2,6 +2,7 @@ package com.memberdirectory.kernel.member;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,9 @@ public record MemberView(String id,
                          String jobTitle,
                          String workforceType,
                          Map<String, Object> custom,
-                         String photoUrl) {
+                         String photoUrl,
+                         Instant createdAt,
+                         Instant updatedAt) {
 
     /**
      * The public fields only (see {@link com.memberdirectory.kernel.access.MemberVisibility}): no phone when the

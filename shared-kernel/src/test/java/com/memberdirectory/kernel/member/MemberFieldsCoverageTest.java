@@ -75,7 +75,7 @@ class MemberFieldsCoverageTest {
     @Test
     void every_field_the_member_json_shows_is_in_the_schema() {
         assertThat(components(MemberView.class)).containsExactlyInAnyOrderElementsOf(names(MemberFields.ALL.stream(),
-                "id", "version", "status", "loginEmailType", "hasLoginPassword", "custom", "photoUrl"));
+                "id", "version", "status", "loginEmailType", "hasLoginPassword", "custom", "photoUrl", "createdAt", "updatedAt"));
     }
 
     @Test

@@ -18,7 +18,8 @@ class MemberViewTest {
         return new MemberView("m1", 3, MemberStatus.ACTIVE, "Ann", "Lee", "Ann", "A", "ann", "ann@corp.example",
                 "ann@biz.example", "ann@corp.example", LoginEmailType.WORK_EMAIL, true, "+8613800138000", hidePhone,
                 Gender.FEMALE, List.of("d1"), "S-1", "E-1", LocalDate.of(2024, 1, 2), "CN", "Shanghai", "ext-1", "bo",
-                List.of("cy"), "Engineer", "Regular", Map.of("shoe", "42"), "/api/members/m1/photo");
+                List.of("cy"), "Engineer", "Regular", Map.of("shoe", "42"), "/api/members/m1/photo",
+                java.time.Instant.parse("2026-01-02T03:04:05.006Z"), java.time.Instant.parse("2026-02-03T04:05:06.007Z"));
     }
 
     @Test
