@@ -8,12 +8,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * An attribute path of a filter or a PATCH (RFC 7644 §3.10): an optional schema URN, an attribute and an optional
  * sub-attribute, e.g. {@code name.familyName}, {@code emails.value},
- * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value}. Names are case-insensitive.
+ * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value},
+ * {@code urn:memberdirectory:params:scim:schemas:extension:custom:2.0:User:costCenter}. Names are case-insensitive.
  *
  * @param schema       the schema URN the attribute belongs to (the core User schema when none was written)
  * @param attribute    the attribute's name as written
@@ -42,15 +45,20 @@ public record AttributePath(String schema, String attribute, String subAttribute
         if (!NAME.matcher(attribute).matches() || (sub != null && !NAME.matcher(sub).matches())) {
             throw ScimException.invalidPath("'" + text + "' is not an attribute path.");
         }
-        if (!schema.equalsIgnoreCase(ScimSchemas.USER) && !schema.equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER)) {
-            throw ScimException.invalidPath("'" + schema + "' is not a schema of the User resource.");
-        }
-        return new AttributePath(schema.equalsIgnoreCase(ScimSchemas.USER) ? ScimSchemas.USER : ScimSchemas.ENTERPRISE_USER,
-                attribute, sub);
+        String written = schema;
+        return new AttributePath(userSchema(written).orElseThrow(() -> ScimException.invalidPath("'" + written
+                + "' is not a schema of the User resource.")), attribute, sub);
     }
 
+    /** The User resource's schema (core or an extension) this URN names, ignoring case, as the service spells it. */
+    private static Optional<String> userSchema(String urn) {
+        return Stream.concat(Stream.of(ScimSchemas.USER), ScimSchemas.USER_EXTENSIONS.stream())
+                .filter(urn::equalsIgnoreCase).findFirst();
+    }
+
+    /** Whether the attribute belongs to an extension schema (an object of its own in the User), not the core schema. */
     public boolean inExtension() {
-        return ScimSchemas.ENTERPRISE_USER.equals(schema);
+        return !ScimSchemas.USER.equals(schema);
     }
 
     /** Whether values of this attribute compare case-exactly (RFC 7643: {@code id}, {@code externalId}, {@code meta.version}). */
@@ -59,9 +67,9 @@ public record AttributePath(String schema, String attribute, String subAttribute
                 || (attribute.equalsIgnoreCase("meta") && "version".equalsIgnoreCase(subAttribute)));
     }
 
-    /** The object holding the attribute: the resource, or its enterprise extension (null when it has none). */
+    /** The object holding the attribute: the resource, or its extension's object (null when it has none). */
     public JsonNode container(JsonNode resource) {
-        return inExtension() ? field(resource, ScimSchemas.ENTERPRISE_USER) : resource;
+        return inExtension() ? field(resource, schema) : resource;
     }
 
     /**

@@ -49,11 +49,11 @@ public final class ScimAttributes {
             copy(user, kept, "schemas");
             copy(user, kept, "id");
             for (AttributePath path : included) {
-                JsonNode from = path.inExtension() ? AttributePath.field(user, ScimSchemas.ENTERPRISE_USER) : user;
+                JsonNode from = path.container(user);
                 if (from == null) {
                     continue;
                 }
-                ObjectNode to = path.inExtension() ? extension(kept) : kept;
+                ObjectNode to = path.inExtension() ? extension(kept, path.schema()) : kept;
                 String name = nameIn(from, path.attribute());
                 JsonNode value = from.get(name);
                 if (value == null) {
@@ -73,8 +73,7 @@ public final class ScimAttributes {
             return kept;
         }
         for (AttributePath path : excluded) {
-            JsonNode from = path.inExtension() ? AttributePath.field(user, ScimSchemas.ENTERPRISE_USER) : user;
-            if (!(from instanceof ObjectNode object)) {
+            if (!(path.container(user) instanceof ObjectNode object)) {
                 continue;
             }
             String name = nameIn(object, path.attribute());
@@ -90,9 +89,9 @@ public final class ScimAttributes {
         return user;
     }
 
-    private static ObjectNode extension(ObjectNode user) {
-        JsonNode existing = user.get(ScimSchemas.ENTERPRISE_USER);
-        return existing instanceof ObjectNode object ? object : user.putObject(ScimSchemas.ENTERPRISE_USER);
+    private static ObjectNode extension(ObjectNode user, String schema) {
+        JsonNode existing = user.get(schema);
+        return existing instanceof ObjectNode object ? object : user.putObject(schema);
     }
 
     private static void copy(ObjectNode from, ObjectNode to, String name) {

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import com.memberdirectory.kernel.field.FieldOption;
+import com.memberdirectory.kernel.field.FieldType;
+import com.memberdirectory.kernel.field.FieldView;
+
 import java.util.List;
 
 /**
  * What {@code /ServiceProviderConfig}, {@code /ResourceTypes} and {@code /Schemas} say (RFC 7643 §5–7): only what
  * works — PATCH and ETags yes; bulk, sorting, password changes no; filters with at most
  * {@link #MAX_RESULTS} results per answer; the User resource with the enterprise extension and, of
- * their attributes, the ones the directory keeps (docs/scim.md, "Mapping"); the Group resource (departments, whose
- * members can change). Plain Java: no Spring.
+ * their attributes, the ones the directory keeps (docs/scim.md, "Mapping"), and with the directory's custom fields
+ * extension, one attribute per custom field defined; the Group resource (departments, whose members can change).
+ * Plain Java: no Spring.
  */
 public final class ScimDiscovery {
 
@@ -50,7 +55,8 @@ public final class ScimDiscovery {
         type.put("endpoint", "/Users");
         type.put("description", "A member of the directory");
         type.put("schema", ScimSchemas.USER);
-        type.putArray("schemaExtensions").addObject().put("schema", ScimSchemas.ENTERPRISE_USER).put("required", false);
+        ArrayNode extensions = type.putArray("schemaExtensions");
+        ScimSchemas.USER_EXTENSIONS.forEach(extension -> extensions.addObject().put("schema", extension).put("required", false));
         type.set("meta", meta("ResourceType", base + "/ResourceTypes/User"));
         return type;
     }
@@ -71,8 +77,30 @@ public final class ScimDiscovery {
         return List.of(userResourceType(base), groupResourceType(base));
     }
 
-    public static List<ObjectNode> schemas(String base) {
-        return List.of(userSchema(base), enterpriseSchema(base), groupSchema(base));
+    /** The schemas, the custom fields extension listing the custom fields defined now. */
+    public static List<ObjectNode> schemas(String base, ScimCustomFields customFields) {
+        return List.of(userSchema(base), enterpriseSchema(base), customSchema(base, customFields), groupSchema(base));
+    }
+
+    /**
+     * One attribute per custom field, named by its key and described by its label: a number is a decimal, anything else
+     * a string as the Member JSON shows it (a date as 2024-03-01, not an xsd:dateTime; a URL; an option by its label; a
+     * member by its id); a multi-option field is multi-valued; the labels of an option field's options are its
+     * canonical values.
+     */
+    private static ObjectNode customSchema(String base, ScimCustomFields customFields) {
+        ObjectNode schema = schema(ScimSchemas.CUSTOM_USER, "CustomFields", "The directory's custom fields", base);
+        ArrayNode attributes = schema.putArray("attributes");
+        for (FieldView field : customFields.fields()) {
+            String type = field.type() == FieldType.NUMBER ? "decimal" : "string";
+            ObjectNode attribute = simple(field.key(), type, false, "readWrite", "none", field.label());
+            attribute.put("multiValued", field.type() == FieldType.MULTI_OPTION);
+            if (field.type().hasOptions() && !field.options().isEmpty()) {
+                canonical(attribute, field.options().stream().map(FieldOption::label).toArray(String[]::new));
+            }
+            attributes.add(attribute);
+        }
+        return schema;
     }
 
     private static ObjectNode groupSchema(String base) {

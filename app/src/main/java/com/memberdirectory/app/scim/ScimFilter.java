@@ -111,7 +111,8 @@ public final class ScimFilter {
 
     /**
      * {@code attr[filter]}: an element of the multi-valued attribute matches the inner filter; with {@code then}, that
-     * element's sub-attribute must also satisfy it ({@code emails[type eq "work"].value eq "a@b"}).
+     * element's sub-attribute must also satisfy it ({@code emails[type eq "work"].value eq "a@b"}). The elements of a
+     * multi-valued simple attribute are read as {@code value} ({@code skills[value eq "Java"]}).
      */
     public record ValuePath(AttributePath path, Node filter, Node then) implements Node {
         @Override
@@ -127,7 +128,9 @@ public final class ScimFilter {
             } else {
                 elements.add(value);
             }
-            return elements.stream().anyMatch(element -> filter.matches(element) && (then == null || then.matches(element)));
+            // a primitive value (a label of a multi-option custom field) is the "value" of the element (RFC 7644 §3.4.2.2)
+            return elements.stream().map(element -> element.isObject() ? element : JSON.createObjectNode().set("value", element))
+                    .anyMatch(element -> filter.matches(element) && (then == null || then.matches(element)));
         }
     }
 
@@ -158,6 +161,34 @@ public final class ScimFilter {
             return compare.value().textValue();
         }
         return null;
+    }
+
+    /**
+     * The attribute paths a filter names at the top level (those of comparisons, presence tests and value paths; not
+     * the sub-attributes inside a value path's brackets).
+     */
+    public static List<AttributePath> paths(Node node) {
+        List<AttributePath> paths = new ArrayList<>();
+        collect(node, paths);
+        return paths;
+    }
+
+    private static void collect(Node node, List<AttributePath> into) {
+        if (node instanceof Compare compare) {
+            into.add(compare.path());
+        } else if (node instanceof Present present) {
+            into.add(present.path());
+        } else if (node instanceof ValuePath value) {
+            into.add(value.path());
+        } else if (node instanceof And and) {
+            collect(and.left(), into);
+            collect(and.right(), into);
+        } else if (node instanceof Or or) {
+            collect(or.left(), into);
+            collect(or.right(), into);
+        } else if (node instanceof Not not) {
+            collect(not.inner(), into);
+        }
     }
 
     private enum Kind { WORD, STRING, OPEN, CLOSE, OPEN_BRACKET, CLOSE_BRACKET }

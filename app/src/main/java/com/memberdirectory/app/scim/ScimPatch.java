@@ -14,8 +14,10 @@ import java.util.Set;
 /**
  * Applies a SCIM PatchOp (RFC 7644 §3.5.2) to a User's JSON: {@code add}, {@code replace} and {@code remove}, operation
  * names in any case (Entra ID writes {@code Replace}); with a path ({@code active}, {@code name.familyName},
- * {@code emails[type eq "work"].value}, {@code urn:…:enterprise:2.0:User:manager}) or without one (the value is an
- * object of attributes, whose names may themselves be paths, as Entra ID sends {@code "name.givenName"}).
+ * {@code emails[type eq "work"].value}, {@code urn:…:enterprise:2.0:User:manager}, {@code urn:…:custom:2.0:User:costCenter})
+ * or without one (the value is an object of attributes, whose names may themselves be paths, as Entra ID sends
+ * {@code "name.givenName"}, and the objects of extensions). A path into the custom fields extension names a custom field
+ * (invalidPath otherwise) and is written with the field's key.
  * Multi-valued attributes keep one value per {@code type}: adding a typed value replaces the one of that type, and an
  * {@code add}/{@code replace} through a filter of equalities that matches nothing adds the value the filter describes.
  * The result is then read like a replacement ({@link ScimUserMapping#read}), so every rule of the member applies.
@@ -66,12 +68,18 @@ public final class ScimPatch {
         }
     }
 
+    /** {@link #apply(ObjectNode, JsonNode, ScimCustomFields)} where no custom field is defined. */
+    public static ObjectNode apply(ObjectNode user, JsonNode body) {
+        return apply(user, body, ScimCustomFields.NONE);
+    }
+
     /**
-     * @param user the User as it is now (changed in place)
-     * @param body the PatchOp request
+     * @param user         the User as it is now (changed in place)
+     * @param body         the PatchOp request
+     * @param customFields the custom fields defined now
      * @return the User after the operations
      */
-    public static ObjectNode apply(ObjectNode user, JsonNode body) {
+    public static ObjectNode apply(ObjectNode user, JsonNode body, ScimCustomFields customFields) {
         if (body == null || !body.isObject()) {
             throw ScimException.invalidSyntax("A PATCH body is a PatchOp object with Operations.");
         }
@@ -105,25 +113,28 @@ public final class ScimPatch {
                         }
                         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                             Map.Entry<String, JsonNode> attribute = it.next();
-                            if (attribute.getKey().equalsIgnoreCase(ScimSchemas.ENTERPRISE_USER) && attribute.getValue().isObject()) {
+                            String extension = ScimSchemas.USER_EXTENSIONS.stream()
+                                    .filter(attribute.getKey()::equalsIgnoreCase).findFirst().orElse(null);
+                            if (extension != null && attribute.getValue().isObject()) {
                                 for (Iterator<Map.Entry<String, JsonNode>> ext = attribute.getValue().fields(); ext.hasNext(); ) {
                                     Map.Entry<String, JsonNode> one = ext.next();
-                                    set(user, PatchPath.parse(ScimSchemas.ENTERPRISE_USER + ":" + one.getKey()), one.getValue(),
-                                            op.equals("add"));
+                                    set(user, PatchPath.parse(extension + ":" + one.getKey()), one.getValue(), op.equals("add"),
+                                            customFields);
                                 }
                             } else if (!attribute.getKey().equalsIgnoreCase("schemas")) {
-                                set(user, PatchPath.parse(attribute.getKey()), attribute.getValue(), op.equals("add"));
+                                set(user, PatchPath.parse(attribute.getKey()), attribute.getValue(), op.equals("add"),
+                                        customFields);
                             }
                         }
                     } else {
-                        set(user, PatchPath.parse(path), value, op.equals("add"));
+                        set(user, PatchPath.parse(path), value, op.equals("add"), customFields);
                     }
                 }
                 case "remove" -> {
                     if (path == null) {
                         throw ScimException.noTarget("A remove operation names the attribute to remove (path).");
                     }
-                    remove(user, PatchPath.parse(path));
+                    remove(user, PatchPath.parse(path), customFields);
                 }
                 default -> throw ScimException.invalidSyntax("op is add, replace or remove, not '"
                         + (opNode == null ? "" : opNode.asText()) + "'.");
@@ -142,18 +153,25 @@ public final class ScimPatch {
         if (!path.attribute().inExtension()) {
             return user;
         }
-        String key = AttributePath.nameIn(user, ScimSchemas.ENTERPRISE_USER);
-        JsonNode extension = user.get(key);
+        String schema = path.attribute().schema();
+        JsonNode extension = user.get(AttributePath.nameIn(user, schema));
         if (extension instanceof ObjectNode object) {
             return object;
         }
-        return create ? user.putObject(ScimSchemas.ENTERPRISE_USER) : null;
+        return create ? user.putObject(schema) : null;
     }
 
-    private static void set(ObjectNode user, PatchPath path, JsonNode value, boolean add) {
+    /** For a path into the custom fields extension, the field's key (invalidPath when no custom field has it); else null. */
+    private static String customKey(PatchPath path, ScimCustomFields customFields) {
+        return ScimSchemas.CUSTOM_USER.equals(path.attribute().schema())
+                ? customFields.requireKey(path.attribute(), path.filter() != null, ScimException::invalidPath) : null;
+    }
+
+    private static void set(ObjectNode user, PatchPath path, JsonNode value, boolean add, ScimCustomFields customFields) {
         requireWritable(path);
+        String key = customKey(path, customFields);
         ObjectNode container = container(user, path, true);
-        String name = AttributePath.nameIn(container, path.attribute().attribute());
+        String name = key != null ? key : AttributePath.nameIn(container, path.attribute().attribute());
         JsonNode existing = container.get(name);
         String sub = path.filter() == null ? path.attribute().subAttribute() : path.subAttribute();
         if (path.filter() == null) {
@@ -249,13 +267,14 @@ public final class ScimPatch {
         return false;
     }
 
-    private static void remove(ObjectNode user, PatchPath path) {
+    private static void remove(ObjectNode user, PatchPath path, ScimCustomFields customFields) {
         requireWritable(path);
+        String key = customKey(path, customFields);
         ObjectNode container = container(user, path, false);
         if (container == null) {
             return;
         }
-        String name = AttributePath.nameIn(container, path.attribute().attribute());
+        String name = key != null ? key : AttributePath.nameIn(container, path.attribute().attribute());
         JsonNode existing = container.get(name);
         if (existing == null) {
             return;

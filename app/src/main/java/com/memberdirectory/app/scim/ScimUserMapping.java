@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SCIM User (core schema and enterprise extension) of a member, and the member fields a SCIM User sets
- * (docs/scim.md, "Mapping"). Plain Java: the department tree is passed in.
+ * The SCIM User (core schema, enterprise extension and the directory's custom fields extension) of a member, and the
+ * member fields a SCIM User sets (docs/scim.md, "Mapping"). Plain Java: the department tree is passed in.
  */
 public final class ScimUserMapping {
 
@@ -62,10 +62,12 @@ public final class ScimUserMapping {
      *
      * @param department the enterprise extension's {@code department}, as written
      * @param active     null: not given
+     * @param custom     the custom fields extension's values by field key ({@link ScimCustomFields#read}); null: the User
+     *                   has no such extension object
      */
     public record ScimUser(String userName, String displayName, String givenName, String familyName, String workEmail,
                            String businessEmail, String phone, String title, String employeeNumber, String department,
-                           String managerId, Boolean active, String externalId) {
+                           String managerId, Boolean active, String externalId, Map<String, Object> custom) {
     }
 
     private ScimUserMapping() {
@@ -109,6 +111,11 @@ public final class ScimUserMapping {
         if (member.managerId() != null) {
             enterprise.putObject("manager").put("value", member.managerId());
         }
+        ObjectNode custom = ScimCustomFields.toScim(member.custom());
+        if (custom != null) {
+            schemas.add(ScimSchemas.CUSTOM_USER);
+            user.set(ScimSchemas.CUSTOM_USER, custom);
+        }
         ObjectNode meta = user.putObject("meta");
         meta.put("resourceType", "User");
         meta.put("location", location);
@@ -120,8 +127,13 @@ public final class ScimUserMapping {
         return "W/\"" + version + "\"";
     }
 
-    /** Reads the mapped attributes of a SCIM User (a POST or PUT body, or the result of a PATCH). */
+    /** Reads the mapped attributes of a SCIM User, knowing no custom field (names in the extension kept as written). */
     public static ScimUser read(JsonNode user) {
+        return read(user, ScimCustomFields.NONE);
+    }
+
+    /** Reads the mapped attributes of a SCIM User (a POST or PUT body, or the result of a PATCH). */
+    public static ScimUser read(JsonNode user, ScimCustomFields customFields) {
         if (user == null || !user.isObject()) {
             throw ScimException.invalidSyntax("A User is a JSON object.");
         }
@@ -172,7 +184,8 @@ public final class ScimUserMapping {
                 text(name, "givenName", "name.givenName"), text(name, "familyName", "name.familyName"),
                 workEmail, businessEmail, phone, text(user, "title", "title"),
                 text(enterprise, "employeeNumber", "employeeNumber"), text(enterprise, "department", "department"),
-                manager, bool(AttributePath.field(user, "active")), text(user, "externalId", "externalId"));
+                manager, bool(AttributePath.field(user, "active")), text(user, "externalId", "externalId"),
+                customFields.read(AttributePath.field(user, ScimSchemas.CUSTOM_USER)));
     }
 
     /** The member's name: displayName, else the given and family names, else the user name. */
@@ -200,6 +213,9 @@ public final class ScimUserMapping {
         if (user.managerId() != null) {
             changes.managerId(new MemberId(user.managerId()));
         }
+        if (user.custom() != null && !user.custom().isEmpty()) {
+            changes.custom(user.custom());
+        }
         List<String> placed = user.department() == null ? defaultDepartments : List.of(department(user, departments));
         if (!placed.isEmpty()) {
             changes.departmentIds(placed.stream().map(DepartmentId::new).toList());
@@ -210,7 +226,9 @@ public final class ScimUserMapping {
     /**
      * The fields a replacement sets: every mapped field takes the User's value, and one the User leaves out is cleared
      * — except the departments: a User without {@code department} keeps the member's; a User with one makes it the
-     * primary department and keeps the member's other departments.
+     * primary department and keeps the member's other departments; and the custom values: a User without the custom
+     * fields extension keeps the member's (a provider that does not know the extension must not wipe them), a User
+     * with it gives every custom field its value, clearing those it leaves out.
      */
     public static MemberChanges toReplace(ScimUser user, MemberView current, Departments departments) {
         requireUserName(user);
@@ -226,6 +244,12 @@ public final class ScimUserMapping {
                 .employeeId(user.employeeNumber())
                 .externalId(user.externalId())
                 .managerId(user.managerId() == null ? null : new MemberId(user.managerId()));
+        if (user.custom() != null) {
+            Map<String, Object> custom = ScimCustomFields.replacing(user.custom(), current.custom());
+            if (!custom.isEmpty()) {
+                changes.custom(custom);
+            }
+        }
         if (user.department() != null) {
             String primary = department(user, departments);
             List<String> now = current.departmentIds() == null ? List.of() : current.departmentIds();

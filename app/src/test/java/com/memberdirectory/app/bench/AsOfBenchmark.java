@@ -64,7 +64,7 @@ class AsOfBenchmark {
 
         long boot = System.nanoTime();
         try (ServerProcess server = new ServerProcess(data, "1g",
-                List.of("--logging.level.com.memberdirectory.query.member.MemberSearchFreshness=INFO"), Duration.ofHours(1))) {
+                List.of("--logging.level.com.memberdirectory.query.search.IndexFreshness=INFO"), Duration.ofHours(1))) {
             Api api = server.api();
             Path log = data.resolveSibling(data.getFileName() + ".log");
             // An instant before the first event: cheap either way, and each such read tells the log when the index

@@ -62,7 +62,10 @@ class ReplayBenchmark {
         long boot = System.nanoTime();
         // the projections catch up from nothing before the service is healthy: minutes at 1,000,000 events
         try (ServerProcess server = new ServerProcess(data, "1g",
-                List.of("--logging.level.com.memberdirectory.query.member.MemberSearchFreshness=INFO"),
+                List.of("--logging.level.com.memberdirectory.query.search.IndexFreshness=INFO",
+                        // where a rebuild's time goes
+                        "--logging.level.com.memberdirectory.query.search.TrackedIndexRebuild=INFO",
+                        "--logging.level.com.memberdirectory.query.replay.ReadModelRebuild=INFO"),
                 java.time.Duration.ofMinutes(30))) {
             Api api = server.api();
             long expectedVersion = 10;

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.memberdirectory.app.support.Api;
 import com.memberdirectory.app.support.ApiTest;
 import com.memberdirectory.app.support.Tokens;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.unboundid.scim2.client.ScimService;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ListResponse;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.Email;
 import com.unboundid.scim2.common.types.EnterpriseUserExtension;
 import com.unboundid.scim2.common.types.Manager;
@@ -40,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ScimApiTest extends ApiTest {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private static final String CUSTOM = "urn:memberdirectory:params:scim:schemas:extension:custom:2.0:User";
     private static final String SCIM_JSON = "application/scim+json";
 
     private final List<Client> clients = new ArrayList<>();
@@ -116,7 +121,7 @@ class ScimApiTest extends ApiTest {
         assertThat(types.getResources()).extracting(ResourceTypeResource::getName).containsExactly("User", "Group");
         ListResponse<SchemaResource> schemas = scim.getSchemas();
         assertThat(schemas.getResources()).extracting(SchemaResource::getId)
-                .containsExactlyInAnyOrder("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE,
+                .containsExactlyInAnyOrder("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE, CUSTOM,
                         "urn:ietf:params:scim:schemas:core:2.0:Group");
         assertThat(scim.getSchema(ENTERPRISE).getAttributes()).extracting(a -> a.getName())
                 .containsExactlyInAnyOrder("employeeNumber", "department", "manager");
@@ -470,6 +475,141 @@ class ScimApiTest extends ApiTest {
                 400, "mutability");
         assertScimError(patchGroup(idp, other, "{\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
                 + ann + "\"}]}]}"), 404, null);
+    }
+
+    @Test
+    void custom_fields_are_the_directory_s_own_user_extension() throws Exception {
+        String costCenter = "cc" + unique("").replace("-", "");
+        String level = "level" + unique("").replace("-", "");
+        String skills = "skills" + unique("").replace("-", "");
+        String started = "started" + unique("").replace("-", "");
+        assertThat(admin.post("/api/fields", Map.of("key", costCenter, "label", "Cost center " + costCenter, "type", "TEXT"))
+                .status()).isEqualTo(201);
+        assertThat(admin.post("/api/fields", Map.of("key", level, "label", "Level " + level, "type", "NUMBER")).status())
+                .isEqualTo(201);
+        assertThat(admin.post("/api/fields", Map.of("key", skills, "label", "Skills " + skills, "type", "MULTI_OPTION",
+                "options", List.of(Map.of("label", "Java"), Map.of("label", "Go")))).status()).isEqualTo(201);
+        assertThat(admin.post("/api/fields", Map.of("key", started, "label", "Started " + started, "type", "DATE")).status())
+                .isEqualTo(201);
+        String department = department(unique("Custom"), null);
+        String subject = provisioningClient();
+        ScimService scim = scim(subject);
+        Api idp = as(subject);
+
+        // discovery: the extension on the User resource type, and its schema listing the fields defined now
+        assertThat(scim.getResourceType("User").getSchemaExtensions()).anySatisfy(extension -> {
+            assertThat(extension.getSchema().toString()).isEqualTo(CUSTOM);
+            assertThat(extension.isRequired()).isFalse();
+        });
+        Map<String, AttributeDefinition> attributes = new java.util.HashMap<>();
+        scim.getSchema(CUSTOM).getAttributes().forEach(attribute -> attributes.put(attribute.getName(), attribute));
+        assertThat(attributes).containsKeys(costCenter, level, skills, started).doesNotContainKeys("jobTitle", "userId");
+        assertThat(attributes.get(costCenter).getType()).isEqualTo(AttributeDefinition.Type.STRING);
+        assertThat(attributes.get(costCenter).getDescription()).isEqualTo("Cost center " + costCenter);
+        assertThat(attributes.get(level).getType()).isEqualTo(AttributeDefinition.Type.DECIMAL);
+        assertThat(attributes.get(skills).isMultiValued()).isTrue();
+        assertThat(attributes.get(skills).getCanonicalValues()).containsExactly("Java", "Go");
+        assertThat(attributes.get(started).getType()).as("a date as the Member JSON shows it, 2024-03-01")
+                .isEqualTo(AttributeDefinition.Type.STRING);
+        assertThat(attributes.get(costCenter).getMutability()).isEqualTo(AttributeDefinition.Mutability.READ_WRITE);
+
+        // create with custom values; the console shows them
+        GenericScimResource toCreate = user(unique("cf."), departmentPath(department)).asGenericScimResource();
+        toCreate.replaceValue(Path.root(CUSTOM).attribute(costCenter), "CC-1");
+        toCreate.replaceValue(Path.root(CUSTOM).attribute(level), JsonNodeFactory.instance.numberNode(new java.math.BigDecimal("3.50")));
+        toCreate.replaceValue(Path.root(CUSTOM).attribute(skills), JsonNodeFactory.instance.arrayNode().add("go").add("Java"));
+        toCreate.replaceValue(Path.root(CUSTOM).attribute(started), "2024-03-01");
+        GenericScimResource created = scim.create("Users", toCreate);
+        String id = created.getId();
+        JsonNode custom = admin.get("/api/members/" + id).body().get("custom");
+        assertThat(custom.get(costCenter).asText()).isEqualTo("CC-1");
+        assertThat(custom.get(level).decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(texts(custom.get(skills))).containsExactly("Go", "Java");
+        assertThat(custom.get(started).asText()).isEqualTo("2024-03-01");
+        assertThat(created.getSchemaUrns()).contains(CUSTOM);
+
+        // get: the values as the Member JSON shows them
+        GenericScimResource fetched = scim.retrieve("Users", id, GenericScimResource.class);
+        JsonNode extension = fetched.getObjectNode().get(CUSTOM);
+        assertThat(extension.get(costCenter).asText()).isEqualTo("CC-1");
+        assertThat(extension.get(level).decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(texts(extension.get(skills))).containsExactly("Go", "Java");
+        assertThat(extension.get(started).asText()).isEqualTo("2024-03-01");
+        assertThat(fetched.getStringValue(Path.root(CUSTOM).attribute(costCenter))).isEqualTo("CC-1");
+
+        // PATCH: the library's path into the extension, then Entra ID's form without a path
+        GenericScimResource patched = scim.modifyRequest("Users", id).replaceValue(Path.root(CUSTOM).attribute(costCenter), "CC-2")
+                .invoke(GenericScimResource.class);
+        assertThat(patched.getStringValue(Path.root(CUSTOM).attribute(costCenter))).isEqualTo("CC-2");
+        assertThat(admin.get("/api/members/" + id).body().at("/custom/" + costCenter).asText()).isEqualTo("CC-2");
+        Api.Response noPath = patch(idp, id, "{\"Operations\":[{\"op\":\"Replace\",\"value\":{\"" + CUSTOM + "\":{\""
+                + level + "\":5,\"" + started + "\":null}}}]}");
+        assertThat(noPath.status()).as(String.valueOf(noPath.body())).isEqualTo(200);
+        custom = admin.get("/api/members/" + id).body().get("custom");
+        assertThat(custom.get(level).decimalValue()).isEqualByComparingTo("5");
+        assertThat(custom.has(started)).as("null clears").isFalse();
+        assertThat(patch(idp, id, "{\"Operations\":[{\"op\":\"remove\",\"path\":\"" + CUSTOM + ":" + skills + "\"}]}")
+                .status()).isEqualTo(200);
+        assertThat(admin.get("/api/members/" + id).body().get("custom").has(skills)).isFalse();
+
+        // a filter on a custom attribute; attributes with the extension's paths
+        ListResponse<GenericScimResource> byCostCenter = scim.searchRequest("Users").filter(CUSTOM + ":" + costCenter + " eq \"cc-2\"")
+                .invoke(GenericScimResource.class);
+        assertThat(byCostCenter.getResources()).extracting(GenericScimResource::getId).containsExactly(id);
+        assertThat(scim.searchRequest("Users").filter(CUSTOM + ":" + level + " gt 4 and " + CUSTOM + ":" + costCenter + " pr")
+                .invoke(GenericScimResource.class).getTotalResults()).isEqualTo(1);
+        Api.Response narrow = idp.get("/scim/v2/Users/" + id + "?attributes=" + encode(CUSTOM + ":" + level));
+        assertThat(narrow.body().get(CUSTOM).has(level)).isTrue();
+        assertThat(narrow.body().get(CUSTOM).has(costCenter)).isFalse();
+        assertThat(narrow.body().has("userName")).isFalse();
+        Api.Response excluded = idp.get("/scim/v2/Users/" + id + "?excludedAttributes=" + encode(CUSTOM + ":" + level));
+        assertThat(excluded.body().get(CUSTOM).has(level)).isFalse();
+        assertThat(excluded.body().get(CUSTOM).get(costCenter).asText()).isEqualTo("CC-2");
+
+        // PUT without the extension (a provider that does not know it) keeps the values
+        UserResource replacement = scim.retrieve("Users", id, UserResource.class);
+        replacement.getExtensionObjectNode().remove(CUSTOM);
+        replacement.setSchemaUrns(List.of("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE));
+        replacement.setDisplayName("Kept Custom");
+        assertThat(com.unboundid.scim2.common.utils.JsonUtils.valueToNode(replacement).has(CUSTOM))
+                .as("the User sent has no custom fields extension").isFalse();
+        scim.replace(replacement);
+        custom = admin.get("/api/members/" + id).body().get("custom");
+        assertThat(admin.get("/api/members/" + id).text("name")).isEqualTo("Kept Custom");
+        assertThat(custom.get(costCenter).asText()).isEqualTo("CC-2");
+        assertThat(custom.get(level).decimalValue()).isEqualByComparingTo("5");
+        // PUT with the extension: every custom field takes the User's value, those left out are cleared
+        GenericScimResource full = scim.retrieve("Users", id, GenericScimResource.class);
+        full.getObjectNode().putObject(CUSTOM).putArray(skills).add("Java");
+        scim.replace(full);
+        custom = admin.get("/api/members/" + id).body().get("custom");
+        assertThat(texts(custom.get(skills))).containsExactly("Java");
+        assertThat(custom.has(costCenter)).isFalse();
+        assertThat(custom.has(level)).isFalse();
+
+        // errors: the member's rules decide the values; an unknown field is invalidPath in a PATCH, invalidFilter in a filter
+        GenericScimResource badNumber = user(unique("cf."), departmentPath(department)).asGenericScimResource();
+        badNumber.replaceValue(Path.root(CUSTOM).attribute(level), "three");
+        ScimException refusedNumber = refused(() -> scim.create("Users", badNumber));
+        assertThat(refusedNumber.getScimError().getStatus()).isEqualTo(400);
+        assertThat(refusedNumber.getScimError().getScimType()).isEqualTo("invalidValue");
+        assertThat(refusedNumber.getScimError().getDetail()).contains("'three' is not a number").contains("custom." + level)
+                .contains("invalid_value");
+        GenericScimResource badOption = user(unique("cf."), departmentPath(department)).asGenericScimResource();
+        badOption.replaceValue(Path.root(CUSTOM).attribute(skills), JsonNodeFactory.instance.arrayNode().add("Cobol"));
+        assertThat(refused(() -> scim.create("Users", badOption)).getScimError().getDetail()).contains("unknown_option");
+        GenericScimResource unknownField = user(unique("cf."), departmentPath(department)).asGenericScimResource();
+        unknownField.replaceValue(Path.root(CUSTOM).attribute("nope"), "x");
+        ScimException unknown = refused(() -> scim.create("Users", unknownField));
+        assertThat(unknown.getScimError().getScimType()).isEqualTo("invalidValue");
+        assertThat(unknown.getScimError().getDetail()).contains("unknown_field");
+        assertScimError(patch(idp, id, "{\"Operations\":[{\"op\":\"replace\",\"path\":\"" + CUSTOM + ":nope\",\"value\":\"x\"}]}"),
+                400, "invalidPath");
+        assertScimError(patch(idp, id, "{\"Operations\":[{\"op\":\"replace\",\"path\":\"" + CUSTOM + ":" + level
+                + "\",\"value\":\"three\"}]}"), 400, "invalidValue");
+        assertScimError(idp.get("/scim/v2/Users?filter=" + encode(CUSTOM + ":nope eq \"x\"")), 400, "invalidFilter");
+        assertThat(texts(admin.get("/api/members/" + id).body().get("custom").get(skills))).as("nothing changed")
+                .containsExactly("Java");
     }
 
     private static List<String> texts(JsonNode array) {

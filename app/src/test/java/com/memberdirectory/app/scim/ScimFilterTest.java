@@ -53,6 +53,25 @@ class ScimFilterTest {
     }
 
     @Test
+    void reads_the_custom_fields_extension_and_refuses_a_custom_field_that_does_not_exist() {
+        JsonNode user = json("{\"userName\":\"ann\",\"" + ScimSchemas.CUSTOM_USER
+                + "\":{\"costCenter\":\"CC-1\",\"level\":3.5,\"skills\":[\"Java\",\"Go\"]}}");
+        String custom = ScimSchemas.CUSTOM_USER + ":";
+        for (String filter : new String[]{custom + "costCenter eq \"cc-1\"", custom + "LEVEL gt 3", custom + "level eq 3.50",
+                custom + "skills eq \"go\"", custom + "skills[value eq \"Java\"]", custom + "skills pr"}) {
+            assertThat(ScimUserMappingTest.CUSTOM.checked(ScimFilter.parse(filter)).matches(user)).as(filter).isTrue();
+        }
+        for (String filter : new String[]{custom + "costCenter eq \"CC-2\"", custom + "level lt 3", custom + "skills eq \"Rust\""}) {
+            assertThat(ScimUserMappingTest.CUSTOM.checked(ScimFilter.parse(filter)).matches(user)).as(filter).isFalse();
+        }
+        for (String filter : new String[]{custom + "nope eq \"x\"", "userName pr and not (" + custom + "nope pr)",
+                custom + "jobTitle eq \"x\"", custom + "costCenter.value eq \"x\""}) {
+            assertThatThrownBy(() -> ScimUserMappingTest.CUSTOM.checked(ScimFilter.parse(filter))).as(filter)
+                    .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidFilter"));
+        }
+    }
+
+    @Test
     void combines_with_and_or_not_and_parentheses_and_tests_presence() {
         assertThat(matches("userName eq \"x\" or (active eq true and title pr)")).isFalse();
         assertThat(matches("userName eq \"x\" or (active eq true and not (title pr))")).isTrue();

@@ -85,4 +85,52 @@ class ScimPatchTest {
         assertThatThrownBy(() -> patch(user(), operations)).as(operations)
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo(scimType));
     }
+
+    private static final String CUSTOM = ScimSchemas.CUSTOM_USER;
+
+    private static ObjectNode withCustom() {
+        ObjectNode user = user();
+        user.putObject(CUSTOM).put("costCenter", "CC-1").putArray("skills").add("Java");
+        return user;
+    }
+
+    private static ObjectNode patchCustom(ObjectNode user, String operations) {
+        return ScimPatch.apply(user, ScimFilterTest.json("{\"Operations\":" + operations + "}"), ScimUserMappingTest.CUSTOM);
+    }
+
+    @Test
+    void paths_into_the_custom_fields_extension_and_its_object_without_a_path() {
+        ObjectNode changed = patchCustom(withCustom(), "[{\"op\":\"replace\",\"path\":\"" + CUSTOM + ":COSTCENTER\",\"value\":\"CC-2\"},"
+                + "{\"op\":\"add\",\"path\":\"" + CUSTOM + ":skills\",\"value\":[\"Go\"]},"
+                + "{\"op\":\"Replace\",\"value\":{\"" + CUSTOM + "\":{\"level\":4}}}]");
+        java.util.Map<String, Object> custom = ScimUserMapping.read(changed, ScimUserMappingTest.CUSTOM).custom();
+        assertThat(custom).containsEntry("costCenter", "CC-2").containsEntry("skills", java.util.List.of("Java", "Go"));
+        assertThat((java.math.BigDecimal) custom.get("level")).isEqualByComparingTo("4");
+        assertThat(changed.get(CUSTOM).has("COSTCENTER")).as("written with the field's key").isFalse();
+
+        ObjectNode removed = patchCustom(withCustom(), "[{\"op\":\"remove\",\"path\":\"" + CUSTOM + ":costCenter\"}]");
+        assertThat(ScimUserMapping.read(removed, ScimUserMappingTest.CUSTOM).custom()).containsOnlyKeys("skills");
+        ObjectNode created = patchCustom(user(), "[{\"op\":\"add\",\"path\":\"" + CUSTOM + ":level\",\"value\":\"7\"}]");
+        assertThat(ScimUserMapping.read(created, ScimUserMappingTest.CUSTOM).custom()).containsEntry("level", "7");
+        assertThat(patchCustom(user(), "[{\"op\":\"remove\",\"path\":\"" + CUSTOM + ":level\"}]").has(CUSTOM))
+                .as("removing what is not there").isFalse();
+    }
+
+    @Test
+    void a_path_to_no_custom_field_is_an_invalid_path_never_a_mutability_error() {
+        for (String operations : new String[]{
+                "[{\"op\":\"replace\",\"path\":\"" + CUSTOM + ":nope\",\"value\":\"x\"}]",
+                "[{\"op\":\"remove\",\"path\":\"" + CUSTOM + ":nope\"}]",
+                "[{\"op\":\"replace\",\"path\":\"" + CUSTOM + ":id\",\"value\":\"x\"}]",
+                "[{\"op\":\"replace\",\"path\":\"" + CUSTOM + ":jobTitle\",\"value\":\"x\"}]",
+                "[{\"op\":\"replace\",\"value\":{\"" + CUSTOM + "\":{\"nope\":\"x\"}}}]",
+                "[{\"op\":\"replace\",\"path\":\"" + CUSTOM + ":costCenter.value\",\"value\":\"x\"}]",
+                "[{\"op\":\"remove\",\"path\":\"" + CUSTOM + ":skills[value eq \\\"Java\\\"]\"}]"}) {
+            assertThatThrownBy(() -> patchCustom(withCustom(), operations)).as(operations)
+                    .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidPath"));
+        }
+        assertThatThrownBy(() -> patch(withCustom(), "[{\"op\":\"replace\",\"path\":\"" + CUSTOM + ":costCenter\",\"value\":\"x\"}]"))
+                .as("no custom field defined").isInstanceOfSatisfying(ScimException.class,
+                        e -> assertThat(e.scimType()).isEqualTo("invalidPath"));
+    }
 }

@@ -3,6 +3,9 @@ package com.memberdirectory.app.scim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.department.DepartmentView;
+import com.memberdirectory.kernel.field.FieldOption;
+import com.memberdirectory.kernel.field.FieldType;
+import com.memberdirectory.kernel.field.FieldView;
 import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberChanges;
@@ -26,11 +29,22 @@ class ScimUserMappingTest {
             new DepartmentView("d-it", "IT", null, "IT", List.of()),
             new DepartmentView("d-it-emea", "EMEA", "d-it", "IT/EMEA", List.of("d-it"))));
 
+    static final ScimCustomFields CUSTOM = ScimCustomFields.of(List.of(
+            new FieldView("jobTitle", "Job title", FieldType.SINGLE_OPTION, true, List.of()),
+            new FieldView("costCenter", "Cost center", FieldType.TEXT, false, List.of()),
+            new FieldView("level", "Level", FieldType.NUMBER, false, List.of()),
+            new FieldView("skills", "Skills", FieldType.MULTI_OPTION, false,
+                    List.of(new FieldOption("o-1", "Java"), new FieldOption("o-2", "Go")))));
+
     private static MemberView member(MemberStatus status) {
+        return withCustom(status, Map.of());
+    }
+
+    private static MemberView withCustom(MemberStatus status, Map<String, Object> custom) {
         return new MemberView("m-1", 4, status, "Ann Lee", "Lee", "Ann", null, "ann.lee", "ann@example.com",
                 "ann@corp.example", "ann@example.com", LoginEmailType.WORK_EMAIL, false, "+8613800138000", true,
                 Gender.UNSPECIFIED, List.of("d-emea", "d-it"), null, "E-7", null, null, null, "Ext-1", "m-9", List.of(),
-                "Engineer", null, Map.of(), null, null, null);
+                "Engineer", null, custom, null, null, null);
     }
 
     @Test
@@ -119,5 +133,64 @@ class ScimUserMappingTest {
                 .as("two departments are called EMEA").isInstanceOf(ScimException.class);
         assertThatThrownBy(() -> ScimUserMapping.toCreate(ScimUserMapping.read(ScimFilterTest.json("{}")), DEPARTMENTS, List.of()))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
+    }
+
+    @Test
+    void custom_values_are_the_directory_s_own_extension_shown_as_the_member_json_shows_them() {
+        assertThat(ScimUserMapping.toScim(member(MemberStatus.ACTIVE), DEPARTMENTS, "x").has(ScimSchemas.CUSTOM_USER))
+                .as("no custom values: no extension").isFalse();
+        Map<String, Object> custom = new java.util.LinkedHashMap<>();
+        custom.put("costCenter", "CC-1");
+        custom.put("level", new java.math.BigDecimal("3.5"));
+        custom.put("skills", List.of("Java", "Go"));
+        ObjectNode user = ScimUserMapping.toScim(withCustom(MemberStatus.ACTIVE, custom), DEPARTMENTS, "x");
+        assertThat(user.get("schemas")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactly(ScimSchemas.USER, ScimSchemas.ENTERPRISE_USER, ScimSchemas.CUSTOM_USER);
+        ObjectNode extension = (ObjectNode) user.get(ScimSchemas.CUSTOM_USER);
+        assertThat(extension.get("costCenter").textValue()).isEqualTo("CC-1");
+        assertThat(extension.get("level").isNumber()).as("a number as a number").isTrue();
+        assertThat(extension.get("level").decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(extension.get("skills")).extracting(com.fasterxml.jackson.databind.JsonNode::textValue)
+                .as("a multi-option field: its labels").containsExactly("Java", "Go");
+    }
+
+    @Test
+    void a_replacement_with_the_custom_extension_clears_what_it_leaves_out_and_one_without_keeps_every_value() {
+        MemberView member = withCustom(MemberStatus.ACTIVE, Map.of("costCenter", "CC-1", "level", new java.math.BigDecimal(2)));
+        ScimUserMapping.ScimUser with = ScimUserMapping.read(ScimFilterTest.json("{\"userName\":\"bo\",\""
+                + ScimSchemas.CUSTOM_USER + "\":{\"COSTCENTER\":\"CC-2\",\"skills\":[\"go\"]}}"), CUSTOM);
+        assertThat(with.custom()).as("named by the field's key, whatever the case written")
+                .containsOnlyKeys("costCenter", "skills");
+        Map<String, Object> expected = new java.util.HashMap<>();
+        expected.put("costCenter", "CC-2");
+        expected.put("skills", List.of("go"));
+        expected.put("level", null);
+        assertThat(ScimUserMapping.toReplace(with, member, DEPARTMENTS).custom()).isEqualTo(Patch.of(expected));
+
+        ScimUserMapping.ScimUser without = ScimUserMapping.read(ScimFilterTest.json("{\"userName\":\"bo\"}"), CUSTOM);
+        assertThat(without.custom()).isNull();
+        assertThat(ScimUserMapping.toReplace(without, member, DEPARTMENTS).custom().present())
+                .as("a provider that does not know the extension keeps the member's values").isFalse();
+        assertThat(ScimUserMapping.toReplace(ScimUserMapping.read(ScimUserMapping.toScim(member, DEPARTMENTS, "x"), CUSTOM),
+                member, DEPARTMENTS).custom()).as("the User read back sets the values it has")
+                .isEqualTo(Patch.of(Map.of("costCenter", "CC-1", "level", new java.math.BigDecimal(2))));
+
+        MemberChanges created = ScimUserMapping.toCreate(with, DEPARTMENTS, List.of("d-sales"));
+        assertThat(created.custom()).isEqualTo(Patch.of(Map.of("costCenter", "CC-2", "skills", List.of("go"))));
+        assertThat(ScimUserMapping.toCreate(without, DEPARTMENTS, List.of("d-sales")).custom().present()).isFalse();
+    }
+
+    @Test
+    void a_custom_value_of_the_wrong_shape_is_an_invalid_value_and_an_unknown_key_goes_to_the_member_s_rule() {
+        for (String bad : new String[]{"{\"level\":true}", "{\"skills\":[1]}", "{\"costCenter\":{\"a\":1}}", "[]",
+                "{\"costCenter\":\"a\",\"COSTCENTER\":\"b\"}"}) {
+            assertThatThrownBy(() -> ScimUserMapping.read(ScimFilterTest.json("{\"userName\":\"a\",\"" + ScimSchemas.CUSTOM_USER
+                    + "\":" + bad + "}"), CUSTOM)).as(bad)
+                    .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
+        }
+        ScimUserMapping.ScimUser unknown = ScimUserMapping.read(ScimFilterTest.json("{\"userName\":\"a\",\""
+                + ScimSchemas.CUSTOM_USER + "\":{\"nope\":\"x\",\"jobTitle\":\"y\"}}"), CUSTOM);
+        assertThat(unknown.custom()).as("kept as written: the member's rule refuses it (unknown_field), as on the console")
+                .containsOnlyKeys("nope", "jobTitle");
     }
 }

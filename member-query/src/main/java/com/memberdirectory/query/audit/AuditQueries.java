@@ -7,7 +7,7 @@ import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.history.HistoryChanges;
-import com.memberdirectory.query.member.MemberSearchFreshness;
+import com.memberdirectory.query.search.IndexFreshness;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
@@ -30,13 +30,13 @@ class AuditQueries {
     private final MongoTemplate mongo;
     private final HistoryChanges history;
     private final ChangeListIndex index;
-    private final MemberSearchFreshness freshness;
+    private final IndexFreshness freshness;
 
     AuditQueries(MongoTemplate mongo, FieldLabels labels, ChangeListIndex index, EventStore events) {
         this.mongo = mongo;
         this.history = new HistoryChanges(labels);
         this.index = index;
-        this.freshness = new MemberSearchFreshness(events, index, "index of the change list",
+        this.freshness = new IndexFreshness(events, index, "index of the change list",
                 "the change list is read from its collection (every query reads all of it)");
     }
 
@@ -96,7 +96,8 @@ class AuditQueries {
         }
         Sort.Direction direction = query.newestFirst() ? Sort.Direction.DESC : Sort.Direction.ASC;
         select.with(Sort.by(direction, "occurredAt", "sequence", "_id")).skip(skip).limit(query.size());
-        List<AuditEntry> items = mongo.find(select, AuditDocument.class).stream().map(ChangeRecord::of).map(this::entry).toList();
+        List<AuditEntry> items = mongo.find(select, org.bson.Document.class, mongo.getCollectionName(AuditDocument.class))
+                .stream().map(ChangeRecord::of).map(this::entry).toList();
         return new AuditPage(items, query.page(), query.size(), total);
     }
 

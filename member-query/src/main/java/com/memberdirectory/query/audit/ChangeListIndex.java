@@ -247,14 +247,8 @@ public final class ChangeListIndex extends TrackedIndex<ChangeRecord> {
     }
 
     private static ChangeRecord recordOf(BytesRef bytes) {
-        org.bson.Document d;
         try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length))) {
-            d = CODEC.decode(reader, DecoderContext.builder().build());
+            return ChangeRecord.of(CODEC.decode(reader, DecoderContext.builder().build()));
         }
-        List<FieldChange> changes = d.getList("changes", org.bson.Document.class).stream()
-                .map(c -> new FieldChange(c.getString("field"), c.get("before"), c.get("after"))).toList();
-        return new ChangeRecord(d.getString("_id"), d.getString("memberId"), d.getString("type"),
-                d.getDate("occurredAt").toInstant(), d.getLong("sequence"), d.getString("actor"), d.getString("source"),
-                d.getString("correlationId"), changes);
     }
 }

@@ -30,12 +30,14 @@ record ChangeRecord(String id, String memberId, String type, Instant occurredAt,
                 text(message.getMetaData().get(MetadataKeys.CORRELATION_ID)), changes);
     }
 
-    /** The change as the change list's collection keeps it. */
-    static ChangeRecord of(AuditDocument d) {
-        List<FieldChange> changes = d.changes.stream()
+    /** The change as the change list's collection stores it (an {@link AuditDocument} as a stored document). */
+    static ChangeRecord of(org.bson.Document stored) {
+        List<FieldChange> changes = stored.getList("changes", org.bson.Document.class, List.of()).stream()
                 .map(c -> new FieldChange(c.getString("field"), c.get("before"), c.get("after"))).toList();
-        return new ChangeRecord(d.id, d.memberId, d.type, d.occurredAt, d.sequence, d.actor, d.source, d.correlationId,
-                changes);
+        Number sequence = stored.get("sequence", Number.class);
+        return new ChangeRecord(stored.getString("_id"), stored.getString("memberId"), stored.getString("type"),
+                stored.getDate("occurredAt").toInstant(), sequence == null ? 0 : sequence.longValue(),
+                stored.getString("actor"), stored.getString("source"), stored.getString("correlationId"), changes);
     }
 
     /** The fields changed, each once, in the order of the changes. */

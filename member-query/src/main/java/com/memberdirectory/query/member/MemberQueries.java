@@ -10,8 +10,10 @@ import com.memberdirectory.query.department.DepartmentQueries;
 import com.memberdirectory.query.field.FieldLabels;
 import com.memberdirectory.query.search.MemberMatcher;
 import com.memberdirectory.query.search.MemberSearch;
+import com.memberdirectory.query.search.IndexFreshness;
 import com.memberdirectory.query.search.MemberSearchIndex;
 import com.memberdirectory.query.search.SearchEntry;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,13 +39,13 @@ class MemberQueries {
     private final DepartmentQueries departments;
     private final FieldLabels labels;
     private final MemberSearchIndex index;
-    private final MemberSearchFreshness freshness;
+    private final IndexFreshness freshness;
 
     MemberQueries(MongoTemplate mongo, ProjectionWaiters<MemberView> memberWaiters, DepartmentQueries departments,
-                  FieldLabels labels, MemberSearchIndex index, MemberSearchFreshness freshness) {
+                  FieldLabels labels, MemberSearchIndex index, EventStore events) {
         this.labels = labels;
         this.index = index;
-        this.freshness = freshness;
+        this.freshness = new IndexFreshness(events, index, "member search index", "lists and searches read the member list");
         this.mongo = mongo;
         this.waiters = memberWaiters;
         this.departments = departments;

@@ -2,6 +2,7 @@ package com.memberdirectory.query.member;
 
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberEvent;
+import com.memberdirectory.query.search.IndexFreshness;
 import com.memberdirectory.query.search.MemberSearchIndex;
 import com.memberdirectory.query.search.SearchEntry;
 import com.memberdirectory.query.search.SearchFields;
@@ -62,13 +63,13 @@ class MemberSearchProjection {
 
     /**
      * The search index as a replay rebuilds it ({@code search}, docs/rebuilds.md): processor {@code member-search}
-     * reset to the first event; meanwhile lists and searches read the member list ({@link MemberSearchFreshness}: the
+     * reset to the first event; meanwhile lists and searches read the member list ({@link IndexFreshness}: the
      * same answers, slower). Compared with the member list: a member's entry is what this projection makes of the
      * member's document ({@link MemberFold} folds both); a listed member must have one, an offboarded one may have none.
      */
     @Bean
     static TrackedIndexRebuild.RebuiltIndex<MemberDocument> searchIndexRebuild(MemberSearchIndex index) {
-        return new TrackedIndexRebuild.RebuiltIndex<>("search", PROCESSING_GROUP, index, MemberDocument.class,
+        return TrackedIndexRebuild.RebuiltIndex.mapped("search", PROCESSING_GROUP, index, MemberDocument.class,
                 TrackedIndexRebuild.RebuiltIndex.eachOf(live -> {
                     SearchEntry entry = index.entry(live.id);
                     return entry == null ? null : new TrackedIndexRebuild.Entry(entry.version(), comparable(entry));

@@ -13,6 +13,7 @@ import com.memberdirectory.query.department.DepartmentQueries;
 import com.memberdirectory.query.field.FieldLabels;
 import java.util.Set;
 import com.memberdirectory.query.history.HistoryChanges;
+import com.memberdirectory.query.search.IndexFreshness;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class MemberTimeline {
     private final AsOfLimits limits;
     private final MemberVersions versions;
     private final MemberListReplay replay;
-    private final MemberSearchFreshness freshness;
+    private final IndexFreshness freshness;
 
     MemberTimeline(EventStore events, FieldLabels labels, DepartmentQueries departments, AsOfLimits limits,
                    MemberVersions versions) {
@@ -48,7 +49,7 @@ class MemberTimeline {
         this.limits = limits;
         this.versions = versions;
         this.replay = new MemberListReplay(events, limits);
-        this.freshness = new MemberSearchFreshness(events, versions, "index of member versions",
+        this.freshness = new IndexFreshness(events, versions, "index of member versions",
                 "the member list as it was is rebuilt by replaying the events");
     }
 

@@ -62,7 +62,7 @@ class MemberVersionProjection {
      */
     @Bean
     static TrackedIndexRebuild.RebuiltIndex<MemberDocument> memberVersionsRebuild(MemberVersions versions) {
-        return new TrackedIndexRebuild.RebuiltIndex<>("asof", PROCESSING_GROUP, versions, MemberDocument.class,
+        return TrackedIndexRebuild.RebuiltIndex.mapped("asof", PROCESSING_GROUP, versions, MemberDocument.class,
                 TrackedIndexRebuild.RebuiltIndex.eachOf(live -> {
                     MemberVersions.Latest latest = versions.latest(live.id);
                     return latest == null ? null : new TrackedIndexRebuild.Entry(latest.version(), versions.document(latest));

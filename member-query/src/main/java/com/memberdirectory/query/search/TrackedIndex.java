@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -54,8 +55,8 @@ public abstract class TrackedIndex<E> implements Closeable {
     private final String schema;
     protected final IndexWriter writer;
     protected final SearcherManager searchers;
-    /** Entries written since the searcher was last refreshed, by member id. */
-    protected final Map<String, E> pending = new ConcurrentHashMap<>();
+    /** Entries written since the searcher was last refreshed, by id. */
+    protected final Pending<E> pending = new Pending<>();
     private final Map<String, String> committedPosition;
     private final Object progress = new Object();
     private Map<String, String> position;
@@ -233,9 +234,9 @@ public abstract class TrackedIndex<E> implements Closeable {
      * the searcher and leave {@link #pending}; those written meanwhile stay.
      */
     protected void refresh() throws IOException {
-        Map<String, E> before = Map.copyOf(pending);
+        long written = pending.lastWrite();
         searchers.maybeRefreshBlocking();
-        before.forEach(pending::remove);
+        pending.readableUpTo(written);
     }
 
     /** Writes the index and its position to disk now. */
@@ -264,6 +265,52 @@ public abstract class TrackedIndex<E> implements Closeable {
 
     public Path path() {
         return path;
+    }
+
+    /**
+     * Entries written but not yet readable by a searcher, by id, each numbered in the order written: a refresh makes
+     * readable every write numbered up to the last one before it began, and only those leave — an entry written again
+     * during the refresh stays (one scan, no copy of the entries).
+     */
+    protected static final class Pending<E> {
+
+        private record Written<E>(E entry, long number) {
+        }
+
+        private final Map<String, Written<E>> written = new ConcurrentHashMap<>();
+        private final AtomicLong writes = new AtomicLong();
+
+        /** The entry last written for {@code id} if it is not readable yet, else null. */
+        public E get(String id) {
+            Written<E> entry = written.get(id);
+            return entry == null ? null : entry.entry();
+        }
+
+        /** Records {@code entry}, written to the index just now. */
+        public void put(String id, E entry) {
+            written.put(id, new Written<>(entry, writes.incrementAndGet()));
+        }
+
+        boolean isEmpty() {
+            return written.isEmpty();
+        }
+
+        int size() {
+            return written.size();
+        }
+
+        void clear() {
+            written.clear();
+        }
+
+        long lastWrite() {
+            return writes.get();
+        }
+
+        /** The writes numbered up to {@code number} are readable now (an entry replaced since is kept). */
+        void readableUpTo(long number) {
+            written.values().removeIf(entry -> entry.number() <= number);
+        }
     }
 
     private static Map<String, String> positionIn(Map<String, String> commitData) {

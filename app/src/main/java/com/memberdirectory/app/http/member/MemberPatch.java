@@ -3,6 +3,7 @@ package com.memberdirectory.app.http.member;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.memberdirectory.app.http.ApiException;
+import com.memberdirectory.app.json.CustomValueJson;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.MemberChanges;
@@ -88,26 +89,7 @@ final class MemberPatch {
     }
 
     private static Object plain(String name, JsonNode value) {
-        if (value.isNull()) {
-            return null;
-        }
-        if (value.isTextual()) {
-            return value.textValue();
-        }
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (value.isArray()) {
-            List<String> items = new ArrayList<>();
-            for (JsonNode item : value) {
-                if (!item.isTextual()) {
-                    throw ApiException.badField(name, "'" + name + "' lists option labels as strings.");
-                }
-                items.add(item.textValue());
-            }
-            return items;
-        }
-        throw ApiException.badField(name, "'" + name + "' is a string, a number, a list of strings or null.");
+        return CustomValueJson.plain(name, value, message -> ApiException.badField(name, message));
     }
 
     static DepartmentId departmentId(String id) {

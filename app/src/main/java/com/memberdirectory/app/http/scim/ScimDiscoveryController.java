@@ -1,11 +1,13 @@
 package com.memberdirectory.app.http.scim;
 
+import com.memberdirectory.app.scim.ScimCustomFields;
 import com.memberdirectory.app.scim.ScimDiscovery;
 import com.memberdirectory.app.scim.ScimException;
 import com.memberdirectory.app.scim.ScimSchemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.memberdirectory.app.http.ReadModel;
 import com.memberdirectory.app.security.AdminAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,9 +28,11 @@ class ScimDiscoveryController {
     private static final MediaType SCIM = MediaType.parseMediaType(ScimSchemas.MEDIA_TYPE);
 
     private final AdminAccess access;
+    private final ReadModel readModel;
 
-    ScimDiscoveryController(AdminAccess access) {
+    ScimDiscoveryController(AdminAccess access, ReadModel readModel) {
         this.access = access;
+        this.readModel = readModel;
     }
 
     @Operation(summary = "What this SCIM service supports: PATCH and ETags; no bulk, sorting or password changes")
@@ -38,7 +42,7 @@ class ScimDiscoveryController {
         return ok(ScimDiscovery.serviceProviderConfig(base()));
     }
 
-    @Operation(summary = "The resource types: User (with the enterprise extension) and Group (departments)")
+    @Operation(summary = "The resource types: User (with the enterprise and custom fields extensions) and Group (departments)")
     @GetMapping("/ResourceTypes")
     ResponseEntity<JsonNode> resourceTypes() {
         requireClient();
@@ -53,18 +57,19 @@ class ScimDiscoveryController {
                 .findFirst().orElseThrow(() -> ScimException.notFound("There is no resource type '" + name + "'.")));
     }
 
-    @Operation(summary = "The schemas: User, Enterprise User and Group, with the attributes the directory keeps")
+    @Operation(summary = "The schemas: User, Enterprise User, the custom fields extension (one attribute per custom field) "
+            + "and Group, with the attributes the directory keeps")
     @GetMapping("/Schemas")
     ResponseEntity<JsonNode> schemas() {
         requireClient();
-        return ok(ScimDiscovery.list(ScimDiscovery.schemas(base())));
+        return ok(ScimDiscovery.list(ScimDiscovery.schemas(base(), customFields())));
     }
 
     @Operation(summary = "One schema, by its URN")
     @GetMapping("/Schemas/{id}")
     ResponseEntity<JsonNode> schema(@PathVariable String id) {
         requireClient();
-        return ok(ScimDiscovery.schemas(base()).stream().filter(schema -> schema.get("id").asText().equals(id)).findFirst()
+        return ok(ScimDiscovery.schemas(base(), customFields()).stream().filter(schema -> schema.get("id").asText().equals(id)).findFirst()
                 .orElseThrow(() -> ScimException.notFound("There is no schema '" + id + "'.")));
     }
 
@@ -73,6 +78,10 @@ class ScimDiscoveryController {
             throw new ScimException(403, null, "SCIM needs the PROVISIONING permission, granted by the primary "
                     + "administrator (PUT /api/admins/{subject}).");
         }
+    }
+
+    private ScimCustomFields customFields() {
+        return ScimRequests.customFields(readModel);
     }
 
     private static String base() {

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.memberdirectory.app.http.ReadModel;
+import com.memberdirectory.app.scim.ScimCustomFields;
 import com.memberdirectory.app.scim.ScimException;
 import com.memberdirectory.app.scim.ScimSchemas;
 import com.memberdirectory.app.security.AdminAccess;
 import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.kernel.access.Viewer;
+import com.memberdirectory.kernel.field.FieldList;
+import com.memberdirectory.kernel.field.ListFields;
 import com.memberdirectory.kernel.member.ListMembers;
 import com.memberdirectory.kernel.member.MemberPage;
 import com.memberdirectory.kernel.member.MemberView;
@@ -24,8 +27,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What the SCIM controllers do the same way: who the client is, sending its commands, reading its members, the JSON
- * body, the paging numbers and the list response.
+ * What the SCIM controllers do the same way: who the client is, sending its commands, reading its members and the
+ * custom fields, the JSON body, the paging numbers and the list response.
  */
 final class ScimRequests {
 
@@ -62,6 +65,11 @@ final class ScimRequests {
             }
             throw ScimException.invalidValue(name + " is a whole number.");
         }
+    }
+
+    /** The custom fields defined now, from the field list {@code GET /api/fields} answers. */
+    static ScimCustomFields customFields(ReadModel readModel) {
+        return ScimCustomFields.of(readModel.ask(new ListFields(), FieldList.class).items());
     }
 
     /** The provisioning client calling, or 403: only a PROVISIONING grant opens SCIM. */

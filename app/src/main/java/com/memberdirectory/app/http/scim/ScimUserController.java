@@ -1,6 +1,7 @@
 package com.memberdirectory.app.http.scim;
 
 import com.memberdirectory.app.scim.ScimAttributes;
+import com.memberdirectory.app.scim.ScimCustomFields;
 import com.memberdirectory.app.scim.ScimDiscovery;
 import com.memberdirectory.app.scim.ScimException;
 import com.memberdirectory.app.scim.ScimFilter;
@@ -79,7 +80,7 @@ class ScimUserController {
     @PostMapping
     ResponseEntity<JsonNode> create(@RequestBody(required = false) byte[] body) {
         Actor actor = actor();
-        ScimUserMapping.ScimUser user = ScimUserMapping.read(ScimRequests.parse(body));
+        ScimUserMapping.ScimUser user = ScimUserMapping.read(ScimRequests.parse(body), customFields());
         ScimUserMapping.Departments departments = departments();
         List<String> defaults = actor.departmentIds().size() == 1 ? List.copyOf(actor.departmentIds()) : List.of();
         MemberChanges changes = ScimUserMapping.toCreate(user, departments, defaults);
@@ -123,7 +124,7 @@ class ScimUserController {
             throw new ScimException(400, "invalidValue", "Sorting is not supported (ServiceProviderConfig: sort.supported "
                     + "false); Users come ordered by name, then id.");
         }
-        ScimFilter.Node node = filter == null ? null : ScimFilter.parse(filter);
+        ScimFilter.Node node = filter == null ? null : customFields().checked(ScimFilter.parse(filter));
         int start = Math.max(1, ScimRequests.number(startIndex, "startIndex", 1));
         int wanted = Math.min(MAX_RESULTS, Math.max(0, ScimRequests.number(count, "count", MAX_RESULTS)));
         ScimAttributes projection = ScimAttributes.of(attributes, excludedAttributes);
@@ -156,7 +157,7 @@ class ScimUserController {
         Long expected = Versions.expected(ifMatch);
         JsonNode replacement = ScimRequests.parse(body);
         MemberView current = find(id, viewer);
-        return write(current, ScimUserMapping.read(replacement), expected, actor, viewer);
+        return write(current, ScimUserMapping.read(replacement, customFields()), expected, actor, viewer);
     }
 
     @Operation(summary = "Change a User with a PatchOp (add, replace, remove; If-Match: its ETag)")
@@ -170,8 +171,9 @@ class ScimUserController {
         JsonNode operations = ScimRequests.parse(body);
         MemberView current = find(id, viewer);
         ScimUserMapping.Departments departments = departments();
-        ObjectNode patched = ScimPatch.apply(render(current, viewer, departments), operations);
-        return write(current, ScimUserMapping.read(patched), expected, actor, viewer);
+        ScimCustomFields customFields = customFields();
+        ObjectNode patched = ScimPatch.apply(render(current, viewer, departments), operations, customFields);
+        return write(current, ScimUserMapping.read(patched, customFields), expected, actor, viewer);
     }
 
     @Operation(summary = "Deprovision a User: offboards the member (204); afterwards the User is not found")
@@ -231,6 +233,10 @@ class ScimUserController {
 
     private ScimUserMapping.Departments departments() {
         return new ScimUserMapping.Departments(readModel.ask(new ListDepartments(), DepartmentList.class).items());
+    }
+
+    private ScimCustomFields customFields() {
+        return ScimRequests.customFields(readModel);
     }
 
     private static String location(String id) {

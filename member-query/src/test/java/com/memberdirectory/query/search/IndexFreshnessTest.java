@@ -1,4 +1,4 @@
-package com.memberdirectory.query.member;
+package com.memberdirectory.query.search;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -9,25 +9,25 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MemberSearchFreshnessTest {
+class IndexFreshnessTest {
 
     @Test
     void anEmptyStoreIsReachedByAnyIndex() {
-        assertThat(MemberSearchFreshness.reaches(null, null)).isTrue();
+        assertThat(IndexFreshness.reaches(null, null)).isTrue();
     }
 
     @Test
     void anIndexThatHasProcessedNothingReachesNoEvent() {
-        assertThat(MemberSearchFreshness.reaches(null, GapAwareTrackingToken.newInstance(0, List.of()))).isFalse();
+        assertThat(IndexFreshness.reaches(null, GapAwareTrackingToken.newInstance(0, List.of()))).isFalse();
     }
 
     @Test
     void theIndexReachesTheEndOfTheStreamWhenItsPositionIsThereOrBeyond() {
         GapAwareTrackingToken head = GapAwareTrackingToken.newInstance(41, List.of());
-        assertThat(MemberSearchFreshness.reaches(GapAwareTrackingToken.newInstance(40, List.of()), head)).isFalse();
+        assertThat(IndexFreshness.reaches(GapAwareTrackingToken.newInstance(40, List.of()), head)).isFalse();
         // a gap below the position is a write not yet committed, so not acknowledged to anyone yet
-        assertThat(MemberSearchFreshness.reaches(GapAwareTrackingToken.newInstance(41, List.of(39L)), head)).isTrue();
-        assertThat(MemberSearchFreshness.reaches(GapAwareTrackingToken.newInstance(45, List.of()), head)).isTrue();
+        assertThat(IndexFreshness.reaches(GapAwareTrackingToken.newInstance(41, List.of(39L)), head)).isTrue();
+        assertThat(IndexFreshness.reaches(GapAwareTrackingToken.newInstance(45, List.of()), head)).isTrue();
     }
 
     @Test
@@ -35,6 +35,6 @@ class MemberSearchFreshnessTest {
         GlobalSequenceTrackingToken head = new GlobalSequenceTrackingToken(100);
         ReplayToken replaying = (ReplayToken) ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(100),
                 new GlobalSequenceTrackingToken(10));
-        assertThat(MemberSearchFreshness.reaches(replaying, head)).isFalse();
+        assertThat(IndexFreshness.reaches(replaying, head)).isFalse();
     }
 }
