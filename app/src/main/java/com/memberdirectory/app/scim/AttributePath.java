@@ -61,6 +61,12 @@ public record AttributePath(String schema, String attribute, String subAttribute
         return !ScimSchemas.USER.equals(schema);
     }
 
+    /** Whether this is one of the User's times, {@code meta.created} or {@code meta.lastModified} (xsd:dateTime). */
+    public boolean dateTime() {
+        return !inExtension() && attribute.equalsIgnoreCase("meta") && subAttribute != null
+                && (subAttribute.equalsIgnoreCase("created") || subAttribute.equalsIgnoreCase("lastModified"));
+    }
+
     /** Whether values of this attribute compare case-exactly (RFC 7643: {@code id}, {@code externalId}, {@code meta.version}). */
     public boolean caseExact() {
         return !inExtension() && (attribute.equalsIgnoreCase("id") || attribute.equalsIgnoreCase("externalId")

@@ -59,6 +59,10 @@ public final class ScimFilter {
 
         /** Negative, zero or positive as the resource's value is below, equal to or above the filter's; MIN_VALUE: incomparable. */
         private int compare(JsonNode v) {
+            if (path.dateTime() && v.isTextual() && value.isTextual()) {
+                // as instants: 2026-01-02T03:04:05Z, 2026-01-02T04:04:05+01:00 and 2026-01-02T03:04:05.000Z are one time
+                return ScimDateTime.parse(v.textValue()).compareTo(ScimDateTime.parse(value.textValue()));
+            }
             if (v.isTextual() && value.isTextual()) {
                 return text(v).compareTo(text(value));
             }
@@ -303,6 +307,12 @@ public final class ScimFilter {
             }
             if (Set.of("gt", "ge", "lt", "le").contains(op) && !(value.isTextual() || value.isNumber())) {
                 throw ScimException.invalidFilter("'" + op + "' compares with a string or a number.");
+            }
+            if (path.dateTime() && !Set.of("co", "sw", "ew").contains(op) && !value.isNull()) {
+                if (!value.isTextual()) {
+                    throw ScimException.invalidFilter("'" + path + "' is compared with a dateTime such as \"2026-01-02T03:04:05Z\".");
+                }
+                ScimDateTime.parse(value.textValue());
             }
             return new Compare(path, op, value);
         }

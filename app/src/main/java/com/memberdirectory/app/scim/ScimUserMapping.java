@@ -120,6 +120,12 @@ public final class ScimUserMapping {
         meta.put("resourceType", "User");
         meta.put("location", location);
         meta.put("version", etag(member.version()));
+        if (member.createdAt() != null) {
+            meta.put("created", member.createdAt().toString());
+        }
+        if (member.updatedAt() != null) {
+            meta.put("lastModified", member.updatedAt().toString());
+        }
         return user;
     }
 

@@ -393,4 +393,24 @@ class MemberApiTest extends ApiTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void a_member_says_when_it_was_created_and_last_changed() throws Exception {
+        java.time.Instant before = java.time.Instant.now().minusMillis(1);
+        JsonNode member = member(department(unique("D"), null), Map.of());
+        String id = member.get("id").asText();
+        java.time.Instant created = java.time.Instant.parse(member.get("createdAt").asText());
+        assertThat(created).isAfter(before).isBeforeOrEqualTo(java.time.Instant.now());
+        assertThat(member.get("updatedAt").asText()).isEqualTo(member.get("createdAt").asText());
+
+        Thread.sleep(5);
+        Api.Response patched = admin.patch("/api/members/" + id, Map.of("city", "Hangzhou"));
+        assertThat(patched.status()).isEqualTo(200);
+        JsonNode changed = patched.body();
+        assertThat(changed.get("createdAt").asText()).as("kept").isEqualTo(member.get("createdAt").asText());
+        assertThat(java.time.Instant.parse(changed.get("updatedAt").asText())).isAfter(created);
+        assertProblem(admin.patch("/api/members/" + id, Map.of("updatedAt", "2020-01-01T00:00:00Z")), 400,
+                "read_only_property", "updatedAt");
+        assertThat(admin.get("/api/members/" + id).body().get("updatedAt")).isEqualTo(changed.get("updatedAt"));
+    }
 }

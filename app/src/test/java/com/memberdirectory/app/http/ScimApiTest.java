@@ -408,6 +408,39 @@ class ScimApiTest extends ApiTest {
     }
 
     @Test
+    void users_carry_when_they_were_created_and_last_changed_and_filters_compare_those_times() throws Exception {
+        ScimService scim = scim(provisioningClient());
+        String path = departmentPath(department(unique("Sales"), null));
+        UserResource kept = scim.create("Users", user(unique("kept."), path));
+        UserResource changed = scim.create("Users", user(unique("changed."), path));
+        assertThat(kept.getMeta().getCreated()).isNotNull();
+        assertThat(kept.getMeta().getLastModified().toInstant()).isAfterOrEqualTo(kept.getMeta().getCreated().toInstant());
+        JsonNode member = admin.get("/api/members/" + kept.getId()).body();
+        assertThat(kept.getMeta().getLastModified().toInstant()).as("the Member JSON's updatedAt")
+                .isEqualTo(java.time.Instant.parse(member.get("updatedAt").asText()));
+
+        Thread.sleep(20);
+        java.time.Instant between = java.time.Instant.now();
+        Thread.sleep(20);
+        UserResource after = scim.modifyRequest("Users", changed.getId()).replaceValue("name.familyName", "Li")
+                .invoke(UserResource.class);
+        assertThat(after.getMeta().getCreated()).as("kept").isEqualTo(changed.getMeta().getCreated());
+        assertThat(after.getMeta().getLastModified().toInstant()).isAfter(between);
+
+        String both = "(userName eq \"" + kept.getUserName() + "\" or userName eq \"" + changed.getUserName() + "\")";
+        // an identity provider's delta question, the time written with another offset than the service's
+        String since = between.atOffset(java.time.ZoneOffset.ofHours(2)).toString();
+        assertThat(scim.searchRequest("Users").filter("meta.lastModified gt \"" + since + "\" and " + both)
+                .invoke(UserResource.class).getResources()).extracting(UserResource::getId).containsExactly(changed.getId());
+        assertThat(scim.searchRequest("Users").filter("meta.lastModified le \"" + between + "\" and " + both)
+                .invoke(UserResource.class).getResources()).extracting(UserResource::getId).containsExactly(kept.getId());
+        assertThat(scim.searchRequest("Users").filter("meta.created lt \"" + between + "\" and " + both)
+                .invoke(UserResource.class).getTotalResults()).isEqualTo(2);
+        assertThat(refused(() -> scim.searchRequest("Users").filter("meta.created gt \"last week\"")
+                .invoke(UserResource.class)).getScimError().getScimType()).isEqualTo("invalidFilter");
+    }
+
+    @Test
     void paging_is_one_based_and_capped() throws Exception {
         String department = department(unique("Page"), null);
         ScimService scim = scim(provisioningClient(department));

@@ -113,4 +113,25 @@ class ScimFilterTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void compares_the_users_times_as_instants_whatever_their_offset_or_precision() {
+        JsonNode user = json("""
+                {"userName":"ann.lee","meta":{"created":"2026-01-02T03:04:05.120Z","lastModified":"2026-03-04T05:06:07Z"}}""");
+        assertThat(ScimFilter.parse("meta.lastModified gt \"2026-03-04T05:06:06Z\"").matches(user)).isTrue();
+        assertThat(ScimFilter.parse("meta.lastModified gt \"2026-03-04T06:06:06+01:00\"").matches(user))
+                .as("05:06:06 UTC").isTrue();
+        assertThat(ScimFilter.parse("meta.lastModified ge \"2026-03-04T05:06:07.000Z\"").matches(user)).isTrue();
+        assertThat(ScimFilter.parse("meta.lastModified gt \"2026-03-04T05:06:07.000Z\"").matches(user)).isFalse();
+        assertThat(ScimFilter.parse("meta.created lt \"2026-01-02T03:04:05.2\"").matches(user))
+                .as("no offset: UTC").isTrue();
+        assertThat(ScimFilter.parse("meta.created eq \"2026-01-02T04:04:05.12+01:00\"").matches(user)).isTrue();
+        assertThat(ScimFilter.parse("meta.created le \"2025-12-31T23:59:59Z\"").matches(user)).isFalse();
+        // a text comparison would put "2026-03-04T05:06:07Z" after "2026-03-04T05:06:07.5Z" ('Z' > '.')
+        assertThat(ScimFilter.parse("meta.lastModified lt \"2026-03-04T05:06:07.5Z\"").matches(user)).isTrue();
+        assertThatThrownBy(() -> ScimFilter.parse("meta.lastModified gt \"yesterday\""))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidFilter"));
+        assertThatThrownBy(() -> ScimFilter.parse("meta.created gt 20260101"))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidFilter"));
+    }
 }

@@ -44,7 +44,7 @@ class ScimUserMappingTest {
         return new MemberView("m-1", 4, status, "Ann Lee", "Lee", "Ann", null, "ann.lee", "ann@example.com",
                 "ann@corp.example", "ann@example.com", LoginEmailType.WORK_EMAIL, false, "+8613800138000", true,
                 Gender.UNSPECIFIED, List.of("d-emea", "d-it"), null, "E-7", null, null, null, "Ext-1", "m-9", List.of(),
-                "Engineer", null, custom, null);
+                "Engineer", null, custom, null, null, null);
     }
 
     @Test

@@ -1,8 +1,16 @@
 package com.memberdirectory.command.member;
 
+import com.memberdirectory.kernel.member.FieldChange;
+import com.memberdirectory.kernel.member.MemberEvent;
+import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.MemberOffboarded;
+import com.memberdirectory.kernel.member.MemberResumed;
 import com.memberdirectory.kernel.member.MemberStatus;
+import com.memberdirectory.kernel.member.MemberSuspended;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
+
+import java.util.Optional;
 
 /**
  * The member lifecycle (docs/lifecycle.md), decided on the status a member shows: INACTIVE or ACTIVE, SUSPENDED,
@@ -49,5 +57,34 @@ public final class LifecycleRule {
     /** @return whether offboarding the member records anything (false: offboarded already) */
     public boolean offboards(MemberStatus status) {
         return status != MemberStatus.OFFBOARDED;
+    }
+
+    /** A change of the status a member shows: the event that records it and the change a write reports. */
+    public record StatusChange(MemberEvent event, MemberStatus before, MemberStatus after) {
+
+        public FieldChange change() {
+            return new FieldChange("status", before, after);
+        }
+    }
+
+    /** Suspending the member: nothing when suspended already; refused once offboarded. */
+    public Optional<StatusChange> suspension(MemberId member, MemberStatus shown) {
+        return suspends(shown) ? Optional.of(new StatusChange(new MemberSuspended(member, shown), shown,
+                MemberStatus.SUSPENDED)) : Optional.empty();
+    }
+
+    /**
+     * Lifting the suspension, back to the activation the member had ({@code activation}: INACTIVE or ACTIVE):
+     * nothing when not suspended; refused once offboarded.
+     */
+    public Optional<StatusChange> resumption(MemberId member, MemberStatus shown, MemberStatus activation) {
+        return resumes(shown) ? Optional.of(new StatusChange(new MemberResumed(member, activation),
+                MemberStatus.SUSPENDED, activation)) : Optional.empty();
+    }
+
+    /** Offboarding the member: nothing when offboarded already. */
+    public Optional<StatusChange> offboarding(MemberId member, MemberStatus shown) {
+        return offboards(shown) ? Optional.of(new StatusChange(new MemberOffboarded(member, shown), shown,
+                MemberStatus.OFFBOARDED)) : Optional.empty();
     }
 }

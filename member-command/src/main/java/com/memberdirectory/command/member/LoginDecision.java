@@ -1,7 +1,12 @@
 package com.memberdirectory.command.member;
 
 import com.memberdirectory.kernel.member.FieldChange;
+import com.memberdirectory.kernel.member.LoginEmailChanged;
 import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.LoginMethodChosen;
+import com.memberdirectory.kernel.member.LoginPasswordSet;
+import com.memberdirectory.kernel.member.MemberEvent;
+import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
@@ -30,6 +35,21 @@ record LoginDecision(LoginEmailType type, String loginEmail, String password, St
             changes.add(new FieldChange("hasLoginPassword", before.hasLoginPassword(), true));
         }
         return changes;
+    }
+
+    /** The events that record this decision for a member whose record is {@code before}; none without a type. */
+    List<MemberEvent> events(MemberId member, MemberRecord before) {
+        List<MemberEvent> events = new ArrayList<>();
+        if (type != null && type != before.loginEmailType()) {
+            events.add(new LoginMethodChosen(member, before.loginEmailType(), type));
+        }
+        if (type != null && !Objects.equals(loginEmail, before.loginEmail())) {
+            events.add(new LoginEmailChanged(member, before.loginEmail(), loginEmail));
+        }
+        if (type != null && password != null) {
+            events.add(new LoginPasswordSet(member, generated != null));
+        }
+        return events;
     }
 
     /**

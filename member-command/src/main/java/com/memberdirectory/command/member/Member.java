@@ -1,32 +1,22 @@
 package com.memberdirectory.command.member;
 
-import com.memberdirectory.command.admin.WriteAccessPolicy;
 import com.memberdirectory.command.credentials.LoginPasswords;
-import com.memberdirectory.command.department.DepartmentAncestry;
 import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.importing.ImportMarks;
 import com.memberdirectory.command.importing.ImportSecrets;
 import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
-import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.ActivateMember;
 import com.memberdirectory.kernel.member.DropOffboardedManager;
-import com.memberdirectory.kernel.member.MemberOffboarded;
-import com.memberdirectory.kernel.member.MemberResumed;
-import com.memberdirectory.kernel.member.MemberSuspended;
 import com.memberdirectory.kernel.member.OffboardMember;
 import com.memberdirectory.kernel.member.ResumeMember;
 import com.memberdirectory.kernel.member.SuspendMember;
 import com.memberdirectory.kernel.member.ChooseLoginMethod;
-import com.memberdirectory.kernel.member.LoginMethodChosen;
 import com.memberdirectory.kernel.member.LoginMethodResult;
-import com.memberdirectory.kernel.member.LoginPasswordSet;
 import com.memberdirectory.kernel.member.MemberActivated;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.FieldChange;
 import com.memberdirectory.kernel.member.ImportRow;
-import com.memberdirectory.kernel.member.LoginEmailChanged;
-import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberEvent;
@@ -49,6 +39,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -72,21 +63,11 @@ public class Member {
     @CommandHandler
     public Member(CreateMember command, MemberPolicies rules, UniqueValues unique) {
         MemberChanges fields = command.fields();
-        MemberChanges.Builder required = fields.toBuilder();
-        if (fields.userId().present() && (fields.userId().value() == null || fields.userId().value().isBlank())) {
-            required.keepUserId();
-        }
-        if (!fields.name().present()) {
-            required.name(null);
-        }
-        if (!fields.departmentIds().present()) {
-            required.departmentIds(null);
-        }
         MemberId self = command.memberId();
-        access(unique).checkMemberChange(command.actor(), List.of(),
-                fields.departmentIds().present() ? ids(fields.departmentIds().value()) : List.of());
+        MemberAccess.of(unique).checkChange(command.actor(), List.of(), fields.departmentIds().orElse(List.of()));
         MemberLookupTable.OptionFields options = new MemberLookupTable.OptionFields(unique);
-        MemberRecord next = MemberLookupTable.applyRules(MemberRecord.NEW, required.build(), self, rules, unique, options);
+        MemberRecord next = MemberLookupTable.applyRules(MemberRecord.NEW, NewMemberRule.required(fields), self, rules,
+                unique, options);
         String owner = self.value();
         if (next.userId() == null) {
             next = next.withUserId(MemberLookupTable.generateUserId(rules, unique));
@@ -100,10 +81,7 @@ public class Member {
         unique.claim(UniqueKind.MEMBER, owner, owner);
         MemberLookupTable.moveManagerClaim(unique, owner, null, next.managerId());
         MemberRecord created = next;
-        apply(new MemberCreated(self, next.name(), next.surname(), next.firstName(), next.alias(), next.userId(),
-                next.workEmail(), next.businessEmail(), next.phone(), next.hidePhone(), next.gender(),
-                next.departmentIds(), next.seatId(), next.employeeId(), next.employmentDate(), next.countryRegion(),
-                next.city(), next.managerId(), next.dottedLineManagerIds(), LoginEmailType.WORK_EMAIL, next.workEmail()))
+        apply(MemberRecordDiff.creation(self, next))
                 // In a constructor, events are applied once it returns; option and custom values follow then.
                 .andThen(() -> MemberRecordDiff.eventsAfterCreation(memberId, state, created).forEach(AggregateLifecycle::apply));
     }
@@ -116,11 +94,11 @@ public class Member {
             return new MemberWritten(memberId, version);
         }
         MemberRecord before = state;
-        access(unique).checkMemberChange(command.actor(), ids(before.departmentIds()),
-                ids(command.changes().departmentIds().orElse(before.departmentIds())));
+        MemberAccess.of(unique).checkChange(command.actor(), before.departmentIds(),
+                command.changes().departmentIds().orElse(before.departmentIds()));
         rules.lifecycle().checkChangeable(status());
         if (row == null) {
-            checkVersion(command.expectedVersion());
+            VersionCheck.check(command.expectedVersion(), version);
         }
         String owner = memberId.value();
         boolean managerChanges = !Objects.equals(command.changes().managerId().orElse(before.managerId()), before.managerId());
@@ -140,10 +118,8 @@ public class Member {
         }
         List<FieldChange> changes = new ArrayList<>(MemberRecordDiff.between(before, after));
         changes.addAll(login.changes(before));
-        if (row != null && command.expectedVersion() != null && command.expectedVersion() != version && !changes.isEmpty()) {
-            throw new DomainRuleViolation(ErrorCode.VERSION_CONFLICT, "version",
-                    "The member was changed after the export (version " + version + ", the row has "
-                            + command.expectedVersion() + "); export again and redo this row.");
+        if (row != null) {
+            VersionCheck.checkRow(command.expectedVersion(), version, !changes.isEmpty());
         }
         if (command.dryRun()) {
             MemberUniqueness.checkFree(unique, before, claimed, owner);
@@ -170,7 +146,7 @@ public class Member {
                                     LoginPasswords passwords) {
         checkMayChange(command.actor(), unique);
         rules.lifecycle().checkChangeable(status());
-        checkVersion(command.expectedVersion());
+        VersionCheck.check(command.expectedVersion(), version);
         if (command.loginEmailType() == null) {
             throw new DomainRuleViolation(ErrorCode.INVALID_VALUE, "loginEmailType",
                     "Choose WORK_EMAIL or BUSINESS_EMAIL.");
@@ -182,20 +158,13 @@ public class Member {
         return new LoginMethodResult(memberId, version, login.generated());
     }
 
+    /** Records the login decision; a password is kept in the password store, never in an event. */
     private void applyLogin(LoginDecision login, LoginPasswords passwords) {
-        if (login.type() == null) {
-            return;
-        }
-        if (login.type() != state.loginEmailType()) {
-            apply(new LoginMethodChosen(memberId, state.loginEmailType(), login.type()));
-        }
-        if (!Objects.equals(login.loginEmail(), state.loginEmail())) {
-            apply(new LoginEmailChanged(memberId, state.loginEmail(), login.loginEmail()));
-        }
-        if (login.password() != null) {
+        List<MemberEvent> events = login.events(memberId, state);
+        if (login.type() != null && login.password() != null) {
             passwords.store(memberId, login.password());
-            apply(new LoginPasswordSet(memberId, login.generated() != null));
         }
+        events.forEach(AggregateLifecycle::apply);
     }
 
     /** The first sign-in: idempotent, a member already active stays as it is; never while suspended or offboarded. */
@@ -213,7 +182,7 @@ public class Member {
     public MemberWritten handle(SetProfilePhoto command, MemberPolicies rules, UniqueValues unique) {
         checkMayChange(command.actor(), unique);
         rules.lifecycle().checkChangeable(status());
-        checkVersion(command.expectedVersion());
+        VersionCheck.check(command.expectedVersion(), version);
         // The same image again records nothing (the caller then removes the copy it stored). Photos set by
         // revision-1 events have no digest: the first re-upload of such a photo is recorded once, as a change to a
         // new copy of the same image.
@@ -231,28 +200,18 @@ public class Member {
     @CommandHandler
     public MemberWritten handle(SuspendMember command, MemberPolicies rules, UniqueValues unique) {
         checkMayChange(command.actor(), unique);
-        MemberStatus before = status();
-        boolean suspends = rules.lifecycle().suspends(before);
-        checkVersion(command.expectedVersion());
-        if (!suspends) {
-            return new MemberWritten(memberId, version);
-        }
-        apply(new MemberSuspended(memberId, before));
-        return new MemberWritten(memberId, version, List.of(new FieldChange("status", before, MemberStatus.SUSPENDED)), null);
+        Optional<LifecycleRule.StatusChange> suspension = rules.lifecycle().suspension(memberId, status());
+        VersionCheck.check(command.expectedVersion(), version);
+        return applyStatus(suspension);
     }
 
     /** Lifts the member's suspension, back to INACTIVE or ACTIVE as before: idempotent for a member not suspended. */
     @CommandHandler
     public MemberWritten handle(ResumeMember command, MemberPolicies rules, UniqueValues unique) {
         checkMayChange(command.actor(), unique);
-        boolean resumes = rules.lifecycle().resumes(status());
-        checkVersion(command.expectedVersion());
-        if (!resumes) {
-            return new MemberWritten(memberId, version);
-        }
-        MemberStatus after = state.status();
-        apply(new MemberResumed(memberId, after));
-        return new MemberWritten(memberId, version, List.of(new FieldChange("status", MemberStatus.SUSPENDED, after)), null);
+        Optional<LifecycleRule.StatusChange> resumption = rules.lifecycle().resumption(memberId, status(), state.status());
+        VersionCheck.check(command.expectedVersion(), version);
+        return applyStatus(resumption);
     }
 
     /**
@@ -265,24 +224,19 @@ public class Member {
     public MemberWritten handle(OffboardMember command, MemberPolicies rules, UniqueValues unique,
                                 ReportingLines reportingLines, CommandGateway commands) {
         checkMayChange(command.actor(), unique);
-        checkVersion(command.expectedVersion());
-        MemberStatus before = status();
-        if (!rules.lifecycle().offboards(before)) {
+        VersionCheck.check(command.expectedVersion(), version);
+        Optional<LifecycleRule.StatusChange> offboarding = rules.lifecycle().offboarding(memberId, status());
+        if (offboarding.isEmpty()) {
             return new MemberWritten(memberId, version);
         }
-        String owner = memberId.value();
-        MemberLookupTable.serializeManagerChanges(unique);
-        MemberUniqueness.releaseAll(unique, state, owner);
-        unique.release(UniqueKind.MEMBER, owner, owner);
-        unique.claim(UniqueKind.OFFBOARDED_MEMBER, owner, owner);
-        MemberLookupTable.moveManagerClaim(unique, owner, state.managerId(), null);
-        apply(new MemberOffboarded(memberId, before));
+        MemberLookupTable.releaseOffboarded(unique, memberId.value(), state);
+        MemberWritten written = applyStatus(offboarding);
         for (MemberId report : reportingLines.reportsOf(memberId)) {
             if (!report.equals(memberId)) {
                 commands.sendAndWait(new DropOffboardedManager(report, memberId));
             }
         }
-        return new MemberWritten(memberId, version, List.of(new FieldChange("status", before, MemberStatus.OFFBOARDED)), null);
+        return written;
     }
 
     /**
@@ -292,13 +246,7 @@ public class Member {
     @CommandHandler
     public MemberWritten handle(DropOffboardedManager command, UniqueValues unique) {
         MemberId gone = command.offboardedManagerId();
-        if (status() == MemberStatus.OFFBOARDED) {
-            return new MemberWritten(memberId, version);
-        }
-        List<MemberId> dotted = state.dottedLineManagerIds() == null ? List.of() : state.dottedLineManagerIds();
-        MemberRecord after = state
-                .withManagerId(gone.equals(state.managerId()) ? null : state.managerId())
-                .withDottedLineManagerIds(dotted.stream().filter(id -> !id.equals(gone)).toList());
+        MemberRecord after = OffboardedManagerRule.drop(state, status(), gone);
         if (!Objects.equals(after.managerId(), state.managerId())) {
             MemberLookupTable.serializeManagerChanges(unique);
             MemberLookupTable.moveManagerClaim(unique, memberId.value(), gone, null);
@@ -315,24 +263,16 @@ public class Member {
 
     /** Whether the actor may change this member (docs/permissions.md) by a change that leaves its departments alone. */
     private void checkMayChange(Actor actor, UniqueValues unique) {
-        List<String> departments = ids(state.departmentIds());
-        access(unique).checkMemberChange(actor, departments, departments);
+        MemberAccess.of(unique).checkMayChange(actor, state.departmentIds());
     }
 
-    private static WriteAccessPolicy access(UniqueValues unique) {
-        return new WriteAccessPolicy(DepartmentAncestry.of(unique));
-    }
-
-    private static List<String> ids(List<DepartmentId> departments) {
-        return departments == null ? List.of() : departments.stream().filter(Objects::nonNull).map(DepartmentId::value).toList();
-    }
-
-    private void checkVersion(Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != version) {
-            throw new DomainRuleViolation(ErrorCode.VERSION_CONFLICT, "version",
-                    "The member was changed meanwhile: it is at version " + version + ", not "
-                            + expectedVersion + ". Reload it and try again.");
+    /** Records a lifecycle change the policy decided on; nothing when it decided none. */
+    private MemberWritten applyStatus(Optional<LifecycleRule.StatusChange> change) {
+        if (change.isEmpty()) {
+            return new MemberWritten(memberId, version);
         }
+        apply(change.get().event());
+        return new MemberWritten(memberId, version, List.of(change.get().change()), null);
     }
 
     private void applyDifferences(MemberRecord before, MemberRecord after) {

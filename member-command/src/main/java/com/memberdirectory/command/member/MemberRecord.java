@@ -48,10 +48,10 @@ record MemberRecord(
                     String workforceTypeId,
                     Map<String, List<String>> custom) implements MemberRecordBuilder.With {
 
-    /** Before the first event: nothing set, defaults where the spec has them. */
-    static final MemberRecord NEW = new MemberRecord(MemberStatus.INACTIVE, null, null, null, null, null, null, null,
-            null, false, Gender.UNSPECIFIED, List.of(), null, null, null, null, null, null, null, List.of(),
-            LoginEmailType.WORK_EMAIL, null, false, null, null, null, null, null, Map.of());
+    /** Before the first event: nothing set (null, false), defaults where the spec has them. */
+    static final MemberRecord NEW = MemberRecordBuilder.builder().status(MemberStatus.INACTIVE).gender(Gender.UNSPECIFIED)
+            .departmentIds(List.of()).dottedLineManagerIds(List.of()).loginEmailType(LoginEmailType.WORK_EMAIL)
+            .custom(Map.of()).build();
 
     MemberRecord withPhoto(String id, String contentType, String sha256) {
         return with(photo -> photo.photoId(id).photoContentType(contentType).photoSha256(sha256));

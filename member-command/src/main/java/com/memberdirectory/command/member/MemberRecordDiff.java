@@ -2,6 +2,8 @@ package com.memberdirectory.command.member;
 
 import com.memberdirectory.kernel.member.CustomFieldValueChanged;
 import com.memberdirectory.kernel.member.FieldChange;
+import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberId;
 
@@ -35,6 +37,14 @@ final class MemberRecordDiff {
     /** One event per changed field, custom fields last (by key). */
     static List<MemberEvent> events(MemberId member, MemberRecord before, MemberRecord after) {
         return events(member, before, after, slot -> true);
+    }
+
+    /** The event that records a new member: they sign in with their work email. */
+    static MemberCreated creation(MemberId member, MemberRecord r) {
+        return new MemberCreated(member, r.name(), r.surname(), r.firstName(), r.alias(), r.userId(), r.workEmail(),
+                r.businessEmail(), r.phone(), r.hidePhone(), r.gender(), r.departmentIds(), r.seatId(), r.employeeId(),
+                r.employmentDate(), r.countryRegion(), r.city(), r.managerId(), r.dottedLineManagerIds(),
+                LoginEmailType.WORK_EMAIL, r.workEmail());
     }
 
     /**

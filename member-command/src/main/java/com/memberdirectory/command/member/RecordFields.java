@@ -3,6 +3,7 @@ package com.memberdirectory.command.member;
 import com.memberdirectory.kernel.Patch;
 import com.memberdirectory.kernel.field.BuiltInFields;
 import com.memberdirectory.kernel.member.FieldChange;
+import com.memberdirectory.kernel.member.FieldPlaces;
 import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberCreated;
@@ -11,6 +12,7 @@ import com.memberdirectory.kernel.member.MemberField;
 import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 
+import java.lang.invoke.MethodHandles;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,9 @@ import java.util.function.Function;
 import static com.memberdirectory.kernel.member.MemberFields.*;
 
 /**
- * Where {@link MemberRecord} holds each built-in field of {@link MemberFields}, and the rule a new value of it must
- * pass: the write side's only per-field list.
+ * The rule a new value of each built-in field of {@link MemberFields} must pass, and where {@link MemberRecord} holds
+ * it: by the component of the field's name, unless a place of its own is given here. The write side's only per-field
+ * list.
  */
 final class RecordFields {
 
@@ -73,55 +76,68 @@ final class RecordFields {
         }
     }
 
-    private static final Map<MemberField<?, ?>, Slot<?>> SLOTS = new IdentityHashMap<>();
+    /** How the record holds a field: how to read it, and a copy with it set. */
+    private record Place<V>(Function<MemberRecord, V> value, BiFunction<MemberRecord, V, MemberRecord> with) {
+    }
+
+    private static final Map<MemberField<?, ?>, Rule<?>> RULES = new IdentityHashMap<>();
+    private static final Map<MemberField<?, ?>, Place<?>> PLACES = new IdentityHashMap<>();
 
     static {
-        slot(NAME, MemberRecord::name, MemberRecord::withName, (v, current, c) -> c.rules().name().check(v));
-        optionalText(SURNAME, MemberRecord::surname, MemberRecord::withSurname);
-        optionalText(FIRST_NAME, MemberRecord::firstName, MemberRecord::withFirstName);
-        optionalText(ALIAS, MemberRecord::alias, MemberRecord::withAlias);
-        slot(USER_ID, MemberRecord::userId, MemberRecord::withUserId, (v, current, c) -> c.rules().userId().check(v));
-        slot(WORK_EMAIL, MemberRecord::workEmail, MemberRecord::withWorkEmail,
-                (v, current, c) -> c.rules().email().check(WORK_EMAIL.name(), v));
-        slot(BUSINESS_EMAIL, MemberRecord::businessEmail, MemberRecord::withBusinessEmail,
-                (v, current, c) -> c.rules().businessEmail().check(v));
-        // Decided by LoginEmailRule from the addresses above, never asked for.
-        slot(LOGIN_EMAIL, MemberRecord::loginEmail, MemberRecord::withLoginEmail, null);
-        slot(PHONE, MemberRecord::phone, MemberRecord::withPhone, (v, current, c) -> c.rules().phone().check(v));
-        slot(HIDE_PHONE, MemberRecord::hidePhone, (r, v) -> r.withHidePhone(Boolean.TRUE.equals(v)),
-                (v, current, c) -> Boolean.TRUE.equals(v));
-        // Revision-1 events carry no gender: such a member is UNSPECIFIED, as a new one is.
-        slot(GENDER, MemberRecord::gender, (r, v) -> r.withGender(v == null ? Gender.UNSPECIFIED : v),
-                (v, current, c) -> v == null ? Gender.UNSPECIFIED : v);
-        slot(DEPARTMENTS, MemberRecord::departmentIds, (r, v) -> r.withDepartmentIds(v == null ? List.of() : List.copyOf(v)),
-                (v, current, c) -> c.rules().departments().check(v, c.lookups()::departmentExists));
-        optionalText(SEAT_ID, MemberRecord::seatId, MemberRecord::withSeatId);
-        optionalText(EMPLOYEE_ID, MemberRecord::employeeId, MemberRecord::withEmployeeId);
+        rule(NAME, (v, current, c) -> c.rules().name().check(v));
+        optionalText(SURNAME);
+        optionalText(FIRST_NAME);
+        optionalText(ALIAS);
+        rule(USER_ID, (v, current, c) -> c.rules().userId().check(v));
+        rule(WORK_EMAIL, (v, current, c) -> c.rules().email().check(WORK_EMAIL.name(), v));
+        rule(BUSINESS_EMAIL, (v, current, c) -> c.rules().businessEmail().check(v));
+        // LOGIN_EMAIL has no rule: decided by LoginEmailRule from the addresses above, never asked for.
+        rule(PHONE, (v, current, c) -> c.rules().phone().check(v));
+        rule(HIDE_PHONE, (v, current, c) -> Boolean.TRUE.equals(v));
+        rule(GENDER, (v, current, c) -> v == null ? Gender.UNSPECIFIED : v);
+        rule(DEPARTMENTS, (v, current, c) -> c.rules().departments().check(v, c.lookups()::departmentExists));
+        optionalText(SEAT_ID);
+        optionalText(EMPLOYEE_ID);
         // Only a new date is checked: a member recorded with a date from before the range existed can still be
         // edited, and an import row repeating that date changes nothing.
-        slot(EMPLOYMENT_DATE, MemberRecord::employmentDate, MemberRecord::withEmploymentDate,
+        rule(EMPLOYMENT_DATE,
                 (v, current, c) -> Objects.equals(v, current) ? current : c.rules().dates().check(EMPLOYMENT_DATE.name(), v));
-        slot(COUNTRY_REGION, MemberRecord::countryRegion, MemberRecord::withCountryRegion,
-                (v, current, c) -> c.rules().countryRegion().check(v));
-        optionalText(CITY, MemberRecord::city, MemberRecord::withCity);
-        optionalText(EXTERNAL_ID, MemberRecord::externalId, MemberRecord::withExternalId);
-        slot(MANAGER, MemberRecord::managerId, MemberRecord::withManagerId, (v, current, c) -> {
+        rule(COUNTRY_REGION, (v, current, c) -> c.rules().countryRegion().check(v));
+        optionalText(CITY);
+        optionalText(EXTERNAL_ID);
+        rule(MANAGER, (v, current, c) -> {
             if (v != null && !v.equals(current)) {
                 c.rules().directManager().check(c.self(), v, c.lookups()::memberExists, c.lookups()::managerOf);
             }
             return v;
         });
-        slot(DOTTED_LINE_MANAGERS, MemberRecord::dottedLineManagerIds,
-                (r, v) -> r.withDottedLineManagerIds(v == null ? List.of() : List.copyOf(v)),
-                (v, current, c) -> c.rules().dottedLineManagers().check(c.self(), v, c.lookups()::memberExists));
-        slot(JOB_TITLE, MemberRecord::jobTitleId, MemberRecord::withJobTitleId,
-                (v, current, c) -> c.rules().fieldValues().option(BuiltInFields.JOB_TITLE, v, c.fields()));
-        slot(WORKFORCE_TYPE, MemberRecord::workforceTypeId, MemberRecord::withWorkforceTypeId,
-                (v, current, c) -> c.rules().fieldValues().option(BuiltInFields.WORKFORCE_TYPE, v, c.fields()));
+        rule(DOTTED_LINE_MANAGERS, (v, current, c) -> c.rules().dottedLineManagers().check(c.self(), v, c.lookups()::memberExists));
+        rule(JOB_TITLE, (v, current, c) -> c.rules().fieldValues().option(BuiltInFields.JOB_TITLE, v, c.fields()));
+        rule(WORKFORCE_TYPE, (v, current, c) -> c.rules().fieldValues().option(BuiltInFields.WORKFORCE_TYPE, v, c.fields()));
+
+        // The fields the record holds in another form than their events carry, or under another name; every other
+        // field is held by the component of its name, found once below.
+        place(HIDE_PHONE, MemberRecord::hidePhone, (r, v) -> r.withHidePhone(Boolean.TRUE.equals(v)));
+        // Revision-1 events carry no gender: such a member is UNSPECIFIED, as a new one is.
+        place(GENDER, MemberRecord::gender, (r, v) -> r.withGender(v == null ? Gender.UNSPECIFIED : v));
+        place(DEPARTMENTS, MemberRecord::departmentIds, (r, v) -> r.withDepartmentIds(v == null ? List.of() : List.copyOf(v)));
+        place(DOTTED_LINE_MANAGERS, MemberRecord::dottedLineManagerIds,
+                (r, v) -> r.withDottedLineManagerIds(v == null ? List.of() : List.copyOf(v)));
+        place(JOB_TITLE, MemberRecord::jobTitleId, MemberRecord::withJobTitleId);
+        place(WORKFORCE_TYPE, MemberRecord::workforceTypeId, MemberRecord::withWorkforceTypeId);
     }
 
-    /** Every field's slot, in the order of {@link MemberFields#ALL}. */
-    static final List<Slot<?>> ALL = MemberFields.ALL.stream().<Slot<?>>map(RecordFields::of).toList();
+    /**
+     * Every field's slot, in the order of {@link MemberFields#ALL}: a field the record does not hold by its name and
+     * has no place for above fails here, at start.
+     */
+    static final List<Slot<?>> ALL = MemberFields.ALL.stream().<Slot<?>>map(RecordFields::slot).toList();
+
+    private static final Map<MemberField<?, ?>, Slot<?>> SLOTS = new IdentityHashMap<>();
+
+    static {
+        ALL.forEach(slot -> SLOTS.put(slot.field(), slot));
+    }
 
     private RecordFields() {
     }
@@ -134,14 +150,28 @@ final class RecordFields {
         return slot;
     }
 
-    private static <V> void slot(MemberField<V, ?> field, Function<MemberRecord, V> value,
-                                 BiFunction<MemberRecord, V, MemberRecord> with, Rule<V> rule) {
-        SLOTS.put(field, new Slot<>(field, value, with, rule));
+    @SuppressWarnings("unchecked")
+    private static <V> Slot<V> slot(MemberField<V, ?> field) {
+        Place<V> place = (Place<V>) PLACES.get(field);
+        if (place == null) {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            place = new Place<>(FieldPlaces.component(lookup, MemberRecord.class, field),
+                    FieldPlaces.wither(lookup, MemberRecord.class, field));
+        }
+        return new Slot<>(field, place.value(), place.with(), (Rule<V>) RULES.get(field));
+    }
+
+    private static <V> void rule(MemberField<V, ?> field, Rule<V> rule) {
+        RULES.put(field, rule);
+    }
+
+    private static <V> void place(MemberField<V, ?> field, Function<MemberRecord, V> value,
+                                  BiFunction<MemberRecord, V, MemberRecord> with) {
+        PLACES.put(field, new Place<>(value, with));
     }
 
     /** An optional text of at most 64 characters. */
-    private static void optionalText(MemberField<String, ?> field, Function<MemberRecord, String> value,
-                                     BiFunction<MemberRecord, String, MemberRecord> with) {
-        slot(field, value, with, (v, current, c) -> c.rules().text().check(field.name(), v));
+    private static void optionalText(MemberField<String, ?> field) {
+        rule(field, (v, current, c) -> c.rules().text().check(field.name(), v));
     }
 }

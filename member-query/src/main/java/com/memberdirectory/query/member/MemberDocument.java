@@ -8,6 +8,7 @@ import com.memberdirectory.query.field.FieldLabels;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,16 @@ class MemberDocument {
     String jobTitleId;
     String workforceTypeId;
     Map<String, List<String>> custom;
+    /** When the member was created and last changed: the stamps of its first and latest events, to the millisecond. */
+    Instant createdAt;
+    Instant updatedAt;
 
     MemberView toView(FieldLabels labels) {
         return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
                 loginEmail, loginEmailType, hasLoginPassword, phone, hidePhone, gender == null ? Gender.UNSPECIFIED : gender,
                 list(departmentIds), seatId, employeeId, employmentDate, countryRegion, city, externalId, managerId,
                 list(dottedLineManagerIds), labels.jobTitle(jobTitleId), labels.workforceType(workforceTypeId),
-                labels.custom(custom), photoId == null ? null : "/api/members/" + id + "/photo");
+                labels.custom(custom), photoId == null ? null : "/api/members/" + id + "/photo", createdAt, updatedAt);
     }
 
     private static List<String> list(List<String> values) {

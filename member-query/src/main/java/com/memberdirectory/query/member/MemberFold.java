@@ -3,6 +3,7 @@ package com.memberdirectory.query.member;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CustomFieldValueChanged;
 import com.memberdirectory.kernel.member.EmploymentDateChanged;
+import com.memberdirectory.kernel.member.FieldPlaces;
 import com.memberdirectory.kernel.member.LoginMethodChosen;
 import com.memberdirectory.kernel.member.LoginPasswordSet;
 import com.memberdirectory.kernel.member.MemberActivated;
@@ -17,7 +18,10 @@ import com.memberdirectory.kernel.member.MemberSuspended;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 
+import java.lang.invoke.MethodHandles;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -49,43 +53,44 @@ final class MemberFold {
         }
     }
 
-    private static final Map<MemberField<?, ?>, Place<?>> PLACES = new IdentityHashMap<>();
+    /**
+     * The fields the document stores in another form than their events carry (ids as text, dates the list can hold),
+     * or under another name; every other field is stored in the document's field of its name, found once below.
+     */
+    private static final Map<MemberField<?, ?>, Place<?>> OWN_PLACES = new IdentityHashMap<>();
 
     static {
-        place(NAME, (d, v) -> d.name = v);
-        place(SURNAME, (d, v) -> d.surname = v);
-        place(FIRST_NAME, (d, v) -> d.firstName = v);
-        place(ALIAS, (d, v) -> d.alias = v);
-        place(USER_ID, (d, v) -> d.userId = v);
-        place(WORK_EMAIL, (d, v) -> d.workEmail = v);
-        place(BUSINESS_EMAIL, (d, v) -> d.businessEmail = v);
-        place(LOGIN_EMAIL, (d, v) -> d.loginEmail = v);
-        place(PHONE, (d, v) -> d.phone = v);
         place(HIDE_PHONE, (d, v) -> d.hidePhone = Boolean.TRUE.equals(v));
-        place(GENDER, (d, v) -> d.gender = v);
         place(DEPARTMENTS, (d, v) -> d.departmentIds = ids(v, DepartmentId::value));
-        place(SEAT_ID, (d, v) -> d.seatId = v);
-        place(EMPLOYEE_ID, (d, v) -> d.employeeId = v);
         place(EMPLOYMENT_DATE, (d, v) -> d.employmentDate = storable(v));
-        place(COUNTRY_REGION, (d, v) -> d.countryRegion = v);
-        place(CITY, (d, v) -> d.city = v);
-        place(EXTERNAL_ID, (d, v) -> d.externalId = v);
         place(MANAGER, (d, v) -> d.managerId = v == null ? null : v.value());
         place(DOTTED_LINE_MANAGERS, (d, v) -> d.dottedLineManagerIds = ids(v, MemberId::value));
         place(JOB_TITLE, (d, v) -> d.jobTitleId = v);
         place(WORKFORCE_TYPE, (d, v) -> d.workforceTypeId = v);
     }
 
-    /** Every field's place, in the order of {@link MemberFields#ALL}: a field without one fails here, at start. */
-    private static final List<Place<?>> ALL = MemberFields.ALL.stream().<Place<?>>map(MemberFold::place).toList();
+    /**
+     * Every field's place, in the order of {@link MemberFields#ALL}: a field the document neither stores by its name
+     * nor has a place for above fails here, at start.
+     */
+    private static final List<Place<?>> ALL = MemberFields.ALL.stream().<Place<?>>map(MemberFold::find).toList();
+
+    private static final Map<MemberField<?, ?>, Place<?>> PLACES = new IdentityHashMap<>();
+
+    static {
+        ALL.forEach(place -> PLACES.put(place.field(), place));
+    }
 
     private MemberFold() {
     }
 
-    static MemberDocument created(MemberCreated event, long sequence) {
+    /** The member {@code event}, stamped {@code at}, creates. */
+    static MemberDocument created(MemberCreated event, long sequence, Instant at) {
         MemberDocument d = new MemberDocument();
         d.id = event.memberId().value();
         d.version = sequence + 1;
+        d.createdAt = stored(at);
+        d.updatedAt = d.createdAt;
         d.status = MemberStatus.INACTIVE;
         for (Place<?> place : ALL) {
             if (place.field().inCreated()) {
@@ -96,8 +101,8 @@ final class MemberFold {
         return d;
     }
 
-    /** Applies a change event (not {@link MemberCreated}) to {@code d} and sets its version. */
-    static void apply(MemberDocument d, MemberEvent event, long sequence) {
+    /** Applies a change event (not {@link MemberCreated}), stamped {@code at}, to {@code d} and sets its version. */
+    static void apply(MemberDocument d, MemberEvent event, long sequence, Instant at) {
         Optional<MemberField<?, ?>> field = MemberFields.changedBy(event);
         if (field.isPresent()) {
             place(field.get()).applied(d, event);
@@ -125,6 +130,12 @@ final class MemberFold {
             d.status = MemberStatus.OFFBOARDED;
         }
         d.version = sequence + 1;
+        d.updatedAt = stored(at);
+    }
+
+    /** A stamp as the member list keeps it (a MongoDB date: milliseconds), so that every fold of a member agrees. */
+    private static Instant stored(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Place<?> place(MemberField<?, ?> field) {
@@ -136,7 +147,13 @@ final class MemberFold {
     }
 
     private static <V> void place(MemberField<V, ?> field, BiConsumer<MemberDocument, V> set) {
-        PLACES.put(field, new Place<>(field, set));
+        OWN_PLACES.put(field, new Place<>(field, set));
+    }
+
+    private static <V> Place<?> find(MemberField<V, ?> field) {
+        Place<?> own = OWN_PLACES.get(field);
+        return own != null ? own
+                : new Place<>(field, FieldPlaces.settable(MethodHandles.lookup(), MemberDocument.class, field));
     }
 
     /**

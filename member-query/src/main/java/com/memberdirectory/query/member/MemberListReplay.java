@@ -66,11 +66,12 @@ final class MemberListReplay {
                     continue;
                 }
                 if (event instanceof MemberCreated created) {
-                    members.put(created.memberId().value(), MemberFold.created(created, domain.getSequenceNumber()));
+                    members.put(created.memberId().value(), MemberFold.created(created, domain.getSequenceNumber(),
+                            domain.getTimestamp()));
                 } else {
                     MemberDocument document = members.get(event.memberId().value());
                     if (document != null) {
-                        MemberFold.apply(document, event, domain.getSequenceNumber());
+                        MemberFold.apply(document, event, domain.getSequenceNumber(), domain.getTimestamp());
                     }
                 }
             }
@@ -95,9 +96,9 @@ final class MemberListReplay {
                 break;
             }
             if (message.getPayload() instanceof MemberCreated created) {
-                document = MemberFold.created(created, message.getSequenceNumber());
+                document = MemberFold.created(created, message.getSequenceNumber(), message.getTimestamp());
             } else if (document != null && message.getPayload() instanceof MemberEvent event) {
-                MemberFold.apply(document, event, message.getSequenceNumber());
+                MemberFold.apply(document, event, message.getSequenceNumber(), message.getTimestamp());
             }
         }
         return document;

@@ -12,12 +12,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 
 import java.time.LocalDate;
@@ -46,18 +48,18 @@ class MemberProjection {
     }
 
     @EventHandler
-    void on(MemberCreated event, @SequenceNumber long sequence) {
+    void on(MemberCreated event, @SequenceNumber long sequence, @Timestamp Instant stamp) {
         DocumentBatch<MemberDocument> batch = batch();
         MemberDocument existing = batch.find(event.memberId().value());
         if (existing != null && existing.version > sequence) {
             return;
         }
         warnIfUnstorable(event, sequence);
-        batch.save(MemberFold.created(event, sequence));
+        batch.save(MemberFold.created(event, sequence, stamp));
     }
 
     @EventHandler
-    void on(MemberEvent event, @SequenceNumber long sequence) {
+    void on(MemberEvent event, @SequenceNumber long sequence, @Timestamp Instant stamp) {
         if (event instanceof MemberCreated) {
             return;
         }
@@ -67,7 +69,7 @@ class MemberProjection {
             return;
         }
         warnIfUnstorable(event, sequence);
-        MemberFold.apply(d, event, sequence);
+        MemberFold.apply(d, event, sequence, stamp);
         batch.save(d);
     }
 

@@ -11,9 +11,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ class MemberSearchProjection {
     }
 
     @EventHandler
-    void on(MemberEvent event, @SequenceNumber long sequence) {
+    void on(MemberEvent event, @SequenceNumber long sequence, @Timestamp Instant stamp) {
         String id = event.memberId().value();
         SearchEntry known = index.entry(id);
         if (known != null && known.version() > sequence) {
@@ -44,12 +46,12 @@ class MemberSearchProjection {
         }
         MemberDocument member;
         if (event instanceof MemberCreated created) {
-            member = MemberFold.created(created, sequence);
+            member = MemberFold.created(created, sequence, stamp);
         } else if (known == null) {
             return;
         } else {
             member = documentOf(known);
-            MemberFold.apply(member, event, sequence);
+            MemberFold.apply(member, event, sequence, stamp);
         }
         index.put(entryOf(member));
     }

@@ -38,12 +38,12 @@ class MemberVersionProjection {
         }
         MemberDocument next;
         if (event instanceof MemberCreated created) {
-            next = MemberFold.created(created, sequence);
+            next = MemberFold.created(created, sequence, stamp);
         } else if (latest == null) {
             return;
         } else {
             next = versions.member(latest);
-            MemberFold.apply(next, event, sequence);
+            MemberFold.apply(next, event, sequence, stamp);
         }
         versions.add(latest, next, stamp);
     }

@@ -30,13 +30,13 @@ class MemberFoldTest {
     @Test
     void an_employment_date_the_list_cannot_hold_is_shown_as_none_and_reported() {
         MemberCreated event = created(LocalDate.parse("+999999999-12-31"));
-        MemberDocument member = MemberFold.created(event, 0);
+        MemberDocument member = MemberFold.created(event, 0, java.time.Instant.EPOCH);
         assertThat(member.employmentDate).isNull();
         assertThat(member.name).as("the rest of the member is listed").isEqualTo("Far Future");
         assertThat(MemberFold.unstorableDate(event)).isEqualTo(LocalDate.MAX);
 
         EmploymentDateChanged back = new EmploymentDateChanged(ID, null, LocalDate.MIN);
-        MemberFold.apply(member, back, 1);
+        MemberFold.apply(member, back, 1, java.time.Instant.EPOCH);
         assertThat(member.employmentDate).isNull();
         assertThat(member.version).isEqualTo(2);
         assertThat(MemberFold.unstorableDate(back)).isEqualTo(LocalDate.MIN);
@@ -46,9 +46,22 @@ class MemberFoldTest {
     void any_date_of_years_1_to_9999_is_kept_as_recorded() {
         for (LocalDate date : List.of(LocalDate.of(1, 1, 1), LocalDate.of(1850, 6, 1), LocalDate.of(9999, 12, 31))) {
             MemberCreated event = created(date);
-            assertThat(MemberFold.created(event, 0).employmentDate).isEqualTo(date);
+            assertThat(MemberFold.created(event, 0, java.time.Instant.EPOCH).employmentDate).isEqualTo(date);
             assertThat(MemberFold.unstorableDate(event)).isNull();
         }
         assertThat(MemberFold.unstorableDate(created(null))).isNull();
+    }
+
+    @Test
+    void a_member_is_stamped_with_its_first_and_its_latest_event_to_the_millisecond() {
+        java.time.Instant created = java.time.Instant.parse("2026-03-04T05:06:07.123456789Z");
+        java.time.Instant changed = java.time.Instant.parse("2026-04-05T06:07:08.987654321Z");
+        MemberDocument member = MemberFold.created(created(null), 0, created);
+        assertThat(member.createdAt).isEqualTo(java.time.Instant.parse("2026-03-04T05:06:07.123Z"));
+        assertThat(member.updatedAt).isEqualTo(member.createdAt);
+
+        MemberFold.apply(member, new EmploymentDateChanged(ID, null, LocalDate.of(2024, 1, 2)), 1, changed);
+        assertThat(member.createdAt).as("kept").isEqualTo(java.time.Instant.parse("2026-03-04T05:06:07.123Z"));
+        assertThat(member.updatedAt).isEqualTo(java.time.Instant.parse("2026-04-05T06:07:08.987Z"));
     }
 }

@@ -4,6 +4,9 @@ import com.memberdirectory.kernel.Patch;
 import com.memberdirectory.kernel.field.FieldType;
 import com.memberdirectory.kernel.problem.ErrorCode;
 
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -43,6 +46,7 @@ public final class MemberField<V, E extends MemberEvent> {
     private final Changed<V, E> changed;
     private final Function<E, V> before;
     private final Function<E, V> after;
+    private final Type valueType;
     // Set by the methods below while MemberFields initialises, never after: they are package-private.
     private String column;
     private Function<MemberCreated, V> created;
@@ -59,6 +63,9 @@ public final class MemberField<V, E extends MemberEvent> {
         this.changed = changed;
         this.before = before;
         this.after = after;
+        this.valueType = Arrays.stream(event.getRecordComponents()).filter(c -> c.getName().equals("after"))
+                .map(RecordComponent::getGenericType).findFirst()
+                .orElseThrow(() -> new IllegalStateException(event.getSimpleName() + " has no component 'after'"));
     }
 
     /**
@@ -122,6 +129,11 @@ public final class MemberField<V, E extends MemberEvent> {
 
     public Class<E> event() {
         return event;
+    }
+
+    /** The type of the field's values, as its change event declares them ({@code after}), e.g. {@code List<MemberId>}. */
+    public Type valueType() {
+        return valueType;
     }
 
     /** The workbook column, or null when the workbook has none for this field. */

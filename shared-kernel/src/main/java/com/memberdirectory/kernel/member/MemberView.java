@@ -1,10 +1,17 @@
 package com.memberdirectory.kernel.member;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A member as the member list shows it: the Member JSON of every member answer (docs/member-record.md). */
+/**
+ * A member as the member list shows it: the Member JSON of every member answer (docs/member-record.md). Its builder
+ * is generated ({@link MemberViewBuilder}).
+ */
+@RecordBuilder
 public record MemberView(String id,
                          long version,
                          MemberStatus status,
@@ -33,16 +40,16 @@ public record MemberView(String id,
                          String jobTitle,
                          String workforceType,
                          Map<String, Object> custom,
-                         String photoUrl) {
+                         String photoUrl,
+                         Instant createdAt,
+                         Instant updatedAt) {
 
     /**
      * The public fields only (see {@link com.memberdirectory.kernel.access.MemberVisibility}): no phone when the
      * member hides it, no login details.
      */
     public MemberView publicFields() {
-        return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,
-                null, null, null, hidePhone ? null : phone, hidePhone, gender, departmentIds, seatId,
-                employeeId, employmentDate, countryRegion, city, externalId, managerId, dottedLineManagerIds, jobTitle, workforceType,
-                custom, photoUrl);
+        return MemberViewBuilder.builder(this).loginEmail(null).loginEmailType(null).hasLoginPassword(null)
+                .phone(hidePhone ? null : phone).build();
     }
 }

@@ -1,11 +1,16 @@
 package com.memberdirectory.kernel.workbook;
 
+import com.memberdirectory.kernel.member.MemberField;
+import com.memberdirectory.kernel.member.MemberFields;
+
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The columns of the member workbook (docs/spreadsheets.md, "Workbook layout"): what an export writes and an import
- * reads.
+ * reads. A built-in field's column is named by its entry in {@link MemberFields}; the constants here are the headers
+ * code refers to by name.
  * Custom fields follow as one column each, headed by the field's label, before {@link #VERSION}.
  */
 public final class MemberColumns {
@@ -46,10 +51,14 @@ public final class MemberColumns {
     /** The undo report's column (docs/undo.md): what the undo did to the row, or the conflict that kept it. */
     public static final String UNDO = "Undo";
 
-    /** The built-in columns in export order. */
-    public static final List<String> BUILT_IN = List.of(MEMBER_ID, USER_ID, NAME, SURNAME, FIRST_NAME, ALIAS, WORK_EMAIL,
-            BUSINESS_EMAIL, PHONE, HIDE_PHONE, GENDER, DEPARTMENT, SEAT_ID, EMPLOYEE_ID, EMPLOYMENT_DATE, COUNTRY_REGION,
-            CITY, DIRECT_MANAGER, DOTTED_LINE_MANAGERS, JOB_TITLE, WORKFORCE_TYPE, EXTERNAL_ID, LOGIN_EMAIL_TYPE, LOGIN_PASSWORD);
+    /**
+     * The built-in columns in export order: the two that identify a row (member id, user id), then the column of every
+     * other field of the schema in its order ({@link MemberFields#ALL}, where each field names its column), then the
+     * login columns.
+     */
+    public static final List<String> BUILT_IN = Stream.of(Stream.of(MEMBER_ID, USER_ID),
+            MemberFields.ALL.stream().map(MemberField::column).filter(column -> column != null && !column.equals(USER_ID)),
+            Stream.of(LOGIN_EMAIL_TYPE, LOGIN_PASSWORD)).flatMap(columns -> columns).toList();
 
     public static final String YES = "Yes";
     public static final String NO = "No";

@@ -17,7 +17,7 @@ class MemberVisibilityTest {
     static MemberView member(boolean hidePhone, String department) {
         return new MemberView("m-1", 3, MemberStatus.INACTIVE, "Ann", null, null, null, "ann", "ann@example.com", null,
                 "ann@example.com", LoginEmailType.WORK_EMAIL, true, "+8613800138000", hidePhone, Gender.UNSPECIFIED,
-                List.of(department), null, "E-1", null, null, null, null, null, List.of(), null, null, Map.of(), null);
+                List.of(department), null, "E-1", null, null, null, null, null, List.of(), null, null, Map.of(), null, null, null);
     }
 
     @Test
@@ -58,7 +58,7 @@ class MemberVisibilityTest {
         MemberView offboarded = new MemberView(member.id(), 9, MemberStatus.OFFBOARDED, member.name(), null, null, null,
                 member.userId(), member.workEmail(), null, member.loginEmail(), member.loginEmailType(), true,
                 member.phone(), false, Gender.UNSPECIFIED, member.departmentIds(), null, null, null, null, null, null, null,
-                List.of(), null, null, Map.of(), null);
+                List.of(), null, null, Map.of(), null, null, null);
         assertThat(MemberVisibility.mayFind(Viewer.organization("olga"), offboarded)).isTrue();
         assertThat(MemberVisibility.mayFind(Viewer.departments("sam", Set.of("sales")), offboarded)).isTrue();
         assertThat(MemberVisibility.mayFind(Viewer.departments("sue", Set.of("support")), offboarded)).isFalse();

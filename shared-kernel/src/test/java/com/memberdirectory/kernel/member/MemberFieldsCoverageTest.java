@@ -46,6 +46,21 @@ class MemberFieldsCoverageTest {
     }
 
     @Test
+    void the_built_in_columns_are_the_row_ids_then_every_fields_column_in_the_schemas_order_then_the_login_columns() {
+        assertThat(MemberColumns.BUILT_IN).startsWith(MemberColumns.MEMBER_ID, MemberColumns.USER_ID, MemberColumns.NAME,
+                MemberColumns.SURNAME, MemberColumns.FIRST_NAME, MemberColumns.ALIAS, MemberColumns.WORK_EMAIL,
+                MemberColumns.BUSINESS_EMAIL, MemberColumns.PHONE, MemberColumns.HIDE_PHONE, MemberColumns.GENDER,
+                MemberColumns.DEPARTMENT, MemberColumns.SEAT_ID, MemberColumns.EMPLOYEE_ID, MemberColumns.EMPLOYMENT_DATE,
+                MemberColumns.COUNTRY_REGION, MemberColumns.CITY, MemberColumns.DIRECT_MANAGER,
+                MemberColumns.DOTTED_LINE_MANAGERS, MemberColumns.JOB_TITLE, MemberColumns.WORKFORCE_TYPE,
+                MemberColumns.EXTERNAL_ID)
+                .endsWith(MemberColumns.LOGIN_EMAIL_TYPE, MemberColumns.LOGIN_PASSWORD)
+                .doesNotHaveDuplicates()
+                .containsSubsequence(MemberFields.ALL.stream().map(MemberField::column)
+                        .filter(c -> c != null && !c.equals(MemberColumns.USER_ID)).toList());
+    }
+
+    @Test
     void every_field_a_new_member_carries_is_in_the_schema() {
         assertThat(components(MemberCreated.class)).containsExactlyInAnyOrderElementsOf(
                 names(MemberFields.ALL.stream().filter(MemberField::inCreated), "memberId", "loginEmailType"));
@@ -60,7 +75,7 @@ class MemberFieldsCoverageTest {
     @Test
     void every_field_the_member_json_shows_is_in_the_schema() {
         assertThat(components(MemberView.class)).containsExactlyInAnyOrderElementsOf(names(MemberFields.ALL.stream(),
-                "id", "version", "status", "loginEmailType", "hasLoginPassword", "custom", "photoUrl"));
+                "id", "version", "status", "loginEmailType", "hasLoginPassword", "custom", "photoUrl", "createdAt", "updatedAt"));
     }
 
     @Test

@@ -1,12 +1,16 @@
 package com.memberdirectory.app.http.member;
 
+import com.memberdirectory.kernel.member.FieldPlaces;
 import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 
+import java.lang.invoke.MethodHandles;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Body of {@code POST /api/members}: a member without id, version and status. */
 public record CreateMemberRequest(String name,
@@ -32,30 +36,23 @@ public record CreateMemberRequest(String name,
                                   String workforceType,
                                   Map<String, Object> custom) {
 
+    /**
+     * How the create holds each plain-text field ({@link MemberFields#TEXT}): by the component of the field's name,
+     * found once.
+     */
+    private static final List<Function<CreateMemberRequest, String>> TEXT = MemberFields.TEXT.stream()
+            .map(field -> FieldPlaces.component(MethodHandles.lookup(), CreateMemberRequest.class, field)).toList();
+
     MemberChanges toChanges() {
         MemberChanges.Builder fields = MemberChanges.builder()
                 .name(name)
                 .departmentIds(departmentIds == null ? null : departmentIds.stream().map(MemberPatch::departmentId).toList());
-        if (surname != null) {
-            fields.surname(surname);
-        }
-        if (firstName != null) {
-            fields.firstName(firstName);
-        }
-        if (alias != null) {
-            fields.alias(alias);
-        }
-        if (userId != null) {
-            fields.userId(userId);
-        }
-        if (workEmail != null) {
-            fields.workEmail(workEmail);
-        }
-        if (businessEmail != null) {
-            fields.businessEmail(businessEmail);
-        }
-        if (phone != null) {
-            fields.phone(phone);
+        // A field the create leaves out is not asked for (a null text is no text given); the name is always asked for.
+        for (int i = 0; i < TEXT.size(); i++) {
+            String value = TEXT.get(i).apply(this);
+            if (value != null) {
+                MemberFields.TEXT.get(i).set(fields, value);
+            }
         }
         if (hidePhone != null) {
             fields.hidePhone(hidePhone);
@@ -63,23 +60,8 @@ public record CreateMemberRequest(String name,
         if (gender != null) {
             fields.gender(gender);
         }
-        if (seatId != null) {
-            fields.seatId(seatId);
-        }
-        if (employeeId != null) {
-            fields.employeeId(employeeId);
-        }
         if (employmentDate != null) {
             fields.employmentDate(employmentDate);
-        }
-        if (countryRegion != null) {
-            fields.countryRegion(countryRegion);
-        }
-        if (city != null) {
-            fields.city(city);
-        }
-        if (externalId != null) {
-            fields.externalId(externalId);
         }
         if (managerId != null) {
             fields.managerId(new MemberId(managerId));

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 final class MemberPatch {
 
     private static final Set<String> READ_ONLY = Set.of("id", "version", "status", "loginEmail", "loginEmailType",
-            "hasLoginPassword", "photoUrl");
+            "hasLoginPassword", "photoUrl", "createdAt", "updatedAt");
 
     /** The fields whose JSON value is a string as written (or null), by name. */
     private static final Map<String, MemberField<String, ?>> TEXT_FIELDS = MemberFields.TEXT.stream()
