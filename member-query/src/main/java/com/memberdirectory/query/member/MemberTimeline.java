@@ -2,6 +2,7 @@ package com.memberdirectory.query.member;
 
 import com.memberdirectory.kernel.member.FindMemberAsOf;
 import com.memberdirectory.kernel.member.FindMemberHistory;
+import com.memberdirectory.kernel.member.FindRecordedVersion;
 import com.memberdirectory.kernel.member.HistoryEntry;
 import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberHistory;
@@ -51,6 +52,12 @@ class MemberTimeline {
         this.replay = new MemberListReplay(events, limits);
         this.freshness = new IndexFreshness(events, versions, "index of member versions",
                 "the member list as it was is rebuilt by replaying the events");
+    }
+
+    /** The member's version as its event stream has it: the write side's, ahead of the member list's. */
+    @QueryHandler
+    Long recordedVersion(FindRecordedVersion query) {
+        return events.lastSequenceNumberFor(query.memberId().value()).map(sequence -> sequence + 1).orElse(0L);
     }
 
     @QueryHandler

@@ -29,6 +29,7 @@ import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.LoginMethodResult;
 import com.memberdirectory.kernel.member.MemberHistory;
 import com.memberdirectory.kernel.member.FindMember;
+import com.memberdirectory.kernel.member.FindRecordedVersion;
 import com.memberdirectory.kernel.member.ListMembers;
 import com.memberdirectory.kernel.member.ListMembersAsOf;
 import com.memberdirectory.kernel.member.MemberId;
@@ -90,7 +91,9 @@ class MemberController {
     ResponseEntity<MemberView> create(@RequestBody CreateMemberRequest request) {
         MemberId id = MemberId.generate();
         commands.sendAndWait(new CreateMember(id, request.toChanges(), access.actor()));
-        MemberView member = readModel.ask(new FindMember(id, 1), MemberView.class);
+        // a creation with a job title, an externalId or custom values records them by events after MemberCreated
+        long version = readModel.ask(new FindRecordedVersion(id), Long.class);
+        MemberView member = readModel.ask(new FindMember(id, version), MemberView.class);
         return ResponseEntity.created(URI.create("/api/members/" + id))
                 .eTag(Versions.etag(member.version()))
                 .body(member);

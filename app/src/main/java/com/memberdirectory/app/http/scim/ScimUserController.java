@@ -22,6 +22,7 @@ import com.memberdirectory.kernel.department.DepartmentList;
 import com.memberdirectory.kernel.department.ListDepartments;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.FindMember;
+import com.memberdirectory.kernel.member.FindRecordedVersion;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberStatus;
@@ -87,11 +88,10 @@ class ScimUserController {
         MemberId id = MemberId.generate();
         send(new CreateMember(id, changes, actor));
         // The version after the creation: fields such as the job title and the externalId are recorded by events of
-        // their own after MemberCreated, so the member itself answers it — the suspension asked for, or a change of
-        // nothing (which records nothing).
-        MemberWritten written = send(Boolean.FALSE.equals(user.active()) ? new SuspendMember(id, null, actor)
-                : new UpdateMember(id, null, MemberChanges.builder().build(), actor));
-        MemberView member = readModel.ask(new FindMember(id, written.version()), MemberView.class);
+        // their own after MemberCreated, so the write side answers it — the suspension asked for, or what it recorded.
+        long version = Boolean.FALSE.equals(user.active()) ? this.<MemberWritten>send(new SuspendMember(id, null, actor)).version()
+                : readModel.ask(new FindRecordedVersion(id), Long.class);
+        MemberView member = readModel.ask(new FindMember(id, version), MemberView.class);
         ObjectNode answer = render(member, access.viewerOf(actor), departments);
         return ResponseEntity.created(URI.create(location(member.id()))).contentType(SCIM)
                 .eTag(ScimUserMapping.etag(member.version())).body(answer);
