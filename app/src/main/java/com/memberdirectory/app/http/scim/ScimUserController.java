@@ -157,7 +157,7 @@ class ScimUserController {
         Long expected = Versions.expected(ifMatch);
         JsonNode replacement = ScimRequests.parse(body);
         MemberView current = find(id, viewer);
-        return write(current, ScimUserMapping.read(replacement, customFields()), expected, actor, viewer);
+        return write(current, ScimUserMapping.read(replacement, customFields()), expected, actor, viewer, departments());
     }
 
     @Operation(summary = "Change a User with a PatchOp (add, replace, remove; If-Match: its ETag)")
@@ -173,7 +173,7 @@ class ScimUserController {
         ScimUserMapping.Departments departments = departments();
         ScimCustomFields customFields = customFields();
         ObjectNode patched = ScimPatch.apply(render(current, viewer, departments), operations, customFields);
-        return write(current, ScimUserMapping.read(patched, customFields), expected, actor, viewer);
+        return write(current, ScimUserMapping.read(patched, customFields), expected, actor, viewer, departments);
     }
 
     @Operation(summary = "Deprovision a User: offboards the member (204); afterwards the User is not found")
@@ -190,8 +190,7 @@ class ScimUserController {
 
     /** One change of the record (UpdateMember), then, if asked, one of its status (SuspendMember or ResumeMember). */
     private ResponseEntity<JsonNode> write(MemberView current, ScimUserMapping.ScimUser user, Long expected, Actor actor,
-                                           Viewer viewer) {
-        ScimUserMapping.Departments departments = departments();
+                                           Viewer viewer, ScimUserMapping.Departments departments) {
         MemberChanges changes = ScimUserMapping.toReplace(user, current, departments);
         MemberId id = new MemberId(current.id());
         MemberWritten written = send(new UpdateMember(id, expected, changes, actor));
