@@ -43,8 +43,9 @@ public final class Api {
             .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                     .setMaxConnTotal(256)
                     .setMaxConnPerRoute(256)
-                    // a refused body (413 by its Content-Length) is answered while it is still being sent: read
-                    // the answer instead of failing on the closed connection
+                    // a refused body (413 by its Content-Length) is answered while it is still being sent: look for
+                    // the answer while sending. Only a help: the refusal closes the connection, and a reset can
+                    // still beat the answer, so tests of a refusal by size send the headers alone (app's RawUpload)
                     .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
                             .responseOutOfOrderStrategy(MonitoringResponseOutOfOrderStrategy.INSTANCE).build())
                     .setDefaultConnectionConfig(ConnectionConfig.custom()

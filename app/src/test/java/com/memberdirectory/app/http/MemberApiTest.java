@@ -2,8 +2,10 @@ package com.memberdirectory.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memberdirectory.app.support.ApiTest;
+import com.memberdirectory.app.support.RawUpload;
 import com.memberdirectory.command.photo.PhotoDigest;
 import com.memberdirectory.testsupport.Api;
+import com.memberdirectory.testsupport.Tokens;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -287,8 +290,10 @@ class MemberApiTest extends ApiTest {
         assertProblem(admin.putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/jpeg"), 422,
                 "invalid_value", "photo");
         assertThat(admin.putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/gif").status()).isEqualTo(415);
-        assertThat(admin.putBytes("/api/members/" + id + "/photo", new byte[5 * 1024 * 1024 + 1], "image/png").status())
-                .isEqualTo(413);
+        try (RawUpload tooLarge = RawUpload.body(port, Tokens.valid("admin"), "PUT", "/api/members/" + id + "/photo",
+                "image/png", 5 * 1024 * 1024 + 1)) {
+            assertThat(tooLarge.answer(Duration.ofSeconds(30))).as("refused on its headers").startsWith("HTTP/1.1 413");
+        }
         assertThat(as(unique("viewer")).putBytes("/api/members/" + id + "/photo", png.toByteArray(), "image/png").status())
                 .isEqualTo(403);
     }

@@ -42,7 +42,16 @@ public final class RawUpload implements AutoCloseable {
      * {@link #trickle}, as spaces).
      */
     public static RawUpload json(int port, String token, String method, String path, long size) {
-        return open(port, token, method, path, "application/json", size, "", size);
+        return body(port, token, method, path, "application/json", size);
+    }
+
+    /**
+     * Sends the request line and headers of a body of {@code contentType} and {@code size} bytes, none of it yet: how
+     * a test sees a body refused by its announced size, before it is sent. (A client that sends the body at once may
+     * see the connection reset by the refusal before it reads the answer.)
+     */
+    public static RawUpload body(int port, String token, String method, String path, String contentType, long size) {
+        return open(port, token, method, path, contentType, size, "", size);
     }
 
     /** Opens the connection and sends the head and {@code start} of the body; {@code unsent} bytes are left to send. */
@@ -109,6 +118,21 @@ public final class RawUpload implements AutoCloseable {
         } catch (IOException reset) {
             return "closed";
         }
+    }
+
+    /**
+     * The whole answer as text, status line, headers and body, read until the service closes the connection or
+     * nothing more comes within {@code wait}: what an answer refusing a body without reading it holds.
+     */
+    public String wholeAnswer(Duration wait) {
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        try {
+            socket.setSoTimeout((int) wait.toMillis());
+            socket.getInputStream().transferTo(answer);
+        } catch (IOException closedOrQuiet) {
+            // what came until then is the answer
+        }
+        return answer.toString(StandardCharsets.UTF_8);
     }
 
     @Override
