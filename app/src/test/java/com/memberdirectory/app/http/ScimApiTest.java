@@ -408,6 +408,28 @@ class ScimApiTest extends ApiTest {
     }
 
     @Test
+    void a_changed_grant_and_a_new_department_count_from_the_next_request() throws Exception {
+        String mine = department(unique("Kept"), null);
+        String subject = provisioningClient(mine);
+        ScimService client = scim(subject);
+        UserResource placed = client.create("Users", user(unique("k."), null));
+
+        // a department created a moment ago is found by its path at once, also below the client's department
+        String below = department(unique("New"), mine);
+        assertThat(client.modifyRequest("Users", placed.getId()).replaceValue(ENTERPRISE + ":department", departmentPath(below))
+                .invoke(UserResource.class).getExtension(EnterpriseUserExtension.class).getDepartment())
+                .isEqualTo(departmentPath(below));
+        // widened to the whole organization: members elsewhere at once
+        String elsewhere = member(department(unique("Elsewhere"), null), Map.of()).get("id").asText();
+        assertThat(status(() -> client.retrieve("Users", elsewhere, UserResource.class))).isEqualTo(404);
+        assertThat(admin.put("/api/admins/" + subject, Map.of("permissions", List.of("PROVISIONING"))).status()).isEqualTo(200);
+        assertThat(client.retrieve("Users", elsewhere, UserResource.class).getId()).isEqualTo(elsewhere);
+        // revoked: refused from the next request on
+        assertThat(admin.delete("/api/admins/" + subject).status()).isEqualTo(204);
+        assertThat(status(() -> client.retrieve("Users", elsewhere, UserResource.class))).isEqualTo(403);
+    }
+
+    @Test
     void users_carry_when_they_were_created_and_last_changed_and_filters_compare_those_times() throws Exception {
         ScimService scim = scim(provisioningClient());
         String path = departmentPath(department(unique("Sales"), null));

@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -28,10 +29,18 @@ class AdminProjection {
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<AdminDocument> waiters;
+    /** Told once a batch's grants are stored, before anyone waiting for them is answered. */
+    private final Runnable changed;
 
-    AdminProjection(MongoTemplate mongo, ProjectionWaiters<AdminDocument> adminWaiters) {
+    @Autowired
+    AdminProjection(MongoTemplate mongo, ProjectionWaiters<AdminDocument> adminWaiters, ActiveGrants grants) {
+        this(mongo, adminWaiters, grants::changed);
+    }
+
+    private AdminProjection(MongoTemplate mongo, ProjectionWaiters<AdminDocument> adminWaiters, Runnable changed) {
         this.mongo = mongo;
         this.waiters = adminWaiters;
+        this.changed = changed;
     }
 
     @EventHandler
@@ -58,14 +67,15 @@ class AdminProjection {
 
     /** The administrators' collection, for rebuilds (docs/rebuilds.md). */
     @Bean
-    static ReadModel adminsReadModel() {
+    static ReadModel adminsReadModel(ActiveGrants grants) {
         return new ReadModel("admins", PROCESSING_GROUP, List.of(AdminDocument.class),
-                shadow -> new AdminProjection(shadow.mongo(), shadow.waiters()));
+                shadow -> new AdminProjection(shadow.mongo(), shadow.waiters(), () -> { }), grants::changed);
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(AdminDocument.class);
+        changed.run();
     }
 
     /** The document to change for the event at {@code sequence}, or null when it was applied already. */
@@ -87,6 +97,9 @@ class AdminProjection {
 
     private DocumentBatch<AdminDocument> batch() {
         return DocumentBatch.current(mongo, AdminDocument.class, d -> d.subject,
-                written -> waiters.projected(written.keySet()));
+                written -> {
+                    changed.run();
+                    waiters.projected(written.keySet());
+                });
     }
 }

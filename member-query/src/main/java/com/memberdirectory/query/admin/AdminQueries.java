@@ -20,20 +20,23 @@ class AdminQueries {
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<AdminDocument> waiters;
+    private final ActiveGrants grants;
 
-    AdminQueries(MongoTemplate mongo, ProjectionWaiters<AdminDocument> adminWaiters) {
+    AdminQueries(MongoTemplate mongo, ProjectionWaiters<AdminDocument> adminWaiters, ActiveGrants grants) {
         this.mongo = mongo;
         this.waiters = adminWaiters;
+        this.grants = grants;
     }
 
     /** The active grant of a subject, or null; waits until the grant reflects {@code minVersion}. */
     @QueryHandler
     CompletableFuture<AdminView> find(FindAdmin query) {
-        CompletableFuture<AdminDocument> document = query.minVersion() <= 0
-                ? CompletableFuture.completedFuture(mongo.findById(query.subject(), AdminDocument.class))
-                : waiters.await(query.subject(), query.minVersion(),
-                () -> mongo.findById(query.subject(), AdminDocument.class), d -> d.version);
-        return document.thenApply(d -> d == null || !d.active ? null : d.toView());
+        if (query.minVersion() <= 0) {
+            return CompletableFuture.completedFuture(grants.find(query.subject()));
+        }
+        return waiters.await(query.subject(), query.minVersion(),
+                        () -> mongo.findById(query.subject(), AdminDocument.class), d -> d.version)
+                .thenApply(d -> d == null || !d.active ? null : d.toView());
     }
 
     @QueryHandler

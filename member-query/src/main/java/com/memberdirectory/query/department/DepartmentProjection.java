@@ -9,6 +9,7 @@ import com.memberdirectory.query.replay.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -25,16 +26,27 @@ class DepartmentProjection {
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<DepartmentView> waiters;
+    /** Told once a batch's departments are stored, before anyone waiting for them is answered. */
+    private final Runnable changed;
 
-    DepartmentProjection(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters) {
+    @Autowired
+    DepartmentProjection(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters, AllDepartments all) {
+        this(mongo, departmentWaiters, all::changed);
+    }
+
+    private DepartmentProjection(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters, Runnable changed) {
         this.mongo = mongo;
         this.waiters = departmentWaiters;
+        this.changed = changed;
     }
 
     @EventHandler
     void on(DepartmentCreated event) {
         DocumentBatch<DepartmentDocument> batch = DocumentBatch.current(mongo, DepartmentDocument.class, d -> d.id,
-                written -> waiters.projected(written.keySet()));
+                written -> {
+                    changed.run();
+                    waiters.projected(written.keySet());
+                });
         List<String> ancestors = new ArrayList<>();
         if (event.parentId() != null) {
             DepartmentDocument parent = batch.find(event.parentId().value());
@@ -54,13 +66,14 @@ class DepartmentProjection {
 
     /** The departments' collection, for rebuilds (docs/rebuilds.md). */
     @Bean
-    static ReadModel departmentsReadModel() {
+    static ReadModel departmentsReadModel(AllDepartments all) {
         return new ReadModel("departments", PROCESSING_GROUP, List.of(DepartmentDocument.class),
-                shadow -> new DepartmentProjection(shadow.mongo(), shadow.waiters()));
+                shadow -> new DepartmentProjection(shadow.mongo(), shadow.waiters(), () -> { }), all::changed);
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(DepartmentDocument.class);
+        changed.run();
     }
 }

@@ -6,7 +6,6 @@ import com.memberdirectory.kernel.department.FindDepartment;
 import com.memberdirectory.kernel.department.ListDepartments;
 import com.memberdirectory.query.support.ProjectionWaiters;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,10 +21,12 @@ public class DepartmentQueries {
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<DepartmentView> waiters;
+    private final AllDepartments all;
 
-    DepartmentQueries(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters) {
+    DepartmentQueries(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters, AllDepartments all) {
         this.mongo = mongo;
         this.waiters = departmentWaiters;
+        this.all = all;
     }
 
     /** Waits until the department is in the list (read-your-writes after a create). */
@@ -37,9 +38,7 @@ public class DepartmentQueries {
 
     @QueryHandler
     DepartmentList list(ListDepartments query) {
-        List<DepartmentView> items = mongo.find(new Query().with(Sort.by("path")), DepartmentDocument.class)
-                .stream().map(DepartmentDocument::toView).toList();
-        return new DepartmentList(items);
+        return all.list();
     }
 
     /** The department and all departments below it. */

@@ -7,33 +7,48 @@ import com.memberdirectory.kernel.field.FieldView;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import com.memberdirectory.query.jobs.JobStorage;
+import com.memberdirectory.query.support.KeptReadModel;
+
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Turns stored option ids and canonical custom values into what people read (current option labels,
  * numbers as numbers). Members store ids, so a renamed option shows its new label everywhere at once.
- * The field list is small; it is cached and dropped whenever the field projection writes.
+ * The field list is small; it is kept in memory between the field projection's writes ({@link KeptReadModel}).
  */
 @Component
 public class FieldLabels {
 
-    private final MongoTemplate mongo;
-    private volatile Map<String, FieldView> fields;
+    /**
+     * In MongoDB mode another instance may change the catalog: labels read by this one are at most this old (they
+     * were kept until this process's own projection wrote, which never happens on an instance without its segment).
+     */
+    static final Duration SHARED_MAX_AGE = Duration.ofSeconds(1);
 
+    private final KeptReadModel<Map<String, FieldView>> fields;
+
+    @Autowired
+    FieldLabels(MongoTemplate mongo, JobStorage storage) {
+        this.fields = KeptReadModel.of(storage, SHARED_MAX_AGE, () -> read(mongo));
+    }
+
+    /** Labels read from the store on every question (a rebuild's shadow projection). */
     FieldLabels(MongoTemplate mongo) {
-        this.mongo = mongo;
+        this.fields = KeptReadModel.unkept(() -> read(mongo));
     }
 
     void invalidate() {
-        fields = null;
+        fields.changed();
     }
 
     /** Fields with values (built-in option fields and custom fields), in definition order. */
@@ -98,13 +113,13 @@ public class FieldLabels {
     }
 
     private Map<String, FieldView> fields() {
-        Map<String, FieldView> current = fields;
-        if (current == null) {
-            current = mongo.find(new Query().with(Sort.by("position", "_id")), FieldDocument.class).stream()
-                    .map(FieldDocument::toView)
-                    .collect(Collectors.toMap(FieldView::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-            fields = current;
-        }
-        return Objects.requireNonNull(current);
+        return fields.get();
+    }
+
+    private static Map<String, FieldView> read(MongoTemplate mongo) {
+        return mongo.find(new Query().with(Sort.by("position", "_id")), FieldDocument.class).stream()
+                .map(FieldDocument::toView)
+                .collect(Collectors.collectingAndThen(Collectors.toMap(FieldView::key, Function.identity(), (a, b) -> a,
+                        LinkedHashMap::new), java.util.Collections::unmodifiableMap));
     }
 }

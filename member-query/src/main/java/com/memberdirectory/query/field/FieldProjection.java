@@ -98,6 +98,7 @@ class FieldProjection {
     void reset() {
         mongo.dropCollection(FieldDocument.class);
         mongo.dropCollection(CatalogPosition.class);
+        labels.invalidate();
     }
 
     /** The document to change for the event at {@code sequence}, or null when it was applied already. */

@@ -1,0 +1,76 @@
+package com.memberdirectory.query.support;
+
+import com.memberdirectory.query.jobs.JobStorage;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A small read model (the administrators' grants, the department tree, the field catalog) kept in memory between
+ * its changes, because nearly every request asks it: a provisioning client's grant on each SCIM call, the departments
+ * of every scoped admin's request. Reading it from the read-model store each time cost a round trip through the
+ * MongoDB driver per question.
+ * <p>
+ * Kept only while it cannot have changed unseen. When this process is the only one using the store
+ * ({@link JobStorage#exclusive()}: the embedded default), its own projection is the read model's only writer and calls
+ * {@link #changed()} once a batch's documents are stored (and a rebuild once it switched collections), so the kept
+ * copy is exactly as current as the collection. In MongoDB mode another instance's projection may write it: the copy
+ * is then kept at most {@code sharedMaxAge} ({@link Duration#ZERO}: read every time).
+ * <p>
+ * A reader notes the count of changes before it reads and keeps what it read under that count, so a copy read while
+ * a change was being stored is never used once the change is announced.
+ *
+ * @param <T> the read model's in-memory form; treated as immutable
+ */
+public final class KeptReadModel<T> {
+
+    private final Supplier<T> read;
+    /** Nanoseconds a copy may be used; negative: until the next change. */
+    private final long maxAgeNanos;
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Copy<T> copy;
+
+    private record Copy<T>(long changes, long readAt, T value) {
+    }
+
+    private KeptReadModel(Supplier<T> read, long maxAgeNanos) {
+        this.read = read;
+        this.maxAgeNanos = maxAgeNanos;
+    }
+
+    /** Kept until changed if {@code storage} is this process's alone; otherwise for at most {@code sharedMaxAge}. */
+    public static <T> KeptReadModel<T> of(JobStorage storage, Duration sharedMaxAge, Supplier<T> read) {
+        return new KeptReadModel<>(read, storage.exclusive() ? -1 : sharedMaxAge.toNanos());
+    }
+
+    /** Never kept: each question reads the store (a rebuild's shadow projection, tests). */
+    public static <T> KeptReadModel<T> unkept(Supplier<T> read) {
+        return new KeptReadModel<>(read, 0);
+    }
+
+    /** Whether a copy is kept at all; when not, a caller may prefer a narrower question to the store. */
+    public boolean kept() {
+        return maxAgeNanos != 0;
+    }
+
+    public T get() {
+        long seen = changes.get();
+        long now = System.nanoTime();
+        Copy<T> current = copy;
+        if (current != null && current.changes == seen && (maxAgeNanos < 0 || now - current.readAt <= maxAgeNanos)) {
+            return current.value;
+        }
+        T value = read.get();
+        if (maxAgeNanos != 0) {
+            copy = new Copy<>(seen, now, value);
+        }
+        return value;
+    }
+
+    /** The read model's documents were written (or its collection replaced): the next question reads them again. */
+    public void changed() {
+        changes.incrementAndGet();
+        copy = null;
+    }
+}
