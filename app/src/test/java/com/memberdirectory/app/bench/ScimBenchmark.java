@@ -14,10 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Issue #21's benchmark: provisioning over SCIM against the console API, on the same service, same clients.
  * The service (the README's JVM options, a fresh folder) gets a department and a provisioning client; then, each with
- * {@code bench.clients} (8) keep-alive clients: N members created over the console API, N created over SCIM
- * ({@code POST /Users}), N edits over the console (a JSON merge patch of the surname and the phone) and N over SCIM
- * (a {@code PATCH} of the same two attributes as Entra ID sends it: replace operations with paths), each member edited
- * once in shuffled order — after {@code bench.warmUp} (2,000) writes of each kind that are not measured. Every write
+ * {@code bench.clients} (8) keep-alive clients: N members created over the console API and N over SCIM
+ * ({@code POST /Users}), then N edits over the console (a JSON merge patch of the surname and the phone) and N over
+ * SCIM (a {@code PATCH} of the same two attributes as Entra ID sends it: replace operations with paths), each member
+ * edited once in shuffled order — after {@code bench.warmUp} (2,000) writes of each kind that are not measured. The
+ * two paths take turns in rounds ({@link #inTurn}). Every write
  * answers once the member list shows it, on both paths. Then, with 2N (and the warm-up's) members in the directory,
  * {@value #READS} look-ups of a random member by {@code filter=userName eq "…"}, one at a time. Rates and latencies
  * are printed and written to {@code target/bench-scim-N.txt}.
@@ -29,6 +30,7 @@ class ScimBenchmark {
     private static final int N = Integer.getInteger("bench.members", 2_000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int READS = 500;
+    private static final int ROUNDS = 4;
     private static final int WARM_UP = Integer.getInteger("bench.warmUp", 2_000);
     private static final String SCIM = "application/scim+json";
     private static final String CLIENT = "scim-bench";
@@ -48,40 +50,43 @@ class ScimBenchmark {
             String[] consoleIds = new String[N];
             String[] scimIds = new String[N];
             String[] userNames = new String[N];
-            measure(report, "console create  (POST /api/members)", 201, i -> {
-                Api.Response created = admin.post("/api/members", Map.of("name", "Console " + i,
-                        "workEmail", "console" + i + "@example.com", "departmentIds", List.of(department)));
-                if (created.status() == 201) {
-                    consoleIds[i] = created.text("id");
-                }
-                return created;
-            });
-            measure(report, "SCIM create     (POST /scim/v2/Users)", 201, i -> {
-                userNames[i] = "scim." + i;
-                Api.Response created = scim.post("/scim/v2/Users", Map.of(
-                        "schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User",
-                                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"),
-                        "userName", userNames[i], "externalId", "ext-" + i,
-                        "name", Map.of("givenName", "Scim", "familyName", "Member " + i),
-                        "emails", List.of(Map.of("value", "scim" + i + "@example.com", "type", "work", "primary", true)),
-                        "active", true,
-                        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", Map.of("department", "Provisioned")),
-                        "Content-Type", SCIM);
-                if (created.status() == 201) {
-                    scimIds[i] = created.text("id");
-                }
-                return created;
-            });
             int[] order = shuffled(N);
-            measure(report, "console edit    (PATCH /api/members/{id})", 200, i -> admin.patch("/api/members/"
-                    + consoleIds[order[i]], Map.of("surname", "Edited " + i, "phone", phone("138", i))));
-            measure(report, "SCIM edit       (PATCH /scim/v2/Users/{id})", 200, i -> scim.send("PATCH",
-                    "/scim/v2/Users/" + scimIds[order[i]], Api.json(Map.of(
-                            "schemas", List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
-                            "Operations", List.of(
-                                    Map.of("op", "Replace", "path", "name.familyName", "value", "Edited " + i),
-                                    Map.of("op", "Replace", "path", "phoneNumbers[type eq \"work\"].value", "value", phone("139", i)))))
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type", SCIM));
+            inTurn(report, 201,
+                    "console create  (POST /api/members)", i -> {
+                        Api.Response created = admin.post("/api/members", Map.of("name", "Console " + i,
+                                "workEmail", "console" + i + "@example.com", "departmentIds", List.of(department)));
+                        if (created.status() == 201) {
+                            consoleIds[i] = created.text("id");
+                        }
+                        return created;
+                    },
+                    "SCIM create     (POST /scim/v2/Users)", i -> {
+                        userNames[i] = "scim." + i;
+                        Api.Response created = scim.post("/scim/v2/Users", Map.of(
+                                "schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User",
+                                        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"),
+                                "userName", userNames[i], "externalId", "ext-" + i,
+                                "name", Map.of("givenName", "Scim", "familyName", "Member " + i),
+                                "emails", List.of(Map.of("value", "scim" + i + "@example.com", "type", "work", "primary", true)),
+                                "active", true,
+                                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", Map.of("department", "Provisioned")),
+                                "Content-Type", SCIM);
+                        if (created.status() == 201) {
+                            scimIds[i] = created.text("id");
+                        }
+                        return created;
+                    });
+            inTurn(report, 200,
+                    "console edit    (PATCH /api/members/{id})", i -> admin.patch("/api/members/"
+                            + consoleIds[order[i]], Map.of("surname", "Edited " + i, "phone", phone("138", i))),
+                    "SCIM edit       (PATCH /scim/v2/Users/{id})", i -> scim.send("PATCH",
+                            "/scim/v2/Users/" + scimIds[order[i]], Api.json(Map.of(
+                                    "schemas", List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+                                    "Operations", List.of(
+                                            Map.of("op", "Replace", "path", "name.familyName", "value", "Edited " + i),
+                                            Map.of("op", "Replace", "path", "phoneNumbers[type eq \"work\"].value",
+                                                    "value", phone("139", i)))))
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type", SCIM));
 
             long[] micros = new long[READS];
             for (int i = -20; i < READS; i++) {
@@ -129,13 +134,34 @@ class ScimBenchmark {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type", SCIM));
     }
 
-    private static void measure(StringBuilder report, String label, int expected,
-                                java.util.function.IntFunction<Api.Response> call) throws Exception {
-        long start = System.nanoTime();
-        long[] latencies = BenchSupport.run(N, CLIENTS, expected, call);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        BenchSupport.line(report, "%-44s %,d in %.1f s = %,.0f/s, %s", label, N, seconds, N / seconds,
-                BenchSupport.percentiles(latencies));
+    /**
+     * The two paths' writes of one kind taken in turn: {@value #ROUNDS} rounds of N / {@value #ROUNDS} writes each,
+     * the first path first in even rounds and second in odd ones, so that neither path always meets the larger store
+     * or the other's background work (index merges, checkpoints); each path's rate is its N writes over the sum of
+     * its rounds' times.
+     */
+    private static void inTurn(StringBuilder report, int expected, String labelA, java.util.function.IntFunction<Api.Response> a,
+                               String labelB, java.util.function.IntFunction<Api.Response> b) throws Exception {
+        long[][] latencies = {new long[N], new long[N]};
+        long[] nanos = new long[2];
+        List<java.util.function.IntFunction<Api.Response>> calls = List.of(a, b);
+        for (int round = 0; round < ROUNDS; round++) {
+            int from = round * N / ROUNDS;
+            int to = (round + 1) * N / ROUNDS;
+            for (int turn = 0; turn < 2; turn++) {
+                int path = round % 2 == 0 ? turn : 1 - turn;
+                java.util.function.IntFunction<Api.Response> call = calls.get(path);
+                long start = System.nanoTime();
+                long[] times = BenchSupport.run(to - from, CLIENTS, expected, i -> call.apply(from + i));
+                nanos[path] += System.nanoTime() - start;
+                System.arraycopy(times, 0, latencies[path], from, times.length);
+            }
+        }
+        for (int path = 0; path < 2; path++) {
+            double seconds = nanos[path] / 1e9;
+            BenchSupport.line(report, "%-44s %,d in %.1f s = %,.0f/s, %s", path == 0 ? labelA : labelB, N, seconds,
+                    N / seconds, BenchSupport.percentiles(latencies[path]));
+        }
     }
 
     /** A mobile number of the README's format (valid for libphonenumber), one per member of a path. */
