@@ -68,11 +68,6 @@ public final class ScimPatch {
         }
     }
 
-    /** {@link #apply(ObjectNode, JsonNode, ScimCustomFields)} where no custom field is defined. */
-    public static ObjectNode apply(ObjectNode user, JsonNode body) {
-        return apply(user, body, ScimCustomFields.NONE);
-    }
-
     /**
      * @param user         the User as it is now (changed in place)
      * @param body         the PatchOp request

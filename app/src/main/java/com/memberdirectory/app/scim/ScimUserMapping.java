@@ -133,11 +133,6 @@ public final class ScimUserMapping {
         return "W/\"" + version + "\"";
     }
 
-    /** Reads the mapped attributes of a SCIM User, knowing no custom field (names in the extension kept as written). */
-    public static ScimUser read(JsonNode user) {
-        return read(user, ScimCustomFields.NONE);
-    }
-
     /** Reads the mapped attributes of a SCIM User (a POST or PUT body, or the result of a PATCH). */
     public static ScimUser read(JsonNode user, ScimCustomFields customFields) {
         if (user == null || !user.isObject()) {

@@ -17,27 +17,27 @@ class ScimPatchTest {
 
     private static ObjectNode patch(ObjectNode user, String operations) {
         return ScimPatch.apply(user, ScimFilterTest.json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                + "\"Operations\":" + operations + "}"));
+                + "\"Operations\":" + operations + "}"), ScimCustomFields.NONE);
     }
 
     @Test
     void entra_id_and_okta_deactivations() {
-        assertThat(ScimUserMapping.read(patch(user(), "[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]")).active())
+        assertThat(ScimUserMapping.read(patch(user(), "[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]"), ScimCustomFields.NONE).active())
                 .isFalse();
-        assertThat(ScimUserMapping.read(patch(user(), "[{\"op\":\"replace\",\"value\":{\"active\":false}}]")).active()).isFalse();
-        assertThat(ScimUserMapping.read(patch(user(), "[{\"op\":\"Replace\",\"value\":{\"active\":\"True\"}}]")).active()).isTrue();
+        assertThat(ScimUserMapping.read(patch(user(), "[{\"op\":\"replace\",\"value\":{\"active\":false}}]"), ScimCustomFields.NONE).active()).isFalse();
+        assertThat(ScimUserMapping.read(patch(user(), "[{\"op\":\"Replace\",\"value\":{\"active\":\"True\"}}]"), ScimCustomFields.NONE).active()).isTrue();
     }
 
     @Test
     void a_filtered_path_changes_the_matching_value_or_adds_the_value_it_describes() {
         ObjectNode changed = patch(user(), "[{\"op\":\"Add\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"x@y.example\"}]");
-        assertThat(ScimUserMapping.read(changed).workEmail()).isEqualTo("x@y.example");
+        assertThat(ScimUserMapping.read(changed, ScimCustomFields.NONE).workEmail()).isEqualTo("x@y.example");
         assertThat(changed.get("emails")).hasSize(1);
         ObjectNode added = patch(user(), "[{\"op\":\"add\",\"path\":\"emails[type eq \\\"other\\\"].value\",\"value\":\"b@corp.example\"}]");
-        assertThat(ScimUserMapping.read(added).businessEmail()).isEqualTo("b@corp.example");
-        assertThat(ScimUserMapping.read(added).workEmail()).isEqualTo("ann@example.com");
+        assertThat(ScimUserMapping.read(added, ScimCustomFields.NONE).businessEmail()).isEqualTo("b@corp.example");
+        assertThat(ScimUserMapping.read(added, ScimCustomFields.NONE).workEmail()).isEqualTo("ann@example.com");
         ObjectNode removed = patch(user(), "[{\"op\":\"remove\",\"path\":\"emails[type eq \\\"work\\\"]\"}]");
-        assertThat(ScimUserMapping.read(removed).workEmail()).isNull();
+        assertThat(ScimUserMapping.read(removed, ScimCustomFields.NONE).workEmail()).isNull();
     }
 
     @Test
@@ -46,7 +46,7 @@ class ScimPatchTest {
         user.putArray("phoneNumbers").addObject().put("value", "+8613800138000").put("type", "work").put("primary", true);
         ObjectNode changed = patch(user, "[{\"op\":\"Add\",\"path\":\"phoneNumbers[type eq \\\"mobile\\\"].value\","
                 + "\"value\":\"+8613900139000\"}]");
-        assertThat(ScimUserMapping.read(changed).phone()).isEqualTo("+8613900139000");
+        assertThat(ScimUserMapping.read(changed, ScimCustomFields.NONE).phone()).isEqualTo("+8613900139000");
     }
 
     @Test
@@ -58,7 +58,7 @@ class ScimPatchTest {
                  {"op":"add","value":{"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Sales"}}},
                  {"op":"add","path":"emails","value":[{"value":"new@example.com","type":"work"}]},
                  {"op":"remove","path":"title"}]""");
-        ScimUserMapping.ScimUser user = ScimUserMapping.read(changed);
+        ScimUserMapping.ScimUser user = ScimUserMapping.read(changed, ScimCustomFields.NONE);
         assertThat(user.familyName()).isEqualTo("Li");
         assertThat(user.givenName()).isEqualTo("Annie");
         assertThat(user.displayName()).isEqualTo("Annie Li");

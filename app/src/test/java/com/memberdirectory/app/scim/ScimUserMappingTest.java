@@ -74,20 +74,20 @@ class ScimUserMappingTest {
     void a_user_read_back_changes_nothing_and_a_new_primary_department_keeps_the_others() {
         MemberView member = member(MemberStatus.ACTIVE);
         ObjectNode user = ScimUserMapping.toScim(member, DEPARTMENTS, "x");
-        MemberChanges same = ScimUserMapping.toReplace(ScimUserMapping.read(user), member, DEPARTMENTS);
+        MemberChanges same = ScimUserMapping.toReplace(ScimUserMapping.read(user, ScimCustomFields.NONE), member, DEPARTMENTS);
         assertThat(same.name()).isEqualTo(Patch.of("Ann Lee"));
         assertThat(same.externalId()).isEqualTo(Patch.of("Ext-1"));
         assertThat(same.managerId()).isEqualTo(Patch.of(new MemberId("m-9")));
         assertThat(same.departmentIds().present()).as("the primary department as it is: departments untouched").isFalse();
 
         ((ObjectNode) user.get(ScimSchemas.ENTERPRISE_USER)).put("department", "it");
-        MemberChanges moved = ScimUserMapping.toReplace(ScimUserMapping.read(user), member, DEPARTMENTS);
+        MemberChanges moved = ScimUserMapping.toReplace(ScimUserMapping.read(user, ScimCustomFields.NONE), member, DEPARTMENTS);
         assertThat(moved.departmentIds()).isEqualTo(Patch.of(List.of(new DepartmentId("d-it"), new DepartmentId("d-emea"))));
     }
 
     @Test
     void a_replacement_clears_what_it_leaves_out_and_a_creation_only_sets_what_it_gives() {
-        ScimUserMapping.ScimUser bare = ScimUserMapping.read(ScimFilterTest.json("{\"userName\":\"bo\"}"));
+        ScimUserMapping.ScimUser bare = ScimUserMapping.read(ScimFilterTest.json("{\"userName\":\"bo\"}"), ScimCustomFields.NONE);
         MemberChanges replaced = ScimUserMapping.toReplace(bare, member(MemberStatus.ACTIVE), DEPARTMENTS);
         assertThat(replaced.name()).as("no displayName or names: the user name").isEqualTo(Patch.of("bo"));
         assertThat(replaced.workEmail()).isEqualTo(Patch.of(null));
@@ -107,7 +107,7 @@ class ScimUserMappingTest {
                  "emails":[{"value":"home@example.com","type":"home"},{"value":"bo@corp.example","type":"business"},
                            {"value":"bo@example.com"}],
                  "phoneNumbers":[{"value":"+1 555","type":"fax"},{"value":"13800138000","type":"mobile"}],
-                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":"m-2","department":"Sales/EMEA"}}"""));
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":"m-2","department":"Sales/EMEA"}}"""), ScimCustomFields.NONE);
         assertThat(user.userName()).isEqualTo("bo");
         assertThat(ScimUserMapping.displayName(user)).isEqualTo("Bo Stone");
         assertThat(user.active()).isFalse();
@@ -124,14 +124,14 @@ class ScimUserMappingTest {
         for (String bad : new String[]{"{\"userName\":3}", "{\"userName\":\"a\",\"emails\":{\"value\":\"x\"}}",
                 "{\"userName\":\"a\",\"emails\":[\"x\"]}", "{\"userName\":\"a\",\"active\":\"maybe\"}",
                 "{\"userName\":\"a\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"manager\":3}}"}) {
-            assertThatThrownBy(() -> ScimUserMapping.read(ScimFilterTest.json(bad))).as(bad)
+            assertThatThrownBy(() -> ScimUserMapping.read(ScimFilterTest.json(bad), ScimCustomFields.NONE)).as(bad)
                     .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
         }
         ScimUserMapping.ScimUser ambiguous = ScimUserMapping.read(ScimFilterTest.json(
-                "{\"userName\":\"a\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"EMEA\"}}"));
+                "{\"userName\":\"a\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"EMEA\"}}"), ScimCustomFields.NONE);
         assertThatThrownBy(() -> ScimUserMapping.toCreate(ambiguous, DEPARTMENTS, List.of()))
                 .as("two departments are called EMEA").isInstanceOf(ScimException.class);
-        assertThatThrownBy(() -> ScimUserMapping.toCreate(ScimUserMapping.read(ScimFilterTest.json("{}")), DEPARTMENTS, List.of()))
+        assertThatThrownBy(() -> ScimUserMapping.toCreate(ScimUserMapping.read(ScimFilterTest.json("{}"), ScimCustomFields.NONE), DEPARTMENTS, List.of()))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
     }
 
