@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +35,11 @@ public final class ScimFilter {
         boolean matches(JsonNode resource);
     }
 
-    /** {@code path op value}. */
-    public record Compare(AttributePath path, String operator, JsonNode value) implements Node {
+    /**
+     * {@code path op value}; {@code instant}: the value as an instant when the path is a dateTime compared for order or
+     * equality (parsed once with the filter, not for every member compared), else null.
+     */
+    public record Compare(AttributePath path, String operator, JsonNode value, Instant instant) implements Node {
         @Override
         public boolean matches(JsonNode resource) {
             List<JsonNode> values = path.values(resource);
@@ -59,9 +63,9 @@ public final class ScimFilter {
 
         /** Negative, zero or positive as the resource's value is below, equal to or above the filter's; MIN_VALUE: incomparable. */
         private int compare(JsonNode v) {
-            if (path.dateTime() && v.isTextual() && value.isTextual()) {
+            if (instant != null && v.isTextual()) {
                 // as instants: 2026-01-02T03:04:05Z, 2026-01-02T04:04:05+01:00 and 2026-01-02T03:04:05.000Z are one time
-                return ScimDateTime.parse(v.textValue()).compareTo(ScimDateTime.parse(value.textValue()));
+                return ScimDateTime.parse(v.textValue()).compareTo(instant);
             }
             if (v.isTextual() && value.isTextual()) {
                 return text(v).compareTo(text(value));
@@ -308,13 +312,14 @@ public final class ScimFilter {
             if (Set.of("gt", "ge", "lt", "le").contains(op) && !(value.isTextual() || value.isNumber())) {
                 throw ScimException.invalidFilter("'" + op + "' compares with a string or a number.");
             }
+            Instant instant = null;
             if (path.dateTime() && !Set.of("co", "sw", "ew").contains(op) && !value.isNull()) {
                 if (!value.isTextual()) {
                     throw ScimException.invalidFilter("'" + path + "' is compared with a dateTime such as \"2026-01-02T03:04:05Z\".");
                 }
-                ScimDateTime.parse(value.textValue());
+                instant = ScimDateTime.parse(value.textValue());
             }
-            return new Compare(path, op, value);
+            return new Compare(path, op, value, instant);
         }
 
         private JsonNode value() {
