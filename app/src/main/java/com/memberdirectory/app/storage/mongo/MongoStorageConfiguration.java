@@ -72,6 +72,13 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 public class MongoStorageConfiguration {
 
     public static final String TRANSACTIONS_PROPERTY = "directory.mongo.transactions";
+    /**
+     * How long a claim on a segment of the token store below lasts without being extended (the imports' and the
+     * saga's processors): when an instance dies, another takes its segments over this long after its last extension.
+     */
+    public static final String CLAIM_TIMEOUT_PROPERTY = "directory.mongo.claim-timeout";
+    /** Axon's own default claim timeout. */
+    public static final String DEFAULT_CLAIM_TIMEOUT = "PT10S";
     private static final int COMMAND_NOT_FOUND = 59;
     private static final Logger log = LoggerFactory.getLogger(MongoStorageConfiguration.class);
 
@@ -148,13 +155,20 @@ public class MongoStorageConfiguration {
                 .build();
     }
 
-    /** Token store of the saga (and the default); projections keep theirs in {@code projectionTokenStore}. */
+    /**
+     * Token store of the saga and the imports (and the default); projections keep theirs in
+     * {@code projectionTokenStore}. Its claim timeout ({@value #CLAIM_TIMEOUT_PROPERTY}) is how soon another instance
+     * takes over the segments of one that died. Idle processors extend their claims every second (Axon's event
+     * availability timeout), so it should stay at 3 s or more.
+     */
     @Bean
     @Primary
-    TokenStore tokenStore(TransactionBoundMongoTemplate axonMongoTemplate, Serializer serializer) {
+    TokenStore tokenStore(TransactionBoundMongoTemplate axonMongoTemplate, Serializer serializer,
+                          @Value("${" + CLAIM_TIMEOUT_PROPERTY + ":" + DEFAULT_CLAIM_TIMEOUT + "}") java.time.Duration claimTimeout) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
+                .claimTimeout(claimTimeout)
                 .ensureIndexes(true)
                 .build();
     }
