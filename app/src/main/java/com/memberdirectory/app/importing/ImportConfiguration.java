@@ -4,6 +4,7 @@ import com.memberdirectory.command.importing.ImportCatalog;
 import com.memberdirectory.command.importing.ImportProcessor;
 import com.memberdirectory.command.importing.ImportRunner;
 import com.memberdirectory.command.importing.ImportSecrets;
+import com.memberdirectory.command.importing.SegmentClaims;
 import com.memberdirectory.command.importing.UndoRunner;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import com.memberdirectory.command.uniqueness.UniqueValues;
@@ -13,9 +14,16 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.axonframework.queryhandling.QueryGateway;
+
+import java.time.Duration;
+
+import static com.memberdirectory.app.storage.mongo.MongoStorageConfiguration.CLAIM_TIMEOUT_PROPERTY;
+import static com.memberdirectory.app.storage.mongo.MongoStorageConfiguration.DEFAULT_CLAIM_TIMEOUT;
 
 /** The import pipeline: runner, its processor, and the adapters it needs. */
 @Configuration(proxyBeanMethods = false)
@@ -52,9 +60,21 @@ class ImportConfiguration {
         return new UndoRunner(commands, lookups, importFiles, importCatalog, events, WORKERS);
     }
 
+    /**
+     * Keeps the claim of the imports' segment while a run lasts (see {@link SegmentClaims}), in the token store the
+     * processor keeps its token in ({@link #importProcessing}), at the rate its claim timeout asks for: the MongoDB
+     * mode's {@value com.memberdirectory.app.storage.mongo.MongoStorageConfiguration#CLAIM_TIMEOUT_PROPERTY}; the
+     * embedded default's JDBC token store has Axon's default, which is that property's default too.
+     */
     @Bean
-    ImportProcessor importProcessor(ImportRunner runner, UndoRunner undoRunner) {
-        return new ImportProcessor(runner, undoRunner);
+    SegmentClaims importClaims(TokenStore tokenStore,
+                               @Value("${" + CLAIM_TIMEOUT_PROPERTY + ":" + DEFAULT_CLAIM_TIMEOUT + "}") Duration claimTimeout) {
+        return new SegmentClaims(tokenStore, ImportProcessor.PROCESSING_GROUP, claimTimeout);
+    }
+
+    @Bean
+    ImportProcessor importProcessor(ImportRunner runner, UndoRunner undoRunner, SegmentClaims importClaims) {
+        return new ImportProcessor(runner, undoRunner, importClaims);
     }
 
     /**
@@ -62,10 +82,13 @@ class ImportConfiguration {
      * recording its end (even FAILED could not be recorded), or is interrupted by a stop, does not move the
      * processor past the import: Axon's default handler error handling would log it and move on, leaving the import
      * RUNNING for good; propagated, the processor tries the import again (now, with back-off, or after the restart).
+     * Its token lives in the primary token store (the saga's), named here because {@link SegmentClaims} extends the
+     * claim in that store.
      */
     @Bean
-    ConfigurerModule importProcessing() {
+    ConfigurerModule importProcessing(TokenStore tokenStore) {
         return configurer -> configurer.eventProcessing()
+                .registerTokenStore(ImportProcessor.PROCESSING_GROUP, c -> tokenStore)
                 .registerTransactionManager(ImportProcessor.PROCESSING_GROUP, c -> NoTransactionManager.INSTANCE)
                 .registerListenerInvocationErrorHandler(ImportProcessor.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }

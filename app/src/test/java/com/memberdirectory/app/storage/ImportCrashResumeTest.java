@@ -65,10 +65,16 @@ class ImportCrashResumeTest {
     /** {@link #ROWS} new members of a new department, created by 8 clients at once; answers their ids in order. */
     static List<String> members(Api api, String departmentName, java.util.function.IntFunction<Map<String, Object>> fields)
             throws Exception {
+        return members(api, departmentName, ROWS, fields);
+    }
+
+    /** {@code count} new members of a new department, created by 8 clients at once; answers their ids in order. */
+    static List<String> members(Api api, String departmentName, int count,
+                                java.util.function.IntFunction<Map<String, Object>> fields) throws Exception {
         String department = api.post("/api/departments", Map.of("name", departmentName)).text("id");
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
-            List<Future<String>> created = IntStream.range(0, ROWS).mapToObj(i -> clients.submit(() -> {
+            List<Future<String>> created = IntStream.range(0, count).mapToObj(i -> clients.submit(() -> {
                 Map<String, Object> body = new java.util.HashMap<>(fields.apply(i));
                 body.put("departmentIds", List.of(department));
                 return api.post("/api/members", body).text("id");

@@ -67,6 +67,14 @@ public final class ImportRunner {
     }
 
     public void run(ImportQueued job) {
+        run(job, RunStop.never());
+    }
+
+    /**
+     * Runs the import until it ends, or until {@code stop} is asked: then it stops before its next row, records no end
+     * and throws {@link RunStop.Stopped} (the segment's next holder resumes the import).
+     */
+    public void run(ImportQueued job, RunStop stop) {
         MetaData meta = MetaData.with(MetadataKeys.ACTOR, job.admin())
                 .and(MetadataKeys.SOURCE, "IMPORT:" + job.importId())
                 .and(MetadataKeys.CORRELATION_ID, job.importId());
@@ -86,7 +94,11 @@ public final class ImportRunner {
             if (!Boolean.TRUE.equals(go)) {
                 return;
             }
-            apply(job, meta, file, header, new RowTranslator(header, catalog.customColumns(), lookups, userIdsInFile), total);
+            apply(job, meta, file, header, new RowTranslator(header, catalog.customColumns(), lookups, userIdsInFile), total,
+                    stop);
+        } catch (RunStop.Stopped stopped) {
+            log.warn("Import {} stopped before its end; it is resumed where it stands. {}", job.importId(), stopped.getMessage());
+            throw stopped;
         } catch (ImportRefused refused) {
             finish(job, meta, ImportStatus.FAILED, ImportCounts.NONE, null, null, refused.getMessage());
         } catch (IOException e) {
@@ -130,7 +142,7 @@ public final class ImportRunner {
     }
 
     private void apply(ImportQueued job, MetaData meta, Path file, List<String> header, RowTranslator translator,
-                       long total) throws IOException {
+                       long total, RunStop stop) throws IOException {
         AtomicLong failed = new AtomicLong();
         AtomicLong changed = new AtomicLong();
         AtomicLong unchanged = new AtomicLong();
@@ -152,47 +164,57 @@ public final class ImportRunner {
         Semaphore inFlight = new Semaphore(workers * 2);
         try (RowReport errors = new RowReport(header, MemberColumns.ERRORS);
              RowReport preview = new RowReport(header, MemberColumns.CHANGES)) {
-            SheetRows.rows(file, (number, cells) -> {
-                RowTranslator.Translated row = translator.translate(cells);
-                List<String> problems = new java.util.ArrayList<>(row.errors());
-                if (row.ok()) {
-                    problems.addAll(seen.check(number, cells, row.memberId()));
-                }
-                if (!problems.isEmpty()) {
-                    errors.add(cells, String.join("\n", problems));
-                    failed.incrementAndGet();
-                    progress(job, meta, processed.incrementAndGet());
-                    return;
-                }
-                inFlight.acquireUninterruptibly();
-                pool.execute(() -> {
-                    try {
-                        MemberWritten written = commands.sendAndWait(new UpdateMember(row.memberId(), row.version(),
-                                row.changes(), row.loginEmailType(), row.loginPassword(), new ImportRow(job.importId(), number),
-                                job.dryRun(), actor), meta);
-                        if (written.changed()) {
-                            changed.incrementAndGet();
-                            if (job.dryRun()) {
-                                preview.add(cells, describe(written.changes(), labels));
-                            }
-                        } else {
-                            unchanged.incrementAndGet();
-                        }
-                    } catch (DomainRuleViolation violation) {
-                        errors.add(cells, describe(violation));
-                        failed.incrementAndGet();
-                    } catch (RuntimeException e) {
-                        log.error("Import {} row {} failed unexpectedly", job.importId(), number, e);
-                        errors.add(cells, "This row could not be applied because of an internal error; import it again.");
-                        failed.incrementAndGet();
-                    } finally {
-                        inFlight.release();
-                        progress(job, meta, processed.incrementAndGet());
+            try {
+                SheetRows.rows(file, (number, cells) -> {
+                    stop.check();
+                    RowTranslator.Translated row = translator.translate(cells);
+                    List<String> problems = new java.util.ArrayList<>(row.errors());
+                    if (row.ok()) {
+                        problems.addAll(seen.check(number, cells, row.memberId()));
                     }
+                    if (!problems.isEmpty()) {
+                        errors.add(cells, String.join("\n", problems));
+                        failed.incrementAndGet();
+                        progress(job, meta, processed.incrementAndGet());
+                        return;
+                    }
+                    inFlight.acquireUninterruptibly();
+                    pool.execute(() -> {
+                        if (stop.requested()) {
+                            inFlight.release();
+                            return;
+                        }
+                        try {
+                            MemberWritten written = commands.sendAndWait(new UpdateMember(row.memberId(), row.version(),
+                                    row.changes(), row.loginEmailType(), row.loginPassword(), new ImportRow(job.importId(), number),
+                                    job.dryRun(), actor), meta);
+                            if (written.changed()) {
+                                changed.incrementAndGet();
+                                if (job.dryRun()) {
+                                    preview.add(cells, describe(written.changes(), labels));
+                                }
+                            } else {
+                                unchanged.incrementAndGet();
+                            }
+                        } catch (DomainRuleViolation violation) {
+                            errors.add(cells, describe(violation));
+                            failed.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            log.error("Import {} row {} failed unexpectedly", job.importId(), number, e);
+                            errors.add(cells, "This row could not be applied because of an internal error; import it again.");
+                            failed.incrementAndGet();
+                        } finally {
+                            inFlight.release();
+                            progress(job, meta, processed.incrementAndGet());
+                        }
+                    });
                 });
-            });
-            pool.shutdown();
-            awaitQuietly(pool);
+            } finally {
+                // Rows handed to the workers are applied (or skipped, once stopped) before anything else happens.
+                pool.shutdown();
+                awaitQuietly(pool);
+            }
+            stop.check();
             String errorReportId = errors.size() == 0 ? null
                     : files.store(reportName(job, "errors"), job.admin(), errors::writeTo);
             String previewId = !job.dryRun() || preview.size() == 0 ? null

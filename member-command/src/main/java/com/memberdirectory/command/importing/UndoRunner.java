@@ -83,6 +83,14 @@ public final class UndoRunner {
     }
 
     public void run(ImportUndoQueued job) {
+        run(job, RunStop.never());
+    }
+
+    /**
+     * Runs the undo until it ends, or until {@code stop} is asked: then it sets back no further member, records no end
+     * and throws {@link RunStop.Stopped} (the segment's next holder resumes the undo).
+     */
+    public void run(ImportUndoQueued job, RunStop stop) {
         MetaData meta = MetaData.with(MetadataKeys.ACTOR, job.admin())
                 .and(MetadataKeys.SOURCE, MetadataKeys.SOURCE_UNDO_PREFIX + job.importId())
                 .and(MetadataKeys.CORRELATION_ID, job.undoId());
@@ -92,7 +100,11 @@ public final class UndoRunner {
             if (!Boolean.TRUE.equals(go)) {
                 return;
             }
-            apply(job, meta, members);
+            apply(job, meta, members, stop);
+        } catch (RunStop.Stopped stopped) {
+            log.warn("Undo {} of import {} stopped before its end; it is resumed where it stands. {}", job.undoId(),
+                    job.importId(), stopped.getMessage());
+            throw stopped;
         } catch (java.io.IOException | RuntimeException | Error e) {
             // Anything (the report could not be stored, a command could not be sent, even an OutOfMemoryError) ends
             // the undo FAILED rather than leaving it RUNNING; should even that fail, the processor tries it again.
@@ -104,7 +116,8 @@ public final class UndoRunner {
         }
     }
 
-    private void apply(ImportUndoQueued job, MetaData meta, SortedMap<Integer, String> members) throws java.io.IOException {
+    private void apply(ImportUndoQueued job, MetaData meta, SortedMap<Integer, String> members, RunStop stop)
+            throws java.io.IOException {
         Actor actor = actor(job);
         UndoDecision decision = new UndoDecision(job.importId());
         UndoValues values = new UndoValues(lookups, catalog);
@@ -130,10 +143,16 @@ public final class UndoRunner {
                 }
             });
             members.forEach((number, member) -> {
+                if (stop.requested()) {
+                    return;
+                }
                 inOrder.start(number);
                 pool.execute(() -> {
                     Outcome outcome = null;
                     try {
+                        if (stop.requested()) {
+                            return;
+                        }
                         outcome = undo(job, meta, actor, decision, values, setBack.contains(number),
                                 new ImportRow(job.undoId(), number), new MemberId(member));
                         if (outcome.kind() == UndoPlan.Outcome.RESTORE || outcome.kind() == UndoPlan.Outcome.OFFBOARD) {
@@ -149,7 +168,7 @@ public final class UndoRunner {
                     } finally {
                         inOrder.finish(number, outcome != null ? outcome.line() : UndoReport.Line.bare(member, "Not reached."));
                         long done = processed.incrementAndGet();
-                        if (done % PROGRESS_EVERY == 0) {
+                        if (done % PROGRESS_EVERY == 0 && !stop.requested()) {
                             commands.send(new RecordImportProgress(job.undoId(), done), meta);
                         }
                     }
@@ -159,6 +178,7 @@ public final class UndoRunner {
             while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
                 log.debug("Waiting for the undo's members to finish");
             }
+            stop.check();
             if (reportFailed.get() != null) {
                 throw reportFailed.get();
             }

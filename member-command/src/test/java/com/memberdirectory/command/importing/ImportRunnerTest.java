@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A run that fails where nothing expected it still ends the import, with a message: never RUNNING for good. */
 class ImportRunnerTest {
@@ -37,6 +38,8 @@ class ImportRunnerTest {
     Path folder;
 
     private final List<Object> sent = new CopyOnWriteArrayList<>();
+    /** Asked to stop once the run has started, when set. */
+    private RunStop stopOnStart;
 
     @Test
     void a_dry_run_whose_preview_cannot_be_stored_ends_failed_with_a_message() throws IOException {
@@ -74,6 +77,24 @@ class ImportRunnerTest {
         runner(files).run(new ImportQueued("i4", "admin", "cities.xlsx", "upload-4", false, List.of()));
         assertThat(finish().status()).isEqualTo(ImportStatus.FAILED);
         assertThat(files.deleted()).containsExactly("upload-4");
+    }
+
+    /**
+     * Its instance lost the imports' segment (SegmentClaims) once the run had started: the run applies no further row
+     * and records no end, and the upload stays for the instance that resumes the import.
+     */
+    @Test
+    void a_run_asked_to_stop_applies_no_further_row_and_records_no_end() {
+        Files2 files = new Files2(folder, "nothing fails");
+        RunStop stop = new RunStop();
+        stopOnStart = stop;
+        ImportQueued job = new ImportQueued("i5", "admin", "cities.xlsx", "upload-5", false, List.of());
+
+        assertThatThrownBy(() -> runner(files).run(job, stop)).isInstanceOf(RunStop.Stopped.class)
+                .hasMessageContaining("lost the segment");
+
+        assertThat(sent).hasSize(1).first().isInstanceOf(StartImportRun.class);
+        assertThat(files.deleted()).isEmpty();
     }
 
     private FinishImport finish() {
@@ -114,6 +135,9 @@ class ImportRunnerTest {
                 (proxy, method, args) -> {
                     Object command = args[0];
                     sent.add(command);
+                    if (command instanceof StartImportRun && stopOnStart != null) {
+                        stopOnStart.stop("this instance lost the segment");
+                    }
                     Object answer = command instanceof StartImportRun ? Boolean.TRUE
                             : command instanceof UpdateMember update ? new MemberWritten(update.memberId(), 2,
                             List.of(new FieldChange("city", null, "Paris")), null) : null;

@@ -10,6 +10,7 @@ import com.memberdirectory.query.history.HistoryChanges;
 import com.memberdirectory.query.search.IndexFreshness;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,8 +32,16 @@ class AuditQueries {
     private final HistoryChanges history;
     private final ChangeListIndex index;
     private final IndexFreshness freshness;
+    private final long maxScanned;
 
+    @Autowired
     AuditQueries(MongoTemplate mongo, FieldLabels labels, ChangeListIndex index, EventStore events) {
+        this(mongo, labels, index, events, MAX_SCANNED);
+    }
+
+    /** @param maxScanned the most entries read without the index (a test's smaller limit) */
+    AuditQueries(MongoTemplate mongo, FieldLabels labels, ChangeListIndex index, EventStore events, long maxScanned) {
+        this.maxScanned = maxScanned;
         this.mongo = mongo;
         this.history = new HistoryChanges(labels);
         this.index = index;
@@ -52,10 +61,10 @@ class AuditQueries {
             return new AuditPage(page.items().stream().map(this::entry).toList(), query.page(), query.size(), page.total());
         }
         long entries = mongo.getCollection(mongo.getCollectionName(AuditDocument.class)).estimatedDocumentCount();
-        if (entries > MAX_SCANNED) {
+        if (entries > maxScanned) {
             // the scan sorts every entry in the heap: at a million entries, more than the service has
             throw new DomainRuleViolation(ErrorCode.INDEX_BUILDING, "The change list's index is being built (" + entries
-                    + " changes, more than the " + MAX_SCANNED + " read without it); try again in a minute.", List.of());
+                    + " changes, more than the " + maxScanned + " read without it); try again in a minute.", List.of());
         }
         return scan(query);
     }

@@ -53,8 +53,11 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
  *     <li>{@code directory.mongo.transactions} (default {@code true}) runs every command — its claims in the
  *     lookup table and its event append — in one MongoDB multi-document transaction (see
  *     {@link MongoUniqueValues}); the server must be a replica set (a single-node one is enough) or a sharded
- *     cluster, which is checked at start. {@code false} is for the in-process stand-in and standalone development
- *     servers only: claims are then compensated through the Axon unit of work, with a crash window.</li>
+ *     cluster, which is checked at start. {@code false} is for the in-process stand-in and a single standalone
+ *     development instance only: claims are then compensated through the Axon unit of work, with a crash window.
+ *     Changes of managers are still serialised across instances (the lock row's unique {@code _id} refuses a second
+ *     holder until the first command has committed, see {@code CommandLocks}), but a process that dies while holding
+ *     that lock leaves it taken, and every later change of a manager is refused until it is removed by hand.</li>
  * </ul>
  * The saga's processor (and any processor not registered as a projection) runs in the same kind of transaction,
  * so a saga's state and its token move together. Projections keep their own MongoDB token store without
@@ -72,6 +75,13 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 public class MongoStorageConfiguration {
 
     public static final String TRANSACTIONS_PROPERTY = "directory.mongo.transactions";
+    /**
+     * How long a claim on a segment of the token store below lasts without being extended (the imports' and the
+     * saga's processors): when an instance dies, another takes its segments over this long after its last extension.
+     */
+    public static final String CLAIM_TIMEOUT_PROPERTY = "directory.mongo.claim-timeout";
+    /** Axon's own default claim timeout. */
+    public static final String DEFAULT_CLAIM_TIMEOUT = "PT10S";
     private static final int COMMAND_NOT_FOUND = 59;
     private static final Logger log = LoggerFactory.getLogger(MongoStorageConfiguration.class);
 
@@ -133,7 +143,9 @@ public class MongoStorageConfiguration {
                                           ObjectProvider<EventUpcaster> upcasters) {
         if (!transactions) {
             log.warn("MongoDB mode without transactions ({}=false): uniqueness claims are compensated, not atomic"
-                    + " with the events. Use this against the in-process stand-in or in development only.",
+                    + " with the events. Use this against the in-process stand-in or for one development instance"
+                    + " only: a process that dies mid-command leaves its claims behind (a value, or the lock that"
+                    + " serialises changes of managers, stays taken for every instance until removed by hand).",
                     TRANSACTIONS_PROPERTY);
         }
         // No transaction manager of its own: appends run in the command's unit of work, and with transactions
@@ -148,13 +160,20 @@ public class MongoStorageConfiguration {
                 .build();
     }
 
-    /** Token store of the saga (and the default); projections keep theirs in {@code projectionTokenStore}. */
+    /**
+     * Token store of the saga and the imports (and the default); projections keep theirs in
+     * {@code projectionTokenStore}. Its claim timeout ({@value #CLAIM_TIMEOUT_PROPERTY}) is how soon another instance
+     * takes over the segments of one that died. Idle processors extend their claims every second (Axon's event
+     * availability timeout), so it should stay at 3 s or more.
+     */
     @Bean
     @Primary
-    TokenStore tokenStore(TransactionBoundMongoTemplate axonMongoTemplate, Serializer serializer) {
+    TokenStore tokenStore(TransactionBoundMongoTemplate axonMongoTemplate, Serializer serializer,
+                          @Value("${" + CLAIM_TIMEOUT_PROPERTY + ":" + DEFAULT_CLAIM_TIMEOUT + "}") java.time.Duration claimTimeout) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
+                .claimTimeout(claimTimeout)
                 .ensureIndexes(true)
                 .build();
     }

@@ -8,6 +8,7 @@ import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -72,6 +73,10 @@ public class MongoUniqueValues implements UniqueValues {
             return true; // released and claimed again by the same owner in one unit of work: nothing changes
         }
         Optional<String> holder = ownerOf(kind, value);
+        if (holder.isPresent() && unitOfWork.isPresent() && !holder.get().equals(owner)
+                && pendingReleases(unitOfWork.get()).remove(new Release(id, holder.get()))) {
+            return handOver(unitOfWork.get(), id, holder.get(), owner);
+        }
         if (holder.isPresent()) {
             return holder.get().equals(owner);
         }
@@ -92,6 +97,21 @@ public class MongoUniqueValues implements UniqueValues {
         unitOfWork.ifPresent(uow -> uow.root().onRollback(u -> claims().deleteOne(
                 Filters.and(Filters.eq("_id", id), Filters.eq("claimedBy", claimedBy)))));
         return true;
+    }
+
+    /**
+     * A value its holder released earlier in this unit of work, claimed for another owner — a member's entry in the
+     * manager graph moving to another manager: the entry changes hands now, and goes back on rollback. (Left to the
+     * deferred release, the claim would be refused, as the value is still held, and the release would then delete
+     * the entry: the member would drop out of the graph that refuses cycles of managers.)
+     */
+    private boolean handOver(UnitOfWork<?> unitOfWork, String id, String from, String to) {
+        boolean moved = claims().updateOne(held(id, from), Updates.combine(Updates.set("owner", to),
+                Updates.set("claimedBy", claimToken(unitOfWork)))).getModifiedCount() == 1;
+        if (moved) {
+            unitOfWork.onRollback(u -> claims().updateOne(held(id, to), Updates.set("owner", from)));
+        }
+        return moved;
     }
 
     @Override

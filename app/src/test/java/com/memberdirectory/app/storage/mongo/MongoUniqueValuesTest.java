@@ -104,6 +104,27 @@ class MongoUniqueValuesTest {
         assertThat(unique.ownerOf(UniqueKind.WORK_EMAIL, "new@example.com")).contains("m1");
     }
 
+    /**
+     * A member's entry in the manager graph moves from one manager to another in one command: the old entry is
+     * released and the same value claimed for the new manager (MemberLookupTable.moveManagerClaim).
+     */
+    @Test
+    void aValueReleasedAndClaimedForAnotherOwnerInOneUnitOfWorkHasTheNewOwnerAfterTheCommit() {
+        unique.claim(UniqueKind.MANAGER, "m1", "boss-b");
+
+        UnitOfWork<?> rolledBack = DefaultUnitOfWork.startAndGet(null);
+        unique.release(UniqueKind.MANAGER, "m1", "boss-b");
+        assertThat(unique.claim(UniqueKind.MANAGER, "m1", "boss-c")).isTrue();
+        rolledBack.rollback();
+        assertThat(unique.ownerOf(UniqueKind.MANAGER, "m1")).as("a rolled-back move changes nothing").contains("boss-b");
+
+        UnitOfWork<?> committed = DefaultUnitOfWork.startAndGet(null);
+        unique.release(UniqueKind.MANAGER, "m1", "boss-b");
+        assertThat(unique.claim(UniqueKind.MANAGER, "m1", "boss-c")).isTrue();
+        committed.commit();
+        assertThat(unique.ownerOf(UniqueKind.MANAGER, "m1")).contains("boss-c");
+    }
+
     @Test
     void concurrentClaimsOfOneValueHaveOneWinner() throws Exception {
         int contenders = 8;
