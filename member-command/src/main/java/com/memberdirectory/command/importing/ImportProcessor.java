@@ -72,8 +72,8 @@ public class ImportProcessor {
         if (segment == null) {
             log.warn("Running {} without keeping the claim of its segment: the processor named no segment", what);
         } else {
-            log.info("Running {} (segment {} of {}, its claim extended every {})", what, segment, PROCESSING_GROUP,
-                    claims.every());
+            log.info("Running {} (segment {} of {}, its claim extended every {} ms)", what, segment, PROCESSING_GROUP,
+                    claims.every().toMillis());
         }
         try (SegmentClaims.Kept kept = segment == null ? () -> { } : claims.keep(segment, stop)) {
             Future<?> run = thread.submit(() -> job.accept(stop));
