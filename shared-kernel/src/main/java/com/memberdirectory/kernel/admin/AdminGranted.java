@@ -7,5 +7,6 @@ import org.axonframework.serialization.Revision;
 
 /** A subject was made (or re-made) an administrator; empty {@code departmentIds}: the whole organization. */
 @Revision("1")
-public record AdminGranted(String subject, Set<Permission> permissions, List<DepartmentId> departmentIds) {
+public record AdminGranted(String subject, Set<Permission> permissions, List<DepartmentId> departmentIds)
+        implements AdminEvent {
 }

@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** A subject is no longer an administrator. */
 @Revision("1")
-public record AdminRevoked(String subject) {
+public record AdminRevoked(String subject) implements AdminEvent {
 }

@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** An administrator added a custom field. */
 @Revision("1")
-public record FieldDefined(String key, String label, FieldType type, List<FieldOption> options) {
+public record FieldDefined(String key, String label, FieldType type, List<FieldOption> options) implements FieldEvent {
 }

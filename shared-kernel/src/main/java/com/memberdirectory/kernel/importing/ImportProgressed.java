@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** So many rows of the import have been handled. */
 @Revision("1")
-public record ImportProgressed(String importId, long processedRows) {
+public record ImportProgressed(String importId, long processedRows) implements ImportEvent {
 }

@@ -12,7 +12,7 @@ import java.util.List;
  */
 @Revision("2")
 public record ImportQueued(String importId, String admin, String fileName, String fileId, boolean dryRun,
-                           List<String> departmentScope) {
+                           List<String> departmentScope) implements ImportEvent {
 
     public ImportQueued {
         departmentScope = departmentScope == null ? List.of() : List.copyOf(departmentScope);

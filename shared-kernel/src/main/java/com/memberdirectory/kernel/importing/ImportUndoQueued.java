@@ -13,7 +13,7 @@ import java.util.List;
  */
 @Revision("1")
 public record ImportUndoQueued(String undoId, String importId, String admin, String fileName, boolean dryRun,
-                               List<String> departmentScope) {
+                               List<String> departmentScope) implements ImportEvent {
 
     public ImportUndoQueued {
         departmentScope = departmentScope == null ? List.of() : List.copyOf(departmentScope);

@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** The import's password file was handed out and destroyed. */
 @Revision("1")
-public record PasswordFileDestroyed(String importId) {
+public record PasswordFileDestroyed(String importId) implements ImportEvent {
 }

@@ -6,5 +6,6 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record ContactChangeNotificationSettingsChanged(String settingsId,
                                                        ContactChangeNotificationSettings before,
-                                                       ContactChangeNotificationSettings after) {
+                                                       ContactChangeNotificationSettings after)
+        implements NotificationSettingsEvent {
 }

@@ -12,5 +12,5 @@ import java.time.Instant;
  */
 @Revision("1")
 public record NotificationCreated(String notificationId, MemberId memberId, String userId, NotificationKind kind,
-                                  String causeEventId, Instant occurredAt) {
+                                  String causeEventId, Instant occurredAt) implements NotificationEvent {
 }

@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** The last allowed attempt failed too: the notification is given up. */
 @Revision("1")
-public record NotificationFailed(String notificationId, int attempts, String lastError) {
+public record NotificationFailed(String notificationId, int attempts, String lastError) implements NotificationEvent {
 }
