@@ -66,10 +66,6 @@ public final class ImportRunner {
         this.workers = workers;
     }
 
-    public void run(ImportQueued job) {
-        run(job, RunStop.never());
-    }
-
     /**
      * Runs the import until it ends, or until {@code stop} is asked: then it stops before its next row, records no end
      * and throws {@link RunStop.Stopped} (the segment's next holder resumes the import).

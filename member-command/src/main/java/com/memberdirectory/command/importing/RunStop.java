@@ -10,11 +10,6 @@ public final class RunStop {
 
     private volatile String reason;
 
-    /** A run nobody stops (a runner called directly, as in unit tests). */
-    public static RunStop never() {
-        return new RunStop();
-    }
-
     public void stop(String why) {
         if (reason == null) {
             reason = why;

@@ -82,10 +82,6 @@ public final class UndoRunner {
         this.workers = workers;
     }
 
-    public void run(ImportUndoQueued job) {
-        run(job, RunStop.never());
-    }
-
     /**
      * Runs the undo until it ends, or until {@code stop} is asked: then it sets back no further member, records no end
      * and throws {@link RunStop.Stopped} (the segment's next holder resumes the undo).

@@ -44,7 +44,7 @@ class ImportRunnerTest {
     @Test
     void a_dry_run_whose_preview_cannot_be_stored_ends_failed_with_a_message() throws IOException {
         ImportFiles files = new Files2(folder, "preview");
-        runner(files).run(new ImportQueued("i1", "admin", "cities.xlsx", "f1", true, List.of()));
+        runner(files).run(new ImportQueued("i1", "admin", "cities.xlsx", "f1", true, List.of()), new RunStop());
 
         FinishImport finish = finish();
         assertThat(finish.status()).isEqualTo(ImportStatus.FAILED);
@@ -56,7 +56,7 @@ class ImportRunnerTest {
     void an_import_whose_error_report_cannot_be_stored_ends_failed_with_a_message() throws IOException {
         ImportFiles files = new Files2(folder, "errors");
         // m2 is not in the directory: its row goes to the error report, which cannot be stored.
-        runner(files).run(new ImportQueued("i2", "admin", "cities.xlsx", "f1", false, List.of()));
+        runner(files).run(new ImportQueued("i2", "admin", "cities.xlsx", "f1", false, List.of()), new RunStop());
 
         FinishImport finish = finish();
         assertThat(finish.status()).isEqualTo(ImportStatus.FAILED);
@@ -66,7 +66,7 @@ class ImportRunnerTest {
     @Test
     void a_finished_import_removes_its_upload_which_may_hold_login_passwords() {
         Files2 files = new Files2(folder, "nothing fails");
-        runner(files).run(new ImportQueued("i3", "admin", "cities.xlsx", "upload-3", false, List.of()));
+        runner(files).run(new ImportQueued("i3", "admin", "cities.xlsx", "upload-3", false, List.of()), new RunStop());
         assertThat(finish().status()).isEqualTo(ImportStatus.PARTIALLY_FAILED);
         assertThat(files.deleted()).containsExactly("upload-3");
     }
@@ -74,7 +74,7 @@ class ImportRunnerTest {
     @Test
     void a_failed_import_removes_its_upload_too() {
         Files2 files = new Files2(folder, "errors");
-        runner(files).run(new ImportQueued("i4", "admin", "cities.xlsx", "upload-4", false, List.of()));
+        runner(files).run(new ImportQueued("i4", "admin", "cities.xlsx", "upload-4", false, List.of()), new RunStop());
         assertThat(finish().status()).isEqualTo(ImportStatus.FAILED);
         assertThat(files.deleted()).containsExactly("upload-4");
     }
