@@ -4,6 +4,7 @@ import com.memberdirectory.command.importing.ImportCatalog;
 import com.memberdirectory.command.importing.ImportProcessor;
 import com.memberdirectory.command.importing.ImportRunner;
 import com.memberdirectory.command.importing.ImportSecrets;
+import com.memberdirectory.app.storage.TokenClaimTimeout;
 import com.memberdirectory.command.importing.SegmentClaims;
 import com.memberdirectory.command.importing.UndoRunner;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,15 +16,10 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.axonframework.queryhandling.QueryGateway;
 
-import java.time.Duration;
-
-import static com.memberdirectory.app.storage.mongo.MongoStorageConfiguration.CLAIM_TIMEOUT_PROPERTY;
-import static com.memberdirectory.app.storage.mongo.MongoStorageConfiguration.DEFAULT_CLAIM_TIMEOUT;
 
 /** The import pipeline: runner, its processor, and the adapters it needs. */
 @Configuration(proxyBeanMethods = false)
@@ -62,14 +58,11 @@ class ImportConfiguration {
 
     /**
      * Keeps the claim of the imports' segment while a run lasts (see {@link SegmentClaims}), in the token store the
-     * processor keeps its token in ({@link #importProcessing}), at the rate its claim timeout asks for: the MongoDB
-     * mode's {@value com.memberdirectory.app.storage.mongo.MongoStorageConfiguration#CLAIM_TIMEOUT_PROPERTY}; the
-     * embedded default's JDBC token store has Axon's default, which is that property's default too.
+     * processor keeps its token in ({@link #importProcessing}), at the rate that store's claim timeout asks for.
      */
     @Bean
-    SegmentClaims importClaims(TokenStore tokenStore,
-                               @Value("${" + CLAIM_TIMEOUT_PROPERTY + ":" + DEFAULT_CLAIM_TIMEOUT + "}") Duration claimTimeout) {
-        return new SegmentClaims(tokenStore, ImportProcessor.PROCESSING_GROUP, claimTimeout);
+    SegmentClaims importClaims(TokenStore tokenStore, TokenClaimTimeout claimTimeout) {
+        return new SegmentClaims(tokenStore, ImportProcessor.PROCESSING_GROUP, claimTimeout.value());
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.query.files.FileStore;
+import com.memberdirectory.app.storage.TokenClaimTimeout;
 import com.memberdirectory.query.jobs.JobStorage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -50,6 +51,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.net.InetSocketAddress;
 
 /**
@@ -140,14 +142,25 @@ public class EmbeddedStorageConfiguration {
                 .build();
     }
 
-    /** Token store of the saga (and the default); projections keep their tokens with their collections. */
+    /** Axon's default: one process holds the data folder, so no other instance waits to take a segment over. */
+    @Bean
+    TokenClaimTimeout tokenClaimTimeout() {
+        return new TokenClaimTimeout(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Token store of the saga and the imports (and the default); projections keep their tokens with their
+     * collections.
+     */
     @Bean
     @Primary
-    TokenStore tokenStore(EmbeddedDatabase database, ConnectionProvider connectionProvider, Serializer serializer) {
+    TokenStore tokenStore(EmbeddedDatabase database, ConnectionProvider connectionProvider, Serializer serializer,
+                          TokenClaimTimeout claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .contentType(byte[].class)
+                .claimTimeout(claimTimeout.value())
                 .build();
     }
 

@@ -9,6 +9,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import com.memberdirectory.query.files.FileStore;
+import com.memberdirectory.app.storage.TokenClaimTimeout;
 import com.memberdirectory.query.jobs.JobStorage;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoCommandException;
@@ -160,6 +161,12 @@ public class MongoStorageConfiguration {
                 .build();
     }
 
+    @Bean
+    TokenClaimTimeout tokenClaimTimeout(
+            @Value("${" + CLAIM_TIMEOUT_PROPERTY + ":" + DEFAULT_CLAIM_TIMEOUT + "}") java.time.Duration claimTimeout) {
+        return new TokenClaimTimeout(claimTimeout);
+    }
+
     /**
      * Token store of the saga and the imports (and the default); projections keep theirs in
      * {@code projectionTokenStore}. Its claim timeout ({@value #CLAIM_TIMEOUT_PROPERTY}) is how soon another instance
@@ -169,11 +176,11 @@ public class MongoStorageConfiguration {
     @Bean
     @Primary
     TokenStore tokenStore(TransactionBoundMongoTemplate axonMongoTemplate, Serializer serializer,
-                          @Value("${" + CLAIM_TIMEOUT_PROPERTY + ":" + DEFAULT_CLAIM_TIMEOUT + "}") java.time.Duration claimTimeout) {
+                          TokenClaimTimeout claimTimeout) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
-                .claimTimeout(claimTimeout)
+                .claimTimeout(claimTimeout.value())
                 .ensureIndexes(true)
                 .build();
     }
