@@ -13,7 +13,8 @@ import com.memberdirectory.kernel.member.FieldChange;
 import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.kernel.member.ImportRow;
 import com.memberdirectory.kernel.member.MemberWritten;
-import com.memberdirectory.kernel.member.UpdateMember;
+import com.memberdirectory.kernel.member.ImportMemberRow;
+import com.memberdirectory.kernel.member.PreviewMemberRow;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.FieldError;
@@ -39,9 +40,10 @@ import java.util.stream.Collectors;
 
 /**
  * Runs one import: reads the workbook twice with the streaming reader (first to check its size and collect
- * the user IDs it sets, then to apply it), turns each row into the same {@link UpdateMember} the console
- * sends — marked with its row, so a run resumed after a crash skips rows already applied — and finishes with
- * the counts, the error report and (dry run) the preview. Rows of different members are applied in parallel.
+ * the user IDs it sets, then to apply it), turns each row into an {@link ImportMemberRow} — decided by the rules a
+ * console edit is, and marked with its row, so a run resumed after a crash skips rows already applied; a dry run
+ * sends {@link PreviewMemberRow}s, which record nothing — and finishes with the counts, the error report and (dry
+ * run) the preview. Rows of different members are applied in parallel.
  */
 public final class ImportRunner {
 
@@ -181,9 +183,12 @@ public final class ImportRunner {
                             return;
                         }
                         try {
-                            MemberWritten written = commands.sendAndWait(new UpdateMember(row.memberId(), row.version(),
-                                    row.changes(), row.loginEmailType(), row.loginPassword(), new ImportRow(job.importId(), number),
-                                    job.dryRun(), actor), meta);
+                            MemberWritten written = commands.sendAndWait(job.dryRun()
+                                    ? new PreviewMemberRow(row.memberId(), row.version(), row.changes(),
+                                            row.loginEmailType(), row.loginPassword(), actor)
+                                    : new ImportMemberRow(row.memberId(), row.version(), row.changes(),
+                                            row.loginEmailType(), row.loginPassword(),
+                                            new ImportRow(job.importId(), number), actor), meta);
                             if (written.changed()) {
                                 changed.incrementAndGet();
                                 if (job.dryRun()) {

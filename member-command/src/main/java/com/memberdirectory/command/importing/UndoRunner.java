@@ -10,11 +10,13 @@ import com.memberdirectory.kernel.importing.ImportUndoQueued;
 import com.memberdirectory.kernel.importing.RecordImportProgress;
 import com.memberdirectory.kernel.importing.StartImportRun;
 import com.memberdirectory.kernel.member.ImportRow;
+import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.OffboardMember;
-import com.memberdirectory.kernel.member.UpdateMember;
+import com.memberdirectory.kernel.member.ImportMemberRow;
+import com.memberdirectory.kernel.member.PreviewMemberRow;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
@@ -41,9 +43,9 @@ import java.util.stream.Collectors;
 /**
  * Runs the undo of an import (docs/undo.md). The members the import changed come from its row marks in the lookup
  * table ({@link ImportMarks#changedMembers}); for each, {@link UndoDecision} reads the member's own events and decides,
- * and the undo sends the same {@link UpdateMember} (or {@link OffboardMember}) any other write sends, with the version
- * it decided on — a member changed in between is decided again — and marked with the import's row, so a run resumed
- * after a crash skips members already set back. Finishes with the counts and the report: every member, what was set
+ * and the undo sends an {@link ImportMemberRow} (or an {@link OffboardMember}), decided by the rules any other write
+ * is, with the version it decided on — a member changed in between is decided again — and marked with the undo's row,
+ * so a run resumed after a crash skips members already set back (a dry run sends {@link PreviewMemberRow}s). Finishes with the counts and the report: every member, what was set
  * back or why not, in the workbook layout so that it imports back.
  */
 public final class UndoRunner {
@@ -237,8 +239,10 @@ public final class UndoRunner {
 
     private Outcome restore(ImportUndoQueued job, MetaData meta, Actor actor, UndoValues values, ImportRow row,
                             MemberId member, UndoPlan plan) {
-        MemberWritten written = commands.sendAndWait(new UpdateMember(member, plan.version(), values.changes(plan.restore()),
-                null, null, row, job.dryRun(), actor), meta);
+        MemberChanges changes = values.changes(plan.restore());
+        MemberWritten written = commands.sendAndWait(job.dryRun()
+                ? new PreviewMemberRow(member, plan.version(), changes, null, null, actor)
+                : new ImportMemberRow(member, plan.version(), changes, null, null, row, actor), meta);
         String fields = plan.restore().keySet().stream().map(UndoDecision::column).collect(Collectors.joining(", "));
         String notes = plan.notes().isEmpty() ? "" : "\n" + String.join("\n", plan.notes());
         return outcome(UndoPlan.Outcome.RESTORE, member, plan, written.version(),

@@ -26,6 +26,8 @@ import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 import com.memberdirectory.kernel.member.SetProfilePhoto;
 import com.memberdirectory.kernel.member.UpdateMember;
+import com.memberdirectory.kernel.member.ImportMemberRow;
+import com.memberdirectory.kernel.member.PreviewMemberRow;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import org.axonframework.commandhandling.CommandHandler;
@@ -36,7 +38,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,57 +89,53 @@ public class Member {
 
     @CommandHandler
     public MemberWritten handle(UpdateMember command, MemberPolicies rules, UniqueValues unique,
+                                LoginPasswords passwords) {
+        checkChange(command.actor(), command.changes(), unique);
+        rules.lifecycle().checkChangeable(status());
+        VersionCheck.check(command.expectedVersion(), version);
+        return record(MemberChange.decide(memberId, state, command.changes(), null, null, rules, unique), unique,
+                passwords);
+    }
+
+    /** A spreadsheet row: applied once (its mark), a stale version refused only if the row changes something. */
+    @CommandHandler
+    public MemberWritten handle(ImportMemberRow command, MemberPolicies rules, UniqueValues unique,
                                 LoginPasswords passwords, ImportSecrets secrets) {
-        ImportRow row = command.importRow();
-        if (row != null && !command.dryRun() && ImportMarks.applied(unique, row)) {
+        ImportRow row = command.row();
+        if (ImportMarks.applied(unique, row)) {
             return new MemberWritten(memberId, version);
         }
-        MemberRecord before = state;
-        MemberAccess.of(unique).checkChange(command.actor(), before.departmentIds(),
-                command.changes().departmentIds().orElse(before.departmentIds()));
+        checkChange(command.actor(), command.changes(), unique);
         rules.lifecycle().checkChangeable(status());
-        if (row == null) {
-            VersionCheck.check(command.expectedVersion(), version);
+        MemberChange change = MemberChange.decide(memberId, state, command.changes(), command.loginEmailType(),
+                command.loginPassword(), rules, unique);
+        VersionCheck.checkRow(command.expectedVersion(), version, change.changesSomething());
+        MemberWritten written = record(change, unique, passwords);
+        if (written.generatedPassword() != null) {
+            secrets.keep(row.importId(), memberId, written.generatedPassword());
         }
-        String owner = memberId.value();
-        boolean managerChanges = !Objects.equals(command.changes().managerId().orElse(before.managerId()), before.managerId());
-        if (managerChanges) {
-            MemberLookupTable.serializeManagerChanges(unique);
-        }
-        MemberLookupTable.OptionFields options = new MemberLookupTable.OptionFields(unique);
-        MemberRecord after = MemberLookupTable.applyRules(before, command.changes(), memberId, rules, unique, options);
-        RowLoginPasswordRule.check(command.loginPassword(), command.loginEmailType(), after.status(), rules.password());
-        LoginDecision login = command.loginEmailType() == null ? LoginDecision.NONE
-                : LoginDecision.decide(after, command.loginEmailType(), command.loginPassword(), false, true, rules);
-        // A row naming the login type sets the login email through applyLogin; otherwise it follows the contact address.
-        MemberRecord claimed = after.withLoginEmail(login.type() != null ? login.loginEmail()
-                : LoginEmailRule.follow(before, after));
-        if (login.type() == null) {
-            after = claimed;
-        }
-        List<FieldChange> changes = new ArrayList<>(MemberRecordDiff.between(before, after));
-        changes.addAll(login.changes(before));
-        if (row != null) {
-            VersionCheck.checkRow(command.expectedVersion(), version, !changes.isEmpty());
-        }
-        if (command.dryRun()) {
-            MemberUniqueness.checkFree(unique, before, claimed, owner);
-            return new MemberWritten(memberId, version, List.copyOf(changes), null);
-        }
-        MemberUniqueness.reclaim(unique, before, claimed, owner);
-        MemberLookupTable.recordOptionUse(unique, options, before, after, owner);
-        if (managerChanges) {
-            MemberLookupTable.moveManagerClaim(unique, owner, before.managerId(), after.managerId());
-        }
-        applyDifferences(before, after);
-        applyLogin(login, passwords);
-        if (login.generated() != null && row != null) {
-            secrets.keep(row.importId(), memberId, login.generated());
-        }
-        if (row != null) {
-            ImportMarks.mark(unique, row, owner, !changes.isEmpty());
-        }
-        return new MemberWritten(memberId, version, List.copyOf(changes), login.generated());
+        ImportMarks.mark(unique, row, memberId.value(), change.changesSomething());
+        return written;
+    }
+
+    /** A spreadsheet row's dry run: the same decision, answered; no event, no lock, no claim. */
+    @CommandHandler
+    public MemberWritten handle(PreviewMemberRow command, MemberPolicies rules, UniqueValues unique) {
+        checkChange(command.actor(), command.changes(), unique);
+        rules.lifecycle().checkChangeable(status());
+        MemberChange change = MemberChange.preview(memberId, state, command.changes(), command.loginEmailType(),
+                command.loginPassword(), rules, unique);
+        VersionCheck.checkRow(command.expectedVersion(), version, change.changesSomething());
+        change.checkFree(unique, memberId.value());
+        return new MemberWritten(memberId, version, change.changes(), null);
+    }
+
+    /** Claims what the change leads to and records it: one event per changed concern, then the login decision's. */
+    private MemberWritten record(MemberChange change, UniqueValues unique, LoginPasswords passwords) {
+        change.claim(unique, memberId.value());
+        applyDifferences(change.before(), change.after());
+        applyLogin(change.login(), passwords);
+        return new MemberWritten(memberId, version, change.changes(), change.login().generated());
     }
 
     @CommandHandler
@@ -259,6 +256,12 @@ public class Member {
     /** The status the member shows: their activation, unless suspended or offboarded. */
     private MemberStatus status() {
         return lifecycle.status(state.status());
+    }
+
+    /** Whether the actor may make this change: the member, before and after it, within the actor's reach. */
+    private void checkChange(Actor actor, MemberChanges changes, UniqueValues unique) {
+        MemberAccess.of(unique).checkChange(actor, state.departmentIds(),
+                changes.departmentIds().orElse(state.departmentIds()));
     }
 
     /** Whether the actor may change this member (docs/permissions.md) by a change that leaves its departments alone. */

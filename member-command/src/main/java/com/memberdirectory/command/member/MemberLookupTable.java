@@ -56,6 +56,12 @@ final class MemberLookupTable {
         return after;
     }
 
+    /** The member after the changes, by the rules, taking no lock: for a preview, which records nothing. */
+    static MemberRecord applyRulesWithoutLocks(MemberRecord before, MemberChanges changes, MemberId id,
+                                               MemberPolicies rules, UniqueValues unique) {
+        return MemberRulebook.apply(before, changes, id, rules, lookups(unique), fieldLookups(unique));
+    }
+
     private static Set<String> fieldsStartingToUseAnOption(MemberRecord before, MemberRecord after, OptionFields options) {
         Map<String, List<String>> old = options.valuesOf(before);
         Set<String> fields = new TreeSet<>();

@@ -8,7 +8,8 @@ import com.memberdirectory.kernel.importing.ImportStatus;
 import com.memberdirectory.kernel.importing.StartImportRun;
 import com.memberdirectory.kernel.member.FieldChange;
 import com.memberdirectory.kernel.member.MemberWritten;
-import com.memberdirectory.kernel.member.UpdateMember;
+import com.memberdirectory.kernel.member.ImportMemberRow;
+import com.memberdirectory.kernel.member.PreviewMemberRow;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.workbook.MemberColumns;
 import org.apache.poi.ss.usermodel.Row;
@@ -139,10 +140,14 @@ class ImportRunnerTest {
                         stopOnStart.stop("this instance lost the segment");
                     }
                     Object answer = command instanceof StartImportRun ? Boolean.TRUE
-                            : command instanceof UpdateMember update ? new MemberWritten(update.memberId(), 2,
-                            List.of(new FieldChange("city", null, "Paris")), null) : null;
+                            : command instanceof ImportMemberRow row ? movedToParis(row.memberId())
+                            : command instanceof PreviewMemberRow preview ? movedToParis(preview.memberId()) : null;
                     return method.getName().equals("send") ? CompletableFuture.completedFuture(answer) : answer;
                 });
+    }
+
+    private static MemberWritten movedToParis(com.memberdirectory.kernel.member.MemberId member) {
+        return new MemberWritten(member, 2, List.of(new FieldChange("city", null, "Paris")), null);
     }
 
     /** The uploaded workbook (m1 and an unknown m2 move to Paris); storing a file whose name has {@code failing} fails. */

@@ -230,11 +230,11 @@ class MemberLifecycleTest {
                 .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Lyon").build(), ADMIN))
                 .expectNoEvents().expectException(violation(ErrorCode.MEMBER_OFFBOARDED, "status"));
         fixture.given(ann(), offboarded)
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Lyon").build(), null, null,
+                .when(MemberRows.command(ANN, null, MemberChanges.builder().city("Lyon").build(), null, null,
                         new ImportRow("import-1", 2), false, ADMIN))
                 .expectNoEvents().expectException(violation(ErrorCode.MEMBER_OFFBOARDED, "status"));
         fixture.given(ann(), offboarded)
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Lyon").build(), null, null,
+                .when(MemberRows.command(ANN, null, MemberChanges.builder().city("Lyon").build(), null, null,
                         new ImportRow("import-1", 2), true, ADMIN))
                 .expectNoEvents().expectException(violation(ErrorCode.MEMBER_OFFBOARDED, "status"));
         fixture.given(ann(), offboarded).when(new ActivateMember(ANN, ADMIN))

@@ -203,13 +203,13 @@ class MemberRecordTest {
     @Test
     void an_import_row_is_applied_once_even_when_sent_again_after_a_crash() {
         ImportRow row = new ImportRow("imp-1", 7);
-        UpdateMember fromRow = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null, null, row, false, Actor.organization("admin"));
+        Object fromRow = MemberRows.command(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null, null, row, false, Actor.organization("admin"));
         fixture.given(ann())
                 .when(fromRow)
                 .expectEvents(new CityChanged(ANN, null, "Berlin"));
         assertThat(claims.count(UniqueKind.IMPORT_ROW, "imp-1/changed/")).isEqualTo(1);
         fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
-                .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null, null, row, false, Actor.organization("admin")))
+                .when(MemberRows.command(ANN, 1L, MemberChanges.builder().city("Paris").build(), null, null, row, false, Actor.organization("admin")))
                 .expectNoEvents();
     }
 
@@ -218,7 +218,7 @@ class MemberRecordTest {
         claims.claim(UniqueKind.DEPARTMENT, "support", "Support");
         for (boolean dryRun : new boolean[]{false, true}) {
             fixture.given(ann())
-                    .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null, null,
+                    .when(MemberRows.command(ANN, null, MemberChanges.builder().city("Berlin").build(), null, null,
                             new ImportRow("imp-5", 1), dryRun, Actor.departments("admin", java.util.Set.of("support"))))
                     .expectException(DomainRuleViolation.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("outside the departments you administer"))
@@ -232,10 +232,10 @@ class MemberRecordTest {
         claims.claim(UniqueKind.DEPARTMENT, "support", "Support");
         ImportRow row = new ImportRow("imp-6", 1);
         fixture.given(ann())
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").build(), null, null, row, false, Actor.departments("admin", java.util.Set.of("sales"))))
+                .when(MemberRows.command(ANN, null, MemberChanges.builder().city("Berlin").build(), null, null, row, false, Actor.departments("admin", java.util.Set.of("sales"))))
                 .expectEvents(new CityChanged(ANN, null, "Berlin"));
         fixture.given(ann())
-                .when(new UpdateMember(ANN, null, MemberChanges.builder()
+                .when(MemberRows.command(ANN, null, MemberChanges.builder()
                         .departmentIds(List.of(SALES, new DepartmentId("support"))).build(), null, null,
                         new ImportRow("imp-6", 2), false, Actor.departments("admin", java.util.Set.of("sales"))))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("only place members in departments you administer"))
@@ -244,14 +244,14 @@ class MemberRecordTest {
 
     @Test
     void a_row_with_an_old_version_is_a_conflict_only_if_it_would_change_something() {
-        UpdateMember stale = new UpdateMember(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null, null,
+        Object stale = MemberRows.command(ANN, 1L, MemberChanges.builder().city("Berlin").build(), null, null,
                 new ImportRow("imp-2", 1), false, Actor.organization("admin"));
         fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
                 .when(stale)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(ann(), new CityChanged(ANN, null, "Berlin"))
-                .when(new UpdateMember(ANN, 1L, MemberChanges.builder().city("Paris").build(), null, null,
+                .when(MemberRows.command(ANN, 1L, MemberChanges.builder().city("Paris").build(), null, null,
                         new ImportRow("imp-2", 2), false, Actor.organization("admin")))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("changed after the export"))
                 .expectNoEvents();
@@ -260,7 +260,7 @@ class MemberRecordTest {
     @Test
     void a_dry_run_answers_the_changes_and_records_nothing() {
         fixture.given(ann())
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Berlin").seatId("S-1").build(), null, null,
+                .when(MemberRows.command(ANN, null, MemberChanges.builder().city("Berlin").seatId("S-1").build(), null, null,
                         new ImportRow("imp-3", 1), true, Actor.organization("admin")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(
@@ -272,7 +272,7 @@ class MemberRecordTest {
     @Test
     void a_row_choosing_the_business_email_for_a_member_without_password_generates_one_for_the_password_file() {
         fixture.given(ann(), new BusinessEmailChanged(ANN, null, "ann@corp.example"))
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().build(), LoginEmailType.BUSINESS_EMAIL, null,
+                .when(MemberRows.command(ANN, null, MemberChanges.builder().build(), LoginEmailType.BUSINESS_EMAIL, null,
                         new ImportRow("imp-4", 1), false, Actor.organization("admin")))
                 .expectEvents(new LoginMethodChosen(ANN, LoginEmailType.WORK_EMAIL, LoginEmailType.BUSINESS_EMAIL),
                         new LoginEmailChanged(ANN, "ann@x.com", "ann@corp.example"),
@@ -282,8 +282,8 @@ class MemberRecordTest {
 
     // --- a login password given in a spreadsheet row
 
-    private static UpdateMember row(LoginEmailType type, String password, boolean dryRun) {
-        return new UpdateMember(ANN, null, MemberChanges.builder().build(), type, password, new ImportRow("imp-7", 1), dryRun, Actor.organization("admin"));
+    private static Object row(LoginEmailType type, String password, boolean dryRun) {
+        return MemberRows.command(ANN, null, MemberChanges.builder().build(), type, password, new ImportRow("imp-7", 1), dryRun, Actor.organization("admin"));
     }
 
     @Test

@@ -29,6 +29,9 @@ import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.PhoneNumberChanged;
 import com.memberdirectory.kernel.member.ProfilePhotoChanged;
 import com.memberdirectory.kernel.member.SetProfilePhoto;
+import com.memberdirectory.kernel.member.FieldChange;
+import com.memberdirectory.kernel.member.ImportMemberRow;
+import com.memberdirectory.kernel.member.PreviewMemberRow;
 import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.kernel.member.UserIdChanged;
 import com.memberdirectory.kernel.problem.ErrorCode;
@@ -581,6 +584,29 @@ class MemberTest {
         assertThat(unique.ownerOf(UniqueKind.OPTION_USE, "jobTitle/t-eng/" + ALICE.value())).contains(ALICE.value());
     }
 
+    @Test
+    void a_previewed_row_takes_no_lock_and_claims_nothing_where_the_row_itself_takes_both() {
+        givenJobTitles();
+        unique.given(UniqueKind.MEMBER, BOB.value(), BOB.value());
+        MemberChanges changes = MemberChanges.builder().jobTitle("Manager").managerId(BOB)
+                .workEmail("alice.new@example.com").build();
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new PreviewMemberRow(ALICE, null, changes, null, null, Actor.organization("admin")))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches(
+                        (MemberWritten written) -> written.changes().stream().map(FieldChange::field).toList()
+                                .containsAll(List.of("workEmail", "managerId", "jobTitle"))));
+        assertThat(unique.changes()).isEmpty();
+
+        fixture.given(givenAlice(ALICE_EMAIL, null))
+                .when(new ImportMemberRow(ALICE, null, changes, null, null, new ImportRow("imp-1", 1),
+                        Actor.organization("admin")))
+                .expectSuccessfulHandlerExecution();
+        assertThat(lockChanges()).extracting(c -> c.action() + " " + c.value())
+                .contains("claim manager-graph", "claim " + TITLE_LOCK);
+        assertThat(unique.ownerOf(UniqueKind.WORK_EMAIL, "alice.new@example.com")).contains(ALICE.value());
+    }
+
     // --- login emails (docs/login-email.md): following the contact address, and unique across members
 
     private static final String BOB_EMAIL = "bob@example.com";
@@ -617,7 +643,7 @@ class MemberTest {
     @Test
     void an_import_row_changing_the_business_email_an_inactive_member_signs_in_with_moves_the_login_email_too() {
         fixture.given(givenAliceByBusinessEmail())
-                .when(new UpdateMember(ALICE, 5L, MemberChanges.builder().businessEmail("a.liddell@corp.example").build(),
+                .when(MemberRows.command(ALICE, 5L, MemberChanges.builder().businessEmail("a.liddell@corp.example").build(),
                         null, null, new ImportRow("imp-1", 1), false, Actor.organization("admin")))
                 .expectEvents(new BusinessEmailChanged(ALICE, ALICE_BUSINESS, "a.liddell@corp.example"),
                         new LoginEmailChanged(ALICE, ALICE_BUSINESS, "a.liddell@corp.example"));
@@ -639,7 +665,7 @@ class MemberTest {
                 .expectException(violation(ErrorCode.BUSINESS_EMAIL_REQUIRED, "businessEmail"));
         for (boolean dryRun : new boolean[]{true, false}) {
             fixture.given(givenAliceByBusinessEmail())
-                    .when(new UpdateMember(ALICE, 5L, MemberChanges.builder().businessEmail(null).build(), null, null,
+                    .when(MemberRows.command(ALICE, 5L, MemberChanges.builder().businessEmail(null).build(), null, null,
                             new ImportRow("imp-1", 1), dryRun, Actor.organization("admin")))
                     .expectNoEvents()
                     .expectException(violation(ErrorCode.BUSINESS_EMAIL_REQUIRED, "businessEmail"));
@@ -650,7 +676,7 @@ class MemberTest {
     @Test
     void a_row_switching_the_login_to_the_work_email_may_clear_the_business_email() {
         fixture.given(givenAliceByBusinessEmail())
-                .when(new UpdateMember(ALICE, 5L, MemberChanges.builder().businessEmail(null).build(),
+                .when(MemberRows.command(ALICE, 5L, MemberChanges.builder().businessEmail(null).build(),
                         LoginEmailType.WORK_EMAIL, null, new ImportRow("imp-1", 1), false, Actor.organization("admin")))
                 .expectEvents(new BusinessEmailChanged(ALICE, ALICE_BUSINESS, null),
                         new LoginMethodChosen(ALICE, LoginEmailType.BUSINESS_EMAIL, LoginEmailType.WORK_EMAIL),
@@ -704,7 +730,7 @@ class MemberTest {
         fixture = newFixture();
         for (boolean dryRun : new boolean[]{true, false}) {
             fixture.given(givenAlice(ALICE_EMAIL, null))
-                    .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("Bob@Example.com").build(), null, null,
+                    .when(MemberRows.command(ALICE, null, MemberChanges.builder().workEmail("Bob@Example.com").build(), null, null,
                             dryRun ? new ImportRow("imp-1", 1) : null, dryRun, Actor.organization("admin")))
                     .expectNoEvents()
                     .expectException(violation(ErrorCode.DUPLICATE_VALUE, "loginEmail"));

@@ -1,0 +1,80 @@
+package com.memberdirectory.command.member;
+
+import com.memberdirectory.command.uniqueness.UniqueValues;
+import com.memberdirectory.kernel.member.FieldChange;
+import com.memberdirectory.kernel.member.LoginEmailType;
+import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a write of a member's fields comes to, decided on the member's state by the rules: the record after it
+ * ({@code after}), the login decision a spreadsheet row may add ({@code login}), the record whose unique values are
+ * to be held ({@code claimed}: {@code after} with the login email the change leads to) and the changes to report.
+ * A write decides under the option and manager locks ({@link #decide}) and then claims ({@link #claim}); a preview
+ * decides without them ({@link #preview}) and only checks that the unique values are free ({@link #checkFree}).
+ */
+record MemberChange(MemberRecord before, MemberRecord after, MemberRecord claimed, LoginDecision login,
+                    List<FieldChange> changes, boolean managerChanges, MemberLookupTable.OptionFields options) {
+
+    /** A write: the locks its changes need are taken (in the command's transaction) before the rules decide. */
+    static MemberChange decide(MemberId id, MemberRecord before, MemberChanges changes, LoginEmailType loginType,
+                               String loginPassword, MemberPolicies rules, UniqueValues unique) {
+        boolean managerChanges = changesManager(before, changes);
+        if (managerChanges) {
+            MemberLookupTable.serializeManagerChanges(unique);
+        }
+        MemberLookupTable.OptionFields options = new MemberLookupTable.OptionFields(unique);
+        MemberRecord after = MemberLookupTable.applyRules(before, changes, id, rules, unique, options);
+        return withLogin(before, after, loginType, loginPassword, rules, managerChanges, options);
+    }
+
+    /** A dry run: the same decision, taking no lock (a preview records nothing, so it has nothing to serialise). */
+    static MemberChange preview(MemberId id, MemberRecord before, MemberChanges changes, LoginEmailType loginType,
+                                String loginPassword, MemberPolicies rules, UniqueValues unique) {
+        MemberRecord after = MemberLookupTable.applyRulesWithoutLocks(before, changes, id, rules, unique);
+        return withLogin(before, after, loginType, loginPassword, rules, changesManager(before, changes),
+                new MemberLookupTable.OptionFields(unique));
+    }
+
+    private static boolean changesManager(MemberRecord before, MemberChanges changes) {
+        return !Objects.equals(changes.managerId().orElse(before.managerId()), before.managerId());
+    }
+
+    private static MemberChange withLogin(MemberRecord before, MemberRecord after, LoginEmailType loginType,
+                                          String loginPassword, MemberPolicies rules, boolean managerChanges,
+                                          MemberLookupTable.OptionFields options) {
+        RowLoginPasswordRule.check(loginPassword, loginType, after.status(), rules.password());
+        LoginDecision login = loginType == null ? LoginDecision.NONE
+                : LoginDecision.decide(after, loginType, loginPassword, false, true, rules);
+        // A row naming the login type sets the login email through its login events; otherwise it follows the
+        // contact address.
+        MemberRecord claimed = after.withLoginEmail(login.type() != null ? login.loginEmail()
+                : LoginEmailRule.follow(before, after));
+        MemberRecord next = login.type() == null ? claimed : after;
+        List<FieldChange> changes = new ArrayList<>(MemberRecordDiff.between(before, next));
+        changes.addAll(login.changes(before));
+        return new MemberChange(before, next, claimed, login, List.copyOf(changes), managerChanges, options);
+    }
+
+    boolean changesSomething() {
+        return !changes.isEmpty();
+    }
+
+    /** The preview's uniqueness check: refuses a value another member holds, claims nothing. */
+    void checkFree(UniqueValues unique, String owner) {
+        MemberUniqueness.checkFree(unique, before, claimed, owner);
+    }
+
+    /** Claims the unique values, option uses and manager-graph entry the change leads to, and gives up the old ones. */
+    void claim(UniqueValues unique, String owner) {
+        MemberUniqueness.reclaim(unique, before, claimed, owner);
+        MemberLookupTable.recordOptionUse(unique, options, before, after, owner);
+        if (managerChanges) {
+            MemberLookupTable.moveManagerClaim(unique, owner, before.managerId(), after.managerId());
+        }
+    }
+}
