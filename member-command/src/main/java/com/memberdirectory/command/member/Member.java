@@ -4,7 +4,6 @@ import com.memberdirectory.command.credentials.LoginPasswords;
 import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.command.importing.ImportMarks;
 import com.memberdirectory.command.importing.ImportSecrets;
-import com.memberdirectory.command.uniqueness.UniqueKind;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.member.ActivateMember;
 import com.memberdirectory.kernel.member.DropOffboardedManager;
@@ -36,13 +35,13 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.ApplyMore;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A member of the directory. Command handlers decide (rules, uniqueness claims) and apply one event per
@@ -69,22 +68,16 @@ public class Member {
         MemberLookupTable.OptionFields options = new MemberLookupTable.OptionFields(unique);
         MemberRecord next = MemberLookupTable.applyRules(MemberRecord.NEW, NewMemberRule.required(fields), self, rules,
                 unique, options);
-        String owner = self.value();
         if (next.userId() == null) {
             next = next.withUserId(MemberLookupTable.generateUserId(rules, unique));
         }
         if (next.managerId() != null) {
             MemberLookupTable.serializeManagerChanges(unique);
         }
-        // A new member signs in with its work email (MemberCreated's loginEmail): that address is claimed as a login too.
-        MemberUniqueness.reclaim(unique, MemberRecord.NEW, next.withLoginEmail(next.workEmail()), owner);
-        MemberLookupTable.recordOptionUse(unique, options, MemberRecord.NEW, next, owner);
-        unique.claim(UniqueKind.MEMBER, owner, owner);
-        MemberLookupTable.moveManagerClaim(unique, owner, null, next.managerId());
         MemberRecord created = next;
-        apply(MemberRecordDiff.creation(self, next))
+        applyEvent(MemberRecordDiff.creation(self, next), unique)
                 // In a constructor, events are applied once it returns; option and custom values follow then.
-                .andThen(() -> MemberRecordDiff.eventsAfterCreation(memberId, state, created).forEach(AggregateLifecycle::apply));
+                .andThen(() -> MemberRecordDiff.eventsAfterCreation(memberId, state, created).forEach(event -> applyEvent(event, unique)));
     }
 
     @CommandHandler
@@ -93,7 +86,7 @@ public class Member {
         checkChange(command.actor(), command.changes(), unique);
         rules.lifecycle().checkChangeable(status());
         VersionCheck.check(command.expectedVersion(), version);
-        return record(MemberChange.decide(memberId, state, command.changes(), null, null, rules, unique), unique,
+        return recordChange(MemberChange.decide(memberId, state, command.changes(), null, null, rules, unique), unique,
                 passwords);
     }
 
@@ -110,7 +103,7 @@ public class Member {
         MemberChange change = MemberChange.decide(memberId, state, command.changes(), command.loginEmailType(),
                 command.loginPassword(), rules, unique);
         VersionCheck.checkRow(command.expectedVersion(), version, change.changesSomething());
-        MemberWritten written = record(change, unique, passwords);
+        MemberWritten written = recordChange(change, unique, passwords);
         if (written.generatedPassword() != null) {
             secrets.keep(row.importId(), memberId, written.generatedPassword());
         }
@@ -131,10 +124,9 @@ public class Member {
     }
 
     /** Claims what the change leads to and records it: one event per changed concern, then the login decision's. */
-    private MemberWritten record(MemberChange change, UniqueValues unique, LoginPasswords passwords) {
-        change.claim(unique, memberId.value());
-        applyDifferences(change.before(), change.after());
-        applyLogin(change.login(), passwords);
+    private MemberWritten recordChange(MemberChange change, UniqueValues unique, LoginPasswords passwords) {
+        applyDifferences(change.before(), change.after(), unique);
+        applyLogin(change.login(), unique, passwords);
         return new MemberWritten(memberId, version, change.changes(), change.login().generated());
     }
 
@@ -150,18 +142,17 @@ public class Member {
         }
         LoginDecision login = LoginDecision.decide(state, command.loginEmailType(), command.password(),
                 command.generatePassword(), false, rules);
-        MemberUniqueness.reclaim(unique, state, state.withLoginEmail(login.loginEmail()), memberId.value());
-        applyLogin(login, passwords);
+        applyLogin(login, unique, passwords);
         return new LoginMethodResult(memberId, version, login.generated());
     }
 
     /** Records the login decision; a password is kept in the password store, never in an event. */
-    private void applyLogin(LoginDecision login, LoginPasswords passwords) {
-        List<MemberEvent> events = login.events(memberId, state);
+    private void applyLogin(LoginDecision login, UniqueValues unique, LoginPasswords passwords) {
+        login.events(memberId, state).forEach(event -> applyEvent(event, unique));
+        // After the events: a login email another member holds has refused the command by then.
         if (login.type() != null && login.password() != null) {
             passwords.store(memberId, login.password());
         }
-        events.forEach(AggregateLifecycle::apply);
     }
 
     /** The first sign-in: idempotent, a member already active stays as it is; never while suspended or offboarded. */
@@ -170,7 +161,7 @@ public class Member {
         checkMayChange(command.actor(), unique);
         rules.lifecycle().checkActivatable(status());
         if (state.status() == MemberStatus.INACTIVE) {
-            apply(new MemberActivated(memberId));
+            applyEvent(new MemberActivated(memberId), unique);
         }
         return new MemberWritten(memberId, version);
     }
@@ -188,8 +179,8 @@ public class Member {
             return new MemberWritten(memberId, version);
         }
         String before = state.photoId();
-        apply(new ProfilePhotoChanged(memberId, before, command.photoId(), command.contentType(), command.size(),
-                command.sha256()));
+        applyEvent(new ProfilePhotoChanged(memberId, before, command.photoId(), command.contentType(), command.size(),
+                command.sha256()), unique);
         return new MemberWritten(memberId, version, List.of(new FieldChange("photo", before, command.photoId())), null);
     }
 
@@ -199,7 +190,7 @@ public class Member {
         checkMayChange(command.actor(), unique);
         Optional<LifecycleRule.StatusChange> suspension = rules.lifecycle().suspension(memberId, status());
         VersionCheck.check(command.expectedVersion(), version);
-        return applyStatus(suspension);
+        return applyStatus(suspension, unique);
     }
 
     /** Lifts the member's suspension, back to INACTIVE or ACTIVE as before: idempotent for a member not suspended. */
@@ -208,7 +199,7 @@ public class Member {
         checkMayChange(command.actor(), unique);
         Optional<LifecycleRule.StatusChange> resumption = rules.lifecycle().resumption(memberId, status(), state.status());
         VersionCheck.check(command.expectedVersion(), version);
-        return applyStatus(resumption);
+        return applyStatus(resumption, unique);
     }
 
     /**
@@ -226,8 +217,9 @@ public class Member {
         if (offboarding.isEmpty()) {
             return new MemberWritten(memberId, version);
         }
-        MemberLookupTable.releaseOffboarded(unique, memberId.value(), state);
-        MemberWritten written = applyStatus(offboarding);
+        // The offboarded member leaves the manager graph (MemberClaims): serialised as every change of a manager.
+        MemberLookupTable.serializeManagerChanges(unique);
+        MemberWritten written = applyStatus(offboarding, unique);
         for (MemberId report : reportingLines.reportsOf(memberId)) {
             if (!report.equals(memberId)) {
                 commands.sendAndWait(new DropOffboardedManager(report, memberId));
@@ -246,10 +238,9 @@ public class Member {
         MemberRecord after = OffboardedManagerRule.drop(state, status(), gone);
         if (!Objects.equals(after.managerId(), state.managerId())) {
             MemberLookupTable.serializeManagerChanges(unique);
-            MemberLookupTable.moveManagerClaim(unique, memberId.value(), gone, null);
         }
         List<FieldChange> changes = MemberRecordDiff.between(state, after);
-        applyDifferences(state, after);
+        applyDifferences(state, after, unique);
         return new MemberWritten(memberId, version, List.copyOf(changes), null);
     }
 
@@ -270,16 +261,27 @@ public class Member {
     }
 
     /** Records a lifecycle change the policy decided on; nothing when it decided none. */
-    private MemberWritten applyStatus(Optional<LifecycleRule.StatusChange> change) {
+    private MemberWritten applyStatus(Optional<LifecycleRule.StatusChange> change, UniqueValues unique) {
         if (change.isEmpty()) {
             return new MemberWritten(memberId, version);
         }
-        apply(change.get().event());
+        applyEvent(change.get().event(), unique);
         return new MemberWritten(memberId, version, List.of(change.get().change()), null);
     }
 
-    private void applyDifferences(MemberRecord before, MemberRecord after) {
-        MemberRecordDiff.events(memberId, before, after).forEach(AggregateLifecycle::apply);
+    private void applyDifferences(MemberRecord before, MemberRecord after, UniqueValues unique) {
+        MemberRecordDiff.events(memberId, before, after).forEach(event -> applyEvent(event, unique));
+    }
+
+    /**
+     * Every event the member records goes through here, so that the member's lookup-table entries follow each one
+     * ({@link MemberClaims}): a handler cannot apply an event and forget a claim or a release. The claims are made
+     * before the event is applied, so a refused claim refuses the command with nothing applied.
+     */
+    private ApplyMore applyEvent(MemberEvent event, UniqueValues unique) {
+        MemberRecord before = state == null ? MemberRecord.NEW : state;
+        MemberClaims.follow(unique, event, before, MemberRecordFold.apply(before, event), event.memberId().value());
+        return AggregateLifecycle.apply(event);
     }
 
     /** Every event through one path, so the version is kept in one place. */

@@ -14,30 +14,29 @@ import java.util.Objects;
  * What a write of a member's fields comes to, decided on the member's state by the rules: the record after it
  * ({@code after}), the login decision a spreadsheet row may add ({@code login}), the record whose unique values are
  * to be held ({@code claimed}: {@code after} with the login email the change leads to) and the changes to report.
- * A write decides under the option and manager locks ({@link #decide}) and then claims ({@link #claim}); a preview
- * decides without them ({@link #preview}) and only checks that the unique values are free ({@link #checkFree}).
+ * A write decides under the option and manager locks ({@link #decide}); its events then make its claims
+ * ({@link MemberClaims}). A preview decides without the locks ({@link #preview}) and only checks that the unique values
+ * are free ({@link #checkFree}).
  */
 record MemberChange(MemberRecord before, MemberRecord after, MemberRecord claimed, LoginDecision login,
-                    List<FieldChange> changes, boolean managerChanges, MemberLookupTable.OptionFields options) {
+                    List<FieldChange> changes) {
 
     /** A write: the locks its changes need are taken (in the command's transaction) before the rules decide. */
     static MemberChange decide(MemberId id, MemberRecord before, MemberChanges changes, LoginEmailType loginType,
                                String loginPassword, MemberPolicies rules, UniqueValues unique) {
-        boolean managerChanges = changesManager(before, changes);
-        if (managerChanges) {
+        if (changesManager(before, changes)) {
             MemberLookupTable.serializeManagerChanges(unique);
         }
         MemberLookupTable.OptionFields options = new MemberLookupTable.OptionFields(unique);
         MemberRecord after = MemberLookupTable.applyRules(before, changes, id, rules, unique, options);
-        return withLogin(before, after, loginType, loginPassword, rules, managerChanges, options);
+        return withLogin(before, after, loginType, loginPassword, rules);
     }
 
     /** A dry run: the same decision, taking no lock (a preview records nothing, so it has nothing to serialise). */
     static MemberChange preview(MemberId id, MemberRecord before, MemberChanges changes, LoginEmailType loginType,
                                 String loginPassword, MemberPolicies rules, UniqueValues unique) {
         MemberRecord after = MemberLookupTable.applyRulesWithoutLocks(before, changes, id, rules, unique);
-        return withLogin(before, after, loginType, loginPassword, rules, changesManager(before, changes),
-                new MemberLookupTable.OptionFields(unique));
+        return withLogin(before, after, loginType, loginPassword, rules);
     }
 
     private static boolean changesManager(MemberRecord before, MemberChanges changes) {
@@ -45,8 +44,7 @@ record MemberChange(MemberRecord before, MemberRecord after, MemberRecord claime
     }
 
     private static MemberChange withLogin(MemberRecord before, MemberRecord after, LoginEmailType loginType,
-                                          String loginPassword, MemberPolicies rules, boolean managerChanges,
-                                          MemberLookupTable.OptionFields options) {
+                                          String loginPassword, MemberPolicies rules) {
         RowLoginPasswordRule.check(loginPassword, loginType, after.status(), rules.password());
         LoginDecision login = loginType == null ? LoginDecision.NONE
                 : LoginDecision.decide(after, loginType, loginPassword, false, true, rules);
@@ -57,7 +55,7 @@ record MemberChange(MemberRecord before, MemberRecord after, MemberRecord claime
         MemberRecord next = login.type() == null ? claimed : after;
         List<FieldChange> changes = new ArrayList<>(MemberRecordDiff.between(before, next));
         changes.addAll(login.changes(before));
-        return new MemberChange(before, next, claimed, login, List.copyOf(changes), managerChanges, options);
+        return new MemberChange(before, next, claimed, login, List.copyOf(changes));
     }
 
     boolean changesSomething() {
@@ -67,14 +65,5 @@ record MemberChange(MemberRecord before, MemberRecord after, MemberRecord claime
     /** The preview's uniqueness check: refuses a value another member holds, claims nothing. */
     void checkFree(UniqueValues unique, String owner) {
         MemberUniqueness.checkFree(unique, before, claimed, owner);
-    }
-
-    /** Claims the unique values, option uses and manager-graph entry the change leads to, and gives up the old ones. */
-    void claim(UniqueValues unique, String owner) {
-        MemberUniqueness.reclaim(unique, before, claimed, owner);
-        MemberLookupTable.recordOptionUse(unique, options, before, after, owner);
-        if (managerChanges) {
-            MemberLookupTable.moveManagerClaim(unique, owner, before.managerId(), after.managerId());
-        }
     }
 }

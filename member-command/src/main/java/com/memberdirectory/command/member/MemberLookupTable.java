@@ -178,17 +178,4 @@ final class MemberLookupTable {
             unique.claim(UniqueKind.MANAGER, owner, after.value());
         }
     }
-
-    /**
-     * An offboarded member's entries: every unique value and its own entry are released (others may take them at
-     * once; nobody can choose the member as a manager any more), it is listed as offboarded, and it leaves the
-     * manager graph. Taken with the manager graph serialised, as every change of a manager.
-     */
-    static void releaseOffboarded(UniqueValues unique, String owner, MemberRecord member) {
-        serializeManagerChanges(unique);
-        MemberUniqueness.releaseAll(unique, member, owner);
-        unique.release(UniqueKind.MEMBER, owner, owner);
-        unique.claim(UniqueKind.OFFBOARDED_MEMBER, owner, owner);
-        moveManagerClaim(unique, owner, member.managerId(), null);
-    }
 }

@@ -33,7 +33,7 @@ final class MemberUniqueness {
     private MemberUniqueness() {
     }
 
-    /** The uniqueness check of {@link #reclaim} without claiming anything (dry run). */
+    /** The uniqueness check of {@link #claimChanged} without claiming anything (dry run). */
     static void checkFree(UniqueValues unique, MemberRecord before, MemberRecord after, String owner) {
         for (UniqueField field : UNIQUE_FIELDS) {
             String newKey = field.key().apply(after);
@@ -44,20 +44,23 @@ final class MemberUniqueness {
         }
     }
 
-    /** Claims every unique value that changed (refusing duplicates) and gives up the old ones. */
-    static void reclaim(UniqueValues unique, MemberRecord before, MemberRecord after, String owner) {
+    /**
+     * Claims every unique value that changed (refusing duplicates), and leaves each old one to {@code releases},
+     * which gives it up once the command's claims have all been made.
+     */
+    static void claimChanged(UniqueValues unique, MemberRecord before, MemberRecord after, String owner,
+                             MemberClaims.Releases releases) {
         for (UniqueField field : UNIQUE_FIELDS) {
             String oldKey = field.key().apply(before);
             String newKey = field.key().apply(after);
-            if (newKey != null && !newKey.equals(oldKey) && !unique.claim(field.kind(), newKey, owner)) {
-                throw duplicate(field);
+            if (newKey != null && !newKey.equals(oldKey)) {
+                if (!unique.claim(field.kind(), newKey, owner)) {
+                    throw duplicate(field);
+                }
+                releases.cancel(field.kind(), newKey);
             }
-        }
-        for (UniqueField field : UNIQUE_FIELDS) {
-            String oldKey = field.key().apply(before);
-            String newKey = field.key().apply(after);
             if (oldKey != null && !oldKey.equals(newKey)) {
-                unique.release(field.kind(), oldKey, owner);
+                releases.later(field.kind(), oldKey, owner);
             }
         }
     }
