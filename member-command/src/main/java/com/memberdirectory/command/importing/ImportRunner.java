@@ -15,6 +15,7 @@ import com.memberdirectory.kernel.member.ImportRow;
 import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.ImportMemberRow;
 import com.memberdirectory.kernel.member.PreviewMemberRow;
+import com.memberdirectory.kernel.member.RowValues;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.FieldError;
@@ -183,12 +184,12 @@ public final class ImportRunner {
                             return;
                         }
                         try {
+                            RowValues values = new RowValues(row.version(), row.changes(), row.loginEmailType(),
+                                    row.loginPassword());
                             MemberWritten written = commands.sendAndWait(job.dryRun()
-                                    ? new PreviewMemberRow(row.memberId(), row.version(), row.changes(),
-                                            row.loginEmailType(), row.loginPassword(), actor)
-                                    : new ImportMemberRow(row.memberId(), row.version(), row.changes(),
-                                            row.loginEmailType(), row.loginPassword(),
-                                            new ImportRow(job.importId(), number), actor), meta);
+                                    ? new PreviewMemberRow(row.memberId(), values, actor)
+                                    : new ImportMemberRow(row.memberId(), values, new ImportRow(job.importId(), number),
+                                            actor), meta);
                             if (written.changed()) {
                                 changed.incrementAndGet();
                                 if (job.dryRun()) {

@@ -10,13 +10,13 @@ import com.memberdirectory.kernel.importing.ImportUndoQueued;
 import com.memberdirectory.kernel.importing.RecordImportProgress;
 import com.memberdirectory.kernel.importing.StartImportRun;
 import com.memberdirectory.kernel.member.ImportRow;
-import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberEvent;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberWritten;
 import com.memberdirectory.kernel.member.OffboardMember;
 import com.memberdirectory.kernel.member.ImportMemberRow;
 import com.memberdirectory.kernel.member.PreviewMemberRow;
+import com.memberdirectory.kernel.member.RowValues;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
@@ -239,10 +239,9 @@ public final class UndoRunner {
 
     private Outcome restore(ImportUndoQueued job, MetaData meta, Actor actor, UndoValues values, ImportRow row,
                             MemberId member, UndoPlan plan) {
-        MemberChanges changes = values.changes(plan.restore());
-        MemberWritten written = commands.sendAndWait(job.dryRun()
-                ? new PreviewMemberRow(member, plan.version(), changes, null, null, actor)
-                : new ImportMemberRow(member, plan.version(), changes, null, null, row, actor), meta);
+        RowValues restore = new RowValues(plan.version(), values.changes(plan.restore()), null, null);
+        MemberWritten written = commands.sendAndWait(job.dryRun() ? new PreviewMemberRow(member, restore, actor)
+                : new ImportMemberRow(member, restore, row, actor), meta);
         String fields = plan.restore().keySet().stream().map(UndoDecision::column).collect(Collectors.joining(", "));
         String notes = plan.notes().isEmpty() ? "" : "\n" + String.join("\n", plan.notes());
         return outcome(UndoPlan.Outcome.RESTORE, member, plan, written.version(),

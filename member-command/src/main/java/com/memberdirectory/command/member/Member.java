@@ -27,6 +27,7 @@ import com.memberdirectory.kernel.member.SetProfilePhoto;
 import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.kernel.member.ImportMemberRow;
 import com.memberdirectory.kernel.member.PreviewMemberRow;
+import com.memberdirectory.kernel.member.RowValues;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import org.axonframework.commandhandling.CommandHandler;
@@ -41,7 +42,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 
 /**
  * A member of the directory. Command handlers decide (rules, uniqueness claims) and apply one event per
@@ -77,7 +77,8 @@ public class Member {
         MemberRecord created = next;
         applyEvent(MemberRecordDiff.creation(self, next), unique)
                 // In a constructor, events are applied once it returns; option and custom values follow then.
-                .andThen(() -> MemberRecordDiff.eventsAfterCreation(memberId, state, created).forEach(event -> applyEvent(event, unique)));
+                .andThen(() -> MemberRecordDiff.eventsAfterCreation(memberId, state, created)
+                        .forEach(event -> applyEvent(event, unique)));
     }
 
     @CommandHandler
@@ -98,11 +99,7 @@ public class Member {
         if (ImportMarks.applied(unique, row)) {
             return new MemberWritten(memberId, version);
         }
-        checkChange(command.actor(), command.changes(), unique);
-        rules.lifecycle().checkChangeable(status());
-        MemberChange change = MemberChange.decide(memberId, state, command.changes(), command.loginEmailType(),
-                command.loginPassword(), rules, unique);
-        VersionCheck.checkRow(command.expectedVersion(), version, change.changesSomething());
+        MemberChange change = decideRow(command.values(), command.actor(), rules, unique, false);
         MemberWritten written = recordChange(change, unique, passwords);
         if (written.generatedPassword() != null) {
             secrets.keep(row.importId(), memberId, written.generatedPassword());
@@ -114,16 +111,22 @@ public class Member {
     /** A spreadsheet row's dry run: the same decision, answered; no event, no lock, no claim. */
     @CommandHandler
     public MemberWritten handle(PreviewMemberRow command, MemberPolicies rules, UniqueValues unique) {
-        checkChange(command.actor(), command.changes(), unique);
-        rules.lifecycle().checkChangeable(status());
-        MemberChange change = MemberChange.preview(memberId, state, command.changes(), command.loginEmailType(),
-                command.loginPassword(), rules, unique);
-        VersionCheck.checkRow(command.expectedVersion(), version, change.changesSomething());
+        MemberChange change = decideRow(command.values(), command.actor(), rules, unique, true);
         change.checkFree(unique, memberId.value());
         return new MemberWritten(memberId, version, change.changes(), null);
     }
 
-    /** Claims what the change leads to and records it: one event per changed concern, then the login decision's. */
+    /** A row's decision: the importer's reach, the lifecycle, the rules, the version (stale if it changes something). */
+    private MemberChange decideRow(RowValues values, Actor actor, MemberPolicies rules, UniqueValues unique,
+                                   boolean preview) {
+        checkChange(actor, values.changes(), unique);
+        rules.lifecycle().checkChangeable(status());
+        MemberChange change = MemberChange.ofRow(memberId, state, values, rules, unique, preview);
+        VersionCheck.checkRow(values.expectedVersion(), version, change.changesSomething());
+        return change;
+    }
+
+    /** Records a decided change: one event per changed concern, then the login decision's. */
     private MemberWritten recordChange(MemberChange change, UniqueValues unique, LoginPasswords passwords) {
         applyDifferences(change.before(), change.after(), unique);
         applyLogin(change.login(), unique, passwords);

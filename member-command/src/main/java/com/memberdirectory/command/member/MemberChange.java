@@ -5,6 +5,7 @@ import com.memberdirectory.kernel.member.FieldChange;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberChanges;
 import com.memberdirectory.kernel.member.MemberId;
+import com.memberdirectory.kernel.member.RowValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.Objects;
  * ({@code after}), the login decision a spreadsheet row may add ({@code login}), the record whose unique values are
  * to be held ({@code claimed}: {@code after} with the login email the change leads to) and the changes to report.
  * A write decides under the option and manager locks ({@link #decide}); its events then make its claims
- * ({@link MemberClaims}). A preview decides without the locks ({@link #preview}) and only checks that the unique values
- * are free ({@link #checkFree}).
+ * ({@link MemberClaims}). A row's preview decides without the locks ({@link #ofRow}) and only checks that the unique
+ * values are free ({@link #checkFree}).
  */
 record MemberChange(MemberRecord before, MemberRecord after, MemberRecord claimed, LoginDecision login,
                     List<FieldChange> changes) {
@@ -32,11 +33,17 @@ record MemberChange(MemberRecord before, MemberRecord after, MemberRecord claime
         return withLogin(before, after, loginType, loginPassword, rules);
     }
 
-    /** A dry run: the same decision, taking no lock (a preview records nothing, so it has nothing to serialise). */
-    static MemberChange preview(MemberId id, MemberRecord before, MemberChanges changes, LoginEmailType loginType,
-                                String loginPassword, MemberPolicies rules, UniqueValues unique) {
-        MemberRecord after = MemberLookupTable.applyRulesWithoutLocks(before, changes, id, rules, unique);
-        return withLogin(before, after, loginType, loginPassword, rules);
+    /**
+     * A spreadsheet row: a write's decision ({@link #decide}), or for a preview the same decision taking no lock (a
+     * preview records nothing, so it has nothing to serialise).
+     */
+    static MemberChange ofRow(MemberId id, MemberRecord before, RowValues row, MemberPolicies rules,
+                              UniqueValues unique, boolean preview) {
+        if (!preview) {
+            return decide(id, before, row.changes(), row.loginEmailType(), row.loginPassword(), rules, unique);
+        }
+        MemberRecord after = MemberLookupTable.applyRulesWithoutLocks(before, row.changes(), id, rules, unique);
+        return withLogin(before, after, row.loginEmailType(), row.loginPassword(), rules);
     }
 
     private static boolean changesManager(MemberRecord before, MemberChanges changes) {

@@ -348,7 +348,9 @@ class MemberRecordTest {
 
     @Test
     void an_update_never_prints_its_password() {
-        assertThat(row(LoginEmailType.BUSINESS_EMAIL, "Secret123", false).toString())
-                .doesNotContain("Secret123").contains("loginPassword=***");
+        for (boolean dryRun : new boolean[]{false, true}) {
+            assertThat(row(LoginEmailType.BUSINESS_EMAIL, "Secret123", dryRun).toString())
+                    .doesNotContain("Secret123").contains("loginPassword=***");
+        }
     }
 }

@@ -32,6 +32,7 @@ import com.memberdirectory.kernel.member.SetProfilePhoto;
 import com.memberdirectory.kernel.member.FieldChange;
 import com.memberdirectory.kernel.member.ImportMemberRow;
 import com.memberdirectory.kernel.member.PreviewMemberRow;
+import com.memberdirectory.kernel.member.RowValues;
 import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.kernel.member.UserIdChanged;
 import com.memberdirectory.kernel.problem.ErrorCode;
@@ -591,7 +592,7 @@ class MemberTest {
         MemberChanges changes = MemberChanges.builder().jobTitle("Manager").managerId(BOB)
                 .workEmail("alice.new@example.com").build();
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new PreviewMemberRow(ALICE, null, changes, null, null, Actor.organization("admin")))
+                .when(new PreviewMemberRow(ALICE, new RowValues(null, changes, null, null), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.matches(
                         (MemberWritten written) -> written.changes().stream().map(FieldChange::field).toList()
@@ -599,7 +600,7 @@ class MemberTest {
         assertThat(unique.changes()).isEmpty();
 
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new ImportMemberRow(ALICE, null, changes, null, null, new ImportRow("imp-1", 1),
+                .when(new ImportMemberRow(ALICE, new RowValues(null, changes, null, null), new ImportRow("imp-1", 1),
                         Actor.organization("admin")))
                 .expectSuccessfulHandlerExecution();
         assertThat(lockChanges()).extracting(c -> c.action() + " " + c.value())

@@ -8,23 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * ({@link MemberWritten#changes()}), refusing it as the import would; records nothing, and takes no lock and no
  * claim of the lookup table (a unique value is checked to be free, not claimed).
  *
- * @param expectedVersion the row's Version column, or null
- * @param loginEmailType  the login method the row chooses, or null
- * @param loginPassword   the login password the row gives, or null
- * @param actor           who previews: the member, before and after, must be within the actor's reach
+ * @param actor who previews: the member, before and after, must be within the actor's reach
  */
-public record PreviewMemberRow(@TargetAggregateIdentifier MemberId memberId,
-                               Long expectedVersion,
-                               MemberChanges changes,
-                               LoginEmailType loginEmailType,
-                               String loginPassword,
-                               Actor actor) {
-
-    /** Never prints the password (commands may end up in logs and exception messages). */
-    @Override
-    public String toString() {
-        return "PreviewMemberRow[memberId=" + memberId + ", expectedVersion=" + expectedVersion + ", changes=" + changes
-                + ", loginEmailType=" + loginEmailType + ", loginPassword=" + (loginPassword == null ? "none" : "***")
-                + ", actor=" + actor + "]";
-    }
+public record PreviewMemberRow(@TargetAggregateIdentifier MemberId memberId, RowValues values, Actor actor) {
 }
