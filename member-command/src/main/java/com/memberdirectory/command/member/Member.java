@@ -44,8 +44,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A member of the directory. Command handlers decide (rules, uniqueness claims) and apply one event per
- * changed concern; the one event-sourcing handler only folds events into state ({@link MemberRecordFold}).
+ * A member of the directory. Command handlers decide and apply one event per changed concern, each one through
+ * {@link MemberClaims}; the one event-sourcing handler only folds events into state ({@link MemberRecordFold}).
  */
 @Aggregate(cache = "memberCache")
 public class Member {
