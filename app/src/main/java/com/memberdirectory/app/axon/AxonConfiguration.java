@@ -47,6 +47,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
+
 /** Axon wiring shared by both storage modes. */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -119,11 +121,7 @@ public class AxonConfiguration {
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
-        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemonThreads("command-retry"));
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(IntervalRetryScheduler.builder()

@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
+
 /**
  * No event stops a projection: every read-side processor ({@link ProcessingGroups#ALL}) puts an event its handlers
  * fail on into a stored, sequenced dead-letter queue (sequenced per aggregate, so only that entry's later events
@@ -102,11 +104,7 @@ class DeadLetterConfiguration {
     /** The stored queues are read again every few seconds: letters of other instances, retries and evictions. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService deadLetterRefresh() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dead-letter-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newSingleThreadScheduledExecutor(daemonThreads("dead-letter-refresh"));
     }
 
     @EventListener(ApplicationReadyEvent.class)

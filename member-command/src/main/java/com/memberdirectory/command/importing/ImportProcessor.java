@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
+
 /**
  * Runs queued imports and undos of imports, one at a time, in the background. Its tracking token moves past an import only when
  * the run has finished, so an import interrupted by a crash is found again at the next start and resumed
@@ -43,11 +45,7 @@ public class ImportProcessor {
     private final UndoRunner undoRunner;
     private final SegmentClaims claims;
     // The run happens on its own thread: outside this handler's unit of work, every row commits on its own.
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "import-runner");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(daemonThreads("import-runner"));
 
     public ImportProcessor(ImportRunner runner, UndoRunner undoRunner, SegmentClaims claims) {
         this.runner = runner;

@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
+
 /**
  * Runs one import: reads the workbook twice with the streaming reader (first to check its size and collect
  * the user IDs it sets, then to apply it), turns each row into an {@link ImportMemberRow} — decided by the rules a
@@ -152,11 +154,8 @@ public final class ImportRunner {
                 : Actor.departments(job.admin(), Set.copyOf(job.departmentScope()));
         Map<String, String> labels = new HashMap<>();
         catalog.customColumns().forEach(c -> labels.put("custom." + c.key(), c.label()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread thread = new Thread(r, "import-" + job.importId().substring(0, Math.min(8, job.importId().length())));
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(workers,
+                daemonThreads("import-" + job.importId().substring(0, Math.min(8, job.importId().length()))));
         // Rows handed to the workers but not yet taken wait with their cells and commands; a short queue keeps the
         // workers busy (the workbook is read far faster than rows are applied) without holding thousands of rows
         // long enough to reach the old generation of the heap.

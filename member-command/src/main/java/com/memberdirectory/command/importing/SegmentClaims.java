@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
+
 /**
  * Keeps a tracking processor's claim on a segment alive while one of its handlers runs for longer than the token
  * store's claim timeout.
@@ -32,11 +34,7 @@ public final class SegmentClaims implements AutoCloseable {
     private final TokenStore tokens;
     private final String processor;
     private final Duration every;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "segment-claims");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("segment-claims"));
 
     /**
      * @param tokens       the token store of the processor named {@code processor}

@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
+
 /**
  * Runs the undo of an import (docs/undo.md). The members the import changed come from its row marks in the lookup
  * table ({@link ImportMarks#changedMembers}); for each, {@link UndoDecision} reads the member's own events and decides,
@@ -125,11 +127,8 @@ public final class UndoRunner {
         AtomicLong conflicts = new AtomicLong();
         AtomicLong processed = new AtomicLong();
         AtomicReference<RuntimeException> reportFailed = new AtomicReference<>();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread thread = new Thread(r, "undo-" + job.undoId().substring(0, Math.min(8, job.undoId().length())));
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(workers,
+                daemonThreads("undo-" + job.undoId().substring(0, Math.min(8, job.undoId().length()))));
         try (UndoReport report = new UndoReport(values)) {
             // Each member's row goes to the report as soon as the members before it are done: what is kept in memory
             // is the rows of the members in flight, whatever the number of members.

@@ -43,6 +43,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static com.memberdirectory.kernel.workbook.MemberColumns.*;
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
 
 /**
  * Exports members to a workbook in the background and keeps the file ({@link FileStore}) for its admin for a while.
@@ -71,11 +72,7 @@ public class MemberExports {
     private final Clock clock;
     /** Members read per query. */
     private static final int CHUNK = 1000;
-    private final ExecutorService exporter = Executors.newFixedThreadPool(2, r -> {
-        Thread thread = new Thread(r, "export");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService exporter = Executors.newFixedThreadPool(2, daemonThreads("export"));
 
     public MemberExports(MongoTemplate mongo, FileStore files, FieldLabels labels, JobLeases leases) {
         this.mongo = mongo;

@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
+
 /**
  * Who runs which background job (export, replay), so that a job whose process died is found again instead of
  * staying RUNNING forever. A job records its runner (this process, {@link #instance()}) and a lease that the runner
@@ -49,11 +51,7 @@ public class JobLeases implements DisposableBean {
     /** Jobs this process runs, by collection. */
     private final Map<String, Set<String>> held = new ConcurrentHashMap<>();
     private final List<Runnable> sweeps = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "job-leases");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("job-leases"));
 
     JobLeases(MongoTemplate mongo, JobStorage storage) {
         this.mongo = mongo;

@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
+
 /**
  * Starts read-model rebuilds ({@link ReadModelRebuild}) in the background, one at a time, and reports their progress.
  * The read models are those the projections declare ({@link ReadModel}) and the Lucene indexes of this instance that
@@ -45,11 +47,7 @@ public class ReadModelReplays {
     private final Map<String, ReadModel> readModels = new LinkedHashMap<>();
     private final Map<String, TrackedIndexRebuild.RebuiltIndex<?>> indexes = new LinkedHashMap<>();
     private final JobLeases leases;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemonThreads("replay"));
 
     ReadModelReplays(MongoTemplate mongo, ReadModelRebuild rebuild, TrackedIndexRebuild indexRebuild,
                      List<ReadModel> declared, List<TrackedIndexRebuild.RebuiltIndex<?>> rebuiltIndexes, JobLeases leases) {

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
+
 /**
  * Rebuilds Lucene indexes of this instance ({@link TrackedIndex}) in place: each index's processor is stopped, its
  * position reset to the first event (Axon's {@code resetTokens}, which clears the index through the projection's
@@ -153,7 +155,7 @@ public class TrackedIndexRebuild {
         List<Object> suspects = new ArrayList<>();
         // a page at a time (the embedded read-model store keeps a query's whole answer in the heap); the next page is
         // read while this one is compared, on a thread of its own
-        ExecutorService comparer = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild-compare"));
+        ExecutorService comparer = Executors.newSingleThreadExecutor(daemonThreads("rebuild-compare"));
         Semaphore inFlight = new Semaphore(2);
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         try {

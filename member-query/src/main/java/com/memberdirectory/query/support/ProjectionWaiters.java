@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
+
 /**
  * Read-your-writes: a query that must reflect a write waits here until the projection reports that it has
  * stored the document at (at least) the written version. The projection of this instance wakes waiters at
@@ -84,11 +86,7 @@ public final class ProjectionWaiters<T> {
                 }
             });
         }
-        this.recheck = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "read-your-writes-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.recheck = Executors.newSingleThreadScheduledExecutor(daemonThreads("read-your-writes-" + name));
         recheck.scheduleWithFixedDelay(this::recheckAll, recheckEvery.toMillis(), recheckEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 

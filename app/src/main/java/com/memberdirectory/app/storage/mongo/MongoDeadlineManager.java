@@ -28,7 +28,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -51,6 +50,7 @@ import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
+import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
 
 /**
  * A persistent {@link org.axonframework.deadline.DeadlineManager} in MongoDB: one document per pending deadline in
@@ -308,9 +308,9 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
     private final class Poller {
 
         private final ScheduledThreadPoolExecutor claims = new ScheduledThreadPoolExecutor(1,
-                daemonThreads("deadline-poller-"));
+                daemonThreads("deadline-poller"));
         private final ExecutorService runners = Executors.newFixedThreadPool(polling.threads(),
-                daemonThreads("deadline-runner-"));
+                daemonThreads("deadline-runner"));
         private final Semaphore freeRunners = new Semaphore(polling.threads());
 
         Poller() {
@@ -375,12 +375,6 @@ public class MongoDeadlineManager extends AbstractDeadlineManager {
                 executor.shutdownNow();
                 Thread.currentThread().interrupt();
             }
-        }
-
-        private static CustomizableThreadFactory daemonThreads(String prefix) {
-            CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
-            threads.setDaemon(true);
-            return threads;
         }
     }
 }
