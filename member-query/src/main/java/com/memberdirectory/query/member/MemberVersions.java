@@ -10,9 +10,15 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -21,6 +27,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
@@ -105,15 +112,42 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
         if (latest != null) {
             return latest;
         }
+        BytesRef term = new BytesRef(id);
         return read(false, searcher -> {
-            TopDocs found = searcher.search(new TermQuery(new Term(OPEN, id)), 1);
-            if (found.scoreDocs.length == 0) {
-                return null;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                int doc = liveDocWith(leaf.reader(), term);
+                if (doc != DocIdSetIterator.NO_MORE_DOCS) {
+                    Document d = leaf.reader().storedFields().document(doc, Set.of(VERSION, FROM, MEMBER));
+                    return new Latest(d.getField(VERSION).numericValue().longValue(),
+                            d.getField(FROM).numericValue().longValue(), d.getBinaryValue(MEMBER).bytes.clone());
+                }
             }
-            Document d = searcher.storedFields().document(found.scoreDocs[0].doc, Set.of(VERSION, FROM, MEMBER));
-            return new Latest(d.getField(VERSION).numericValue().longValue(), d.getField(FROM).numericValue().longValue(),
-                    d.getBinaryValue(MEMBER).bytes.clone());
+            return null;
         });
+    }
+
+    /**
+     * The live document of the segment whose {@code open} term is {@code id}, or {@link DocIdSetIterator#NO_MORE_DOCS}:
+     * the term looked up once per segment, without a scored search's weight, scorer and collector (an event of the
+     * import looks its member up here; at most one document of the index has the term live).
+     */
+    private static int liveDocWith(LeafReader reader, BytesRef id) throws IOException {
+        Terms terms = reader.terms(OPEN);
+        if (terms == null) {
+            return DocIdSetIterator.NO_MORE_DOCS;
+        }
+        TermsEnum found = terms.iterator();
+        if (!found.seekExact(id)) {
+            return DocIdSetIterator.NO_MORE_DOCS;
+        }
+        Bits live = reader.getLiveDocs();
+        PostingsEnum docs = found.postings(null, PostingsEnum.NONE);
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            if (live == null || live.get(doc)) {
+                return doc;
+            }
+        }
+        return DocIdSetIterator.NO_MORE_DOCS;
     }
 
     /** The member of a version (a copy: changing it changes nothing here). */
@@ -133,15 +167,17 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
 
     /**
      * Adds {@code next}, the member after an event stamped {@code stamp}, as the member's latest version; the version
-     * it follows ({@code previous}, null for a new member) ends at {@code stamp}. One thread writes.
+     * it follows ({@code previous}, null for a new member) ends at {@code stamp}. {@code previousMember} is the member
+     * of {@code previous} as {@link #member} read it (null for a new member): passed in, so that each event reads the
+     * stored member once (mapping it back from BSON is a large part of what an event costs here). One thread writes.
      */
-    void add(Latest previous, MemberDocument next, Instant stamp) {
+    void add(Latest previous, MemberDocument previousMember, MemberDocument next, Instant stamp) {
         long at = nanos(stamp);
         long from = previous == null ? at : Math.max(previous.from(), at);
         Latest latest = new Latest(next.version, from, bson.write(next));
         try {
             if (previous != null && at > previous.from()) {
-                writer.addDocument(documentOf(bson.read(previous.member()), previous, at));
+                writer.addDocument(documentOf(previousMember, previous, at));
             }
             writer.updateDocument(new Term(OPEN, next.id), documentOf(next, latest, Long.MAX_VALUE));
         } catch (IOException e) {
