@@ -3,6 +3,7 @@ package com.memberdirectory.query.member;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.query.search.IndexOrderPages;
 import com.memberdirectory.query.search.TrackedIndex;
+import com.memberdirectory.query.search.UniqueTerms;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -10,15 +11,9 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -27,7 +22,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
@@ -112,42 +106,11 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
         if (latest != null) {
             return latest;
         }
-        BytesRef term = new BytesRef(id);
         return read(false, searcher -> {
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                int doc = liveDocWith(leaf.reader(), term);
-                if (doc != DocIdSetIterator.NO_MORE_DOCS) {
-                    Document d = leaf.reader().storedFields().document(doc, Set.of(VERSION, FROM, MEMBER));
-                    return new Latest(d.getField(VERSION).numericValue().longValue(),
-                            d.getField(FROM).numericValue().longValue(), d.getBinaryValue(MEMBER).bytes.clone());
-                }
-            }
-            return null;
+            Document d = UniqueTerms.document(searcher, OPEN, id, Set.of(VERSION, FROM, MEMBER));
+            return d == null ? null : new Latest(d.getField(VERSION).numericValue().longValue(),
+                    d.getField(FROM).numericValue().longValue(), d.getBinaryValue(MEMBER).bytes.clone());
         });
-    }
-
-    /**
-     * The live document of the segment whose {@code open} term is {@code id}, or {@link DocIdSetIterator#NO_MORE_DOCS}:
-     * the term looked up once per segment, without a scored search's weight, scorer and collector (an event of the
-     * import looks its member up here; at most one document of the index has the term live).
-     */
-    private static int liveDocWith(LeafReader reader, BytesRef id) throws IOException {
-        Terms terms = reader.terms(OPEN);
-        if (terms == null) {
-            return DocIdSetIterator.NO_MORE_DOCS;
-        }
-        TermsEnum found = terms.iterator();
-        if (!found.seekExact(id)) {
-            return DocIdSetIterator.NO_MORE_DOCS;
-        }
-        Bits live = reader.getLiveDocs();
-        PostingsEnum docs = found.postings(null, PostingsEnum.NONE);
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-            if (live == null || live.get(doc)) {
-                return doc;
-            }
-        }
-        return DocIdSetIterator.NO_MORE_DOCS;
     }
 
     /** The member of a version (a copy: changing it changes nothing here). */
