@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** One member in the member list (collection {@code members}), owned by {@link MemberProjection}. */
 @Document("members")
-class MemberDocument {
+class MemberDocument implements Cloneable {
 
     @Id
     String id;
@@ -50,6 +50,19 @@ class MemberDocument {
     /** When the member was created and last changed: the stamps of its first and latest events, to the millisecond. */
     Instant createdAt;
     Instant updatedAt;
+
+    /**
+     * A shallow copy, to fold an event on while the member before it is still needed (the index of member versions
+     * writes both): {@link MemberFold} replaces a field's value, never changes a list or map in place, so the
+     * original stays as it was. A copy of every field without naming one (a field added to the member is copied too).
+     */
+    MemberDocument copy() {
+        try {
+            return (MemberDocument) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     MemberView toView(FieldLabels labels) {
         return new MemberView(id, version, status, name, surname, firstName, alias, userId, workEmail, businessEmail,

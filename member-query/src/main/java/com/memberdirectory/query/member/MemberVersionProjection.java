@@ -36,16 +36,18 @@ class MemberVersionProjection {
         if (latest != null && latest.version() > sequence) {
             return;
         }
+        // the stored member read once: the version the event ends is written from it, the next one folded on a copy
+        MemberDocument previous = latest == null ? null : versions.member(latest);
         MemberDocument next;
         if (event instanceof MemberCreated created) {
             next = MemberFold.created(created, sequence, stamp);
-        } else if (latest == null) {
+        } else if (previous == null) {
             return;
         } else {
-            next = versions.member(latest);
+            next = previous.copy();
             MemberFold.apply(next, event, sequence, stamp);
         }
-        versions.add(latest, next, stamp);
+        versions.add(latest, previous, next, stamp);
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package com.memberdirectory.query.member;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.query.search.IndexOrderPages;
 import com.memberdirectory.query.search.TrackedIndex;
+import com.memberdirectory.query.search.UniqueTerms;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -106,13 +107,9 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
             return latest;
         }
         return read(false, searcher -> {
-            TopDocs found = searcher.search(new TermQuery(new Term(OPEN, id)), 1);
-            if (found.scoreDocs.length == 0) {
-                return null;
-            }
-            Document d = searcher.storedFields().document(found.scoreDocs[0].doc, Set.of(VERSION, FROM, MEMBER));
-            return new Latest(d.getField(VERSION).numericValue().longValue(), d.getField(FROM).numericValue().longValue(),
-                    d.getBinaryValue(MEMBER).bytes.clone());
+            Document d = UniqueTerms.document(searcher, OPEN, id, Set.of(VERSION, FROM, MEMBER));
+            return d == null ? null : new Latest(d.getField(VERSION).numericValue().longValue(),
+                    d.getField(FROM).numericValue().longValue(), d.getBinaryValue(MEMBER).bytes.clone());
         });
     }
 
@@ -133,15 +130,17 @@ public final class MemberVersions extends TrackedIndex<MemberVersions.Latest> {
 
     /**
      * Adds {@code next}, the member after an event stamped {@code stamp}, as the member's latest version; the version
-     * it follows ({@code previous}, null for a new member) ends at {@code stamp}. One thread writes.
+     * it follows ({@code previous}, null for a new member) ends at {@code stamp}. {@code previousMember} is the member
+     * of {@code previous} as {@link #member} read it (null for a new member): passed in, so that each event reads the
+     * stored member once (mapping it back from BSON is a large part of what an event costs here). One thread writes.
      */
-    void add(Latest previous, MemberDocument next, Instant stamp) {
+    void add(Latest previous, MemberDocument previousMember, MemberDocument next, Instant stamp) {
         long at = nanos(stamp);
         long from = previous == null ? at : Math.max(previous.from(), at);
         Latest latest = new Latest(next.version, from, bson.write(next));
         try {
             if (previous != null && at > previous.from()) {
-                writer.addDocument(documentOf(bson.read(previous.member()), previous, at));
+                writer.addDocument(documentOf(previousMember, previous, at));
             }
             writer.updateDocument(new Term(OPEN, next.id), documentOf(next, latest, Long.MAX_VALUE));
         } catch (IOException e) {

@@ -14,8 +14,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
@@ -81,8 +79,8 @@ public final class MemberSearchIndex extends TrackedIndex<SearchEntry> {
             return entry;
         }
         return read(false, searcher -> {
-            TopDocs found = searcher.search(new TermQuery(new Term(SearchQueries.ID, id)), 1);
-            return found.scoreDocs.length == 0 ? null : entryOf(searcher.storedFields().document(found.scoreDocs[0].doc));
+            Document d = UniqueTerms.document(searcher, SearchQueries.ID, id, null);
+            return d == null ? null : entryOf(d);
         });
     }
 

@@ -1,6 +1,9 @@
 package com.memberdirectory.query.member;
 
 import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.CityChanged;
+import com.memberdirectory.kernel.member.CustomFieldValueChanged;
+import com.memberdirectory.kernel.member.DepartmentsChanged;
 import com.memberdirectory.kernel.member.EmploymentDateChanged;
 import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.LoginEmailType;
@@ -63,5 +66,26 @@ class MemberFoldTest {
         MemberFold.apply(member, new EmploymentDateChanged(ID, null, LocalDate.of(2024, 1, 2)), 1, changed);
         assertThat(member.createdAt).as("kept").isEqualTo(java.time.Instant.parse("2026-03-04T05:06:07.123Z"));
         assertThat(member.updatedAt).isEqualTo(java.time.Instant.parse("2026-04-05T06:07:08.987Z"));
+    }
+
+    @Test
+    void an_event_folded_on_a_copy_leaves_the_member_it_was_copied_from_as_it_was() {
+        MemberDocument member = MemberFold.created(created(null), 0, java.time.Instant.EPOCH);
+        MemberFold.apply(member, new CustomFieldValueChanged(ID, "f", null, List.of("x")), 1, java.time.Instant.EPOCH);
+        List<String> departments = List.copyOf(member.departmentIds);
+        java.util.Map<String, List<String>> custom = java.util.Map.copyOf(member.custom);
+
+        MemberDocument next = member.copy();
+        MemberFold.apply(next, new DepartmentsChanged(ID, null, List.of(new DepartmentId("e"))), 2, java.time.Instant.EPOCH);
+        MemberFold.apply(next, new CustomFieldValueChanged(ID, "g", null, List.of("y")), 3, java.time.Instant.EPOCH);
+        MemberFold.apply(next, new CustomFieldValueChanged(ID, "f", null, List.of()), 4, java.time.Instant.EPOCH);
+        MemberFold.apply(next, new CityChanged(ID, null, "Elsewhere"), 5, java.time.Instant.EPOCH);
+
+        assertThat(next.departmentIds).containsExactly("e");
+        assertThat(next.custom).containsOnlyKeys("g");
+        assertThat(member.departmentIds).isEqualTo(departments);
+        assertThat(member.custom).isEqualTo(custom);
+        assertThat(member.city).isNull();
+        assertThat(member.version).isEqualTo(2);
     }
 }
