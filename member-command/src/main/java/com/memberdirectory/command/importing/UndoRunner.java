@@ -47,8 +47,9 @@ import static com.memberdirectory.kernel.support.DaemonThreads.daemonThreads;
  * table ({@link ImportMarks#changedMembers}); for each, {@link UndoDecision} reads the member's own events and decides,
  * and the undo sends an {@link ImportMemberRow} (or an {@link OffboardMember}), decided by the rules any other write
  * is, with the version it decided on — a member changed in between is decided again — and marked with the undo's row,
- * so a run resumed after a crash skips members already set back (a dry run sends {@link PreviewMemberRow}s). Finishes with the counts and the report: every member, what was set
- * back or why not, in the workbook layout so that it imports back.
+ * so a run resumed after a crash skips members already set back (a dry run sends {@link PreviewMemberRow}s).
+ * Finishes with the counts and the report: every member, what was set back or why not, in the workbook layout so
+ * that it imports back.
  */
 public final class UndoRunner {
 

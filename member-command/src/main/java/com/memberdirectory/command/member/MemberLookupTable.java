@@ -41,7 +41,7 @@ final class MemberLookupTable {
      */
     static MemberRecord applyRules(MemberRecord before, MemberChanges changes, MemberId id, MemberPolicies rules,
                                    UniqueValues unique, OptionFields options) {
-        MemberRecord after = MemberRulebook.apply(before, changes, id, rules, lookups(unique), fieldLookups(unique));
+        MemberRecord after = applyRulesWithoutLocks(before, changes, id, rules, unique);
         Set<String> locked = new TreeSet<>();
         Set<String> starting = fieldsStartingToUseAnOption(before, after, options);
         while (!locked.containsAll(starting)) {
@@ -50,13 +50,13 @@ final class MemberLookupTable {
                     OptionUse.serialize(unique, fieldKey);
                 }
             }
-            after = MemberRulebook.apply(before, changes, id, rules, lookups(unique), fieldLookups(unique));
+            after = applyRulesWithoutLocks(before, changes, id, rules, unique);
             starting = fieldsStartingToUseAnOption(before, after, options);
         }
         return after;
     }
 
-    /** The member after the changes, by the rules, taking no lock: for a preview, which records nothing. */
+    /** The member after the changes, by the rules, taking no lock (a preview, which records nothing, as is). */
     static MemberRecord applyRulesWithoutLocks(MemberRecord before, MemberChanges changes, MemberId id,
                                                MemberPolicies rules, UniqueValues unique) {
         return MemberRulebook.apply(before, changes, id, rules, lookups(unique), fieldLookups(unique));
