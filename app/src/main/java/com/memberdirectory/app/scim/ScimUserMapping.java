@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.department.DepartmentView;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberField;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberView;
@@ -202,24 +204,25 @@ public final class ScimUserMapping {
     /** The fields of a new member. */
     public static MemberChanges toCreate(ScimUser user, Departments departments, List<String> defaultDepartments) {
         requireUserName(user);
-        MemberChanges.Builder changes = MemberChanges.builder().userId(user.userName()).name(displayName(user));
-        setIfPresent(user.givenName(), changes::firstName);
-        setIfPresent(user.familyName(), changes::surname);
-        setIfPresent(user.workEmail(), changes::workEmail);
-        setIfPresent(user.businessEmail(), changes::businessEmail);
-        setIfPresent(user.phone(), changes::phone);
-        setIfPresent(user.title(), changes::jobTitle);
-        setIfPresent(user.employeeNumber(), changes::employeeId);
-        setIfPresent(user.externalId(), changes::externalId);
+        MemberChanges.Builder changes = MemberChanges.builder().set(MemberFields.USER_ID, user.userName())
+                .set(MemberFields.NAME, displayName(user));
+        setIfPresent(changes, MemberFields.FIRST_NAME, user.givenName());
+        setIfPresent(changes, MemberFields.SURNAME, user.familyName());
+        setIfPresent(changes, MemberFields.WORK_EMAIL, user.workEmail());
+        setIfPresent(changes, MemberFields.BUSINESS_EMAIL, user.businessEmail());
+        setIfPresent(changes, MemberFields.PHONE, user.phone());
+        setIfPresent(changes, MemberFields.JOB_TITLE, user.title());
+        setIfPresent(changes, MemberFields.EMPLOYEE_ID, user.employeeNumber());
+        setIfPresent(changes, MemberFields.EXTERNAL_ID, user.externalId());
         if (user.managerId() != null) {
-            changes.managerId(new MemberId(user.managerId()));
+            changes.set(MemberFields.MANAGER, new MemberId(user.managerId()));
         }
         if (user.custom() != null && !user.custom().isEmpty()) {
             changes.custom(user.custom());
         }
         List<String> placed = user.department() == null ? defaultDepartments : List.of(department(user, departments));
         if (!placed.isEmpty()) {
-            changes.departmentIds(placed.stream().map(DepartmentId::new).toList());
+            changes.set(MemberFields.DEPARTMENTS, placed.stream().map(DepartmentId::new).toList());
         }
         return changes.build();
     }
@@ -234,17 +237,17 @@ public final class ScimUserMapping {
     public static MemberChanges toReplace(ScimUser user, MemberView current, Departments departments) {
         requireUserName(user);
         MemberChanges.Builder changes = MemberChanges.builder()
-                .userId(user.userName())
-                .name(displayName(user))
-                .firstName(user.givenName())
-                .surname(user.familyName())
-                .workEmail(user.workEmail())
-                .businessEmail(user.businessEmail())
-                .phone(user.phone())
-                .jobTitle(user.title())
-                .employeeId(user.employeeNumber())
-                .externalId(user.externalId())
-                .managerId(user.managerId() == null ? null : new MemberId(user.managerId()));
+                .set(MemberFields.USER_ID, user.userName())
+                .set(MemberFields.NAME, displayName(user))
+                .set(MemberFields.FIRST_NAME, user.givenName())
+                .set(MemberFields.SURNAME, user.familyName())
+                .set(MemberFields.WORK_EMAIL, user.workEmail())
+                .set(MemberFields.BUSINESS_EMAIL, user.businessEmail())
+                .set(MemberFields.PHONE, user.phone())
+                .set(MemberFields.JOB_TITLE, user.title())
+                .set(MemberFields.EMPLOYEE_ID, user.employeeNumber())
+                .set(MemberFields.EXTERNAL_ID, user.externalId())
+                .set(MemberFields.MANAGER, user.managerId() == null ? null : new MemberId(user.managerId()));
         if (user.custom() != null) {
             Map<String, Object> custom = ScimCustomFields.replacing(user.custom(), current.custom());
             if (!custom.isEmpty()) {
@@ -258,7 +261,7 @@ public final class ScimUserMapping {
                 List<String> placed = new ArrayList<>();
                 placed.add(primary);
                 now.stream().filter(id -> !id.equals(primary)).forEach(placed::add);
-                changes.departmentIds(placed.stream().map(DepartmentId::new).toList());
+                changes.set(MemberFields.DEPARTMENTS, placed.stream().map(DepartmentId::new).toList());
             }
         }
         return changes.build();
@@ -276,9 +279,9 @@ public final class ScimUserMapping {
         }
     }
 
-    private static void setIfPresent(String value, java.util.function.Consumer<String> setter) {
+    private static void setIfPresent(MemberChanges.Builder changes, MemberField<String, ?> field, String value) {
         if (value != null) {
-            setter.accept(value);
+            changes.set(field, value);
         }
     }
 

@@ -6,6 +6,7 @@ import com.memberdirectory.kernel.department.CreateDepartment;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.testsupport.Api;
@@ -275,15 +276,15 @@ class WriteThroughputBenchmark {
             MemberId[] memberIds = new MemberId[N];
             floorCreates = parallel("floor creates", N, CLIENTS, i -> {
                 MemberId id = MemberId.generate();
-                gateway.sendAndWait(new CreateMember(id, MemberChanges.builder().name("Bench Member " + i)
-                        .workEmail("member" + i + "@bench.example").phone(phone(138, i)).departmentIds(List.of(department))
+                gateway.sendAndWait(new CreateMember(id, MemberChanges.builder().set(MemberFields.NAME, "Bench Member " + i)
+                        .set(MemberFields.WORK_EMAIL, "member" + i + "@bench.example").set(MemberFields.PHONE, phone(138, i)).set(MemberFields.DEPARTMENTS, List.of(department))
                         .build(), Actor.organization("admin")));
                 memberIds[i] = id;
             });
             int[] editOrder = shuffled(N);
             floorEdits = parallel("floor edits", N, CLIENTS, i -> gateway.sendAndWait(
                     new UpdateMember(memberIds[editOrder[i]], null, MemberChanges.builder()
-                            .name("Edited Member " + editOrder[i]).phone(phone(139, editOrder[i])).build(), Actor.organization("admin"))));
+                            .set(MemberFields.NAME, "Edited Member " + editOrder[i]).set(MemberFields.PHONE, phone(139, editOrder[i])).build(), Actor.organization("admin"))));
         } finally {
             context.close();
         }

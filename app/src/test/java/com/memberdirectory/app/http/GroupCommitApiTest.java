@@ -3,6 +3,7 @@ package com.memberdirectory.app.http;
 import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.app.support.ApiTest;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberNameChanged;
 import com.memberdirectory.kernel.member.UpdateMember;
@@ -57,9 +58,9 @@ class GroupCommitApiTest extends ApiTest {
         List<CompletableFuture<Object>> refused = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             MemberId member = new MemberId(ids.get(i));
-            refused.add(commands.send(asAdmin(new UpdateMember(member, null, MemberChanges.builder().name(" ").build(), Actor.organization("admin")))));
+            refused.add(commands.send(asAdmin(new UpdateMember(member, null, MemberChanges.builder().set(MemberFields.NAME, " ").build(), Actor.organization("admin")))));
             accepted.add(commands.send(asAdmin(new UpdateMember(member, null,
-                    MemberChanges.builder().name("Batched " + i).build(), Actor.organization("admin")))));
+                    MemberChanges.builder().set(MemberFields.NAME, "Batched " + i).build(), Actor.organization("admin")))));
         }
 
         accepted.forEach(CompletableFuture::join);

@@ -9,6 +9,7 @@ import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.ImportRow;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
 import com.memberdirectory.testsupport.Api;
@@ -248,8 +249,8 @@ class ImportUndoApiTest extends ApiTest {
 
     private String createdByImport(String importId, String dept, int row) {
         MemberId id = new MemberId(UUID.randomUUID().toString());
-        commands.sendAndWait(new CreateMember(id, MemberChanges.builder().name(unique("Created "))
-                        .workEmail(unique("c") + "@example.com").departmentIds(List.of(new DepartmentId(dept))).build(),
+        commands.sendAndWait(new CreateMember(id, MemberChanges.builder().set(MemberFields.NAME, unique("Created "))
+                        .set(MemberFields.WORK_EMAIL, unique("c") + "@example.com").set(MemberFields.DEPARTMENTS, List.of(new DepartmentId(dept))).build(),
                 Actor.primary("admin")), MetaData.with(MetadataKeys.SOURCE, MetadataKeys.SOURCE_IMPORT_PREFIX + importId)
                 .and(MetadataKeys.ACTOR, "admin"));
         ImportMarks.mark(lookups, new ImportRow(importId, row), id.value(), true);

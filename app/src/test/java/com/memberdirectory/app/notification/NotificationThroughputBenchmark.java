@@ -4,6 +4,7 @@ import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.member.CreateMember;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.UpdateMember;
 import com.memberdirectory.kernel.metadata.MetadataKeys;
@@ -72,8 +73,8 @@ class NotificationThroughputBenchmark {
         DepartmentId department = DepartmentId.generate();
         commands.sendAndWait(asAdmin(new com.memberdirectory.kernel.department.CreateDepartment(department, "Bench", null, Actor.organization("admin")), "API"));
         List<MemberId> members = IntStream.range(0, 2 * CHANGES).mapToObj(i -> MemberId.generate()).toList();
-        run("create", members.size(), i -> new CreateMember(members.get(i), MemberChanges.builder().name("Member " + i)
-                .phone(phone(i, 0)).departmentIds(List.of(department)).build(), Actor.organization("admin")));
+        run("create", members.size(), i -> new CreateMember(members.get(i), MemberChanges.builder().set(MemberFields.NAME, "Member " + i)
+                .set(MemberFields.PHONE, phone(i, 0)).set(MemberFields.DEPARTMENTS, List.of(department)).build(), Actor.organization("admin")));
 
         run("phone changes, notifications off", CHANGES, i -> change(members.get(i), phone(i, 1)));
         commands.sendAndWait(asAdmin(ChangeContactChangeNotificationSettings.to(new ContactChangeNotificationSettings(true, false), Actor.organization("admin")), "API"));
@@ -103,7 +104,7 @@ class NotificationThroughputBenchmark {
     }
 
     private static UpdateMember change(MemberId member, String phone) {
-        return new UpdateMember(member, null, MemberChanges.builder().phone(phone).build(), Actor.organization("admin"));
+        return new UpdateMember(member, null, MemberChanges.builder().set(MemberFields.PHONE, phone).build(), Actor.organization("admin"));
     }
 
     private static String phone(int i, int generation) {

@@ -9,6 +9,7 @@ import com.memberdirectory.kernel.field.FieldView;
 import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberView;
@@ -75,28 +76,28 @@ class ScimUserMappingTest {
         MemberView member = member(MemberStatus.ACTIVE);
         ObjectNode user = ScimUserMapping.toScim(member, DEPARTMENTS, "x");
         MemberChanges same = ScimUserMapping.toReplace(ScimUserMapping.read(user, ScimCustomFields.NONE), member, DEPARTMENTS);
-        assertThat(same.name()).isEqualTo(Patch.of("Ann Lee"));
-        assertThat(same.externalId()).isEqualTo(Patch.of("Ext-1"));
-        assertThat(same.managerId()).isEqualTo(Patch.of(new MemberId("m-9")));
-        assertThat(same.departmentIds().present()).as("the primary department as it is: departments untouched").isFalse();
+        assertThat(same.get(MemberFields.NAME)).isEqualTo(Patch.of("Ann Lee"));
+        assertThat(same.get(MemberFields.EXTERNAL_ID)).isEqualTo(Patch.of("Ext-1"));
+        assertThat(same.get(MemberFields.MANAGER)).isEqualTo(Patch.of(new MemberId("m-9")));
+        assertThat(same.get(MemberFields.DEPARTMENTS).present()).as("the primary department as it is: departments untouched").isFalse();
 
         ((ObjectNode) user.get(ScimSchemas.ENTERPRISE_USER)).put("department", "it");
         MemberChanges moved = ScimUserMapping.toReplace(ScimUserMapping.read(user, ScimCustomFields.NONE), member, DEPARTMENTS);
-        assertThat(moved.departmentIds()).isEqualTo(Patch.of(List.of(new DepartmentId("d-it"), new DepartmentId("d-emea"))));
+        assertThat(moved.get(MemberFields.DEPARTMENTS)).isEqualTo(Patch.of(List.of(new DepartmentId("d-it"), new DepartmentId("d-emea"))));
     }
 
     @Test
     void a_replacement_clears_what_it_leaves_out_and_a_creation_only_sets_what_it_gives() {
         ScimUserMapping.ScimUser bare = ScimUserMapping.read(ScimFilterTest.json("{\"userName\":\"bo\"}"), ScimCustomFields.NONE);
         MemberChanges replaced = ScimUserMapping.toReplace(bare, member(MemberStatus.ACTIVE), DEPARTMENTS);
-        assertThat(replaced.name()).as("no displayName or names: the user name").isEqualTo(Patch.of("bo"));
-        assertThat(replaced.workEmail()).isEqualTo(Patch.of(null));
-        assertThat(replaced.jobTitle()).isEqualTo(Patch.of(null));
-        assertThat(replaced.externalId()).isEqualTo(Patch.of(null));
-        assertThat(replaced.departmentIds().present()).isFalse();
+        assertThat(replaced.get(MemberFields.NAME)).as("no displayName or names: the user name").isEqualTo(Patch.of("bo"));
+        assertThat(replaced.get(MemberFields.WORK_EMAIL)).isEqualTo(Patch.of(null));
+        assertThat(replaced.get(MemberFields.JOB_TITLE)).isEqualTo(Patch.of(null));
+        assertThat(replaced.get(MemberFields.EXTERNAL_ID)).isEqualTo(Patch.of(null));
+        assertThat(replaced.get(MemberFields.DEPARTMENTS).present()).isFalse();
         MemberChanges created = ScimUserMapping.toCreate(bare, DEPARTMENTS, List.of("d-sales"));
-        assertThat(created.workEmail().present()).isFalse();
-        assertThat(created.departmentIds()).as("the scoped client's one department")
+        assertThat(created.get(MemberFields.WORK_EMAIL).present()).isFalse();
+        assertThat(created.get(MemberFields.DEPARTMENTS)).as("the scoped client's one department")
                 .isEqualTo(Patch.of(List.of(new DepartmentId("d-sales"))));
     }
 
@@ -115,7 +116,7 @@ class ScimUserMappingTest {
         assertThat(user.businessEmail()).isEqualTo("bo@corp.example");
         assertThat(user.phone()).isEqualTo("13800138000");
         assertThat(user.managerId()).isEqualTo("m-2");
-        assertThat(ScimUserMapping.toCreate(user, DEPARTMENTS, List.of()).departmentIds())
+        assertThat(ScimUserMapping.toCreate(user, DEPARTMENTS, List.of()).get(MemberFields.DEPARTMENTS))
                 .isEqualTo(Patch.of(List.of(new DepartmentId("d-emea"))));
     }
 

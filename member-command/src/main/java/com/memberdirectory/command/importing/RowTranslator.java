@@ -104,44 +104,45 @@ public final class RowTranslator {
         for (MemberField<String, ?> field : MemberFields.TEXT) {
             // Without a member ID column the user ID only identifies the row's member.
             if (field != MemberFields.USER_ID || has(MEMBER_ID)) {
-                text(cells, field.column()).ifPresent(value -> field.set(changes, value));
+                text(cells, field.column()).ifPresent(value -> changes.set(field, value));
             }
         }
         text(cells, HIDE_PHONE).ifPresent(v -> {
             String value = v == null ? "" : v.toLowerCase(Locale.ROOT);
             switch (value) {
-                case "", "no", "false", "0" -> changes.hidePhone(false);
-                case "yes", "true", "1" -> changes.hidePhone(true);
+                case "", "no", "false", "0" -> changes.set(MemberFields.HIDE_PHONE, false);
+                case "yes", "true", "1" -> changes.set(MemberFields.HIDE_PHONE, true);
                 default -> errors.add(HIDE_PHONE + ": write Yes or No.");
             }
         });
         text(cells, GENDER).ifPresent(v -> {
             String value = v == null ? "" : v.toLowerCase(Locale.ROOT);
             switch (value) {
-                case "" -> changes.gender(Gender.UNSPECIFIED);
-                case "male" -> changes.gender(Gender.MALE);
-                case "female" -> changes.gender(Gender.FEMALE);
-                case "other" -> changes.gender(Gender.OTHER);
+                case "" -> changes.set(MemberFields.GENDER, Gender.UNSPECIFIED);
+                case "male" -> changes.set(MemberFields.GENDER, Gender.MALE);
+                case "female" -> changes.set(MemberFields.GENDER, Gender.FEMALE);
+                case "other" -> changes.set(MemberFields.GENDER, Gender.OTHER);
                 default -> errors.add(GENDER + ": write Male, Female, Other or leave it empty.");
             }
         });
-        text(cells, DEPARTMENT).ifPresent(v -> changes.departmentIds(departments(v, errors)));
+        text(cells, DEPARTMENT).ifPresent(v -> changes.set(MemberFields.DEPARTMENTS, departments(v, errors)));
         text(cells, EMPLOYMENT_DATE).ifPresent(v -> {
             if (v == null) {
-                changes.employmentDate(null);
+                changes.set(MemberFields.EMPLOYMENT_DATE, null);
             } else {
                 try {
-                    changes.employmentDate(LocalDate.parse(v));
+                    changes.set(MemberFields.EMPLOYMENT_DATE, LocalDate.parse(v));
                 } catch (DateTimeParseException e) {
                     errors.add(EMPLOYMENT_DATE + ": '" + v + "' is not a date (use a date cell or yyyy-MM-dd).");
                 }
             }
         });
-        text(cells, DIRECT_MANAGER).ifPresent(v -> changes.managerId(v == null ? null : member(v, DIRECT_MANAGER, errors)));
-        text(cells, DOTTED_LINE_MANAGERS).ifPresent(v -> changes.dottedLineManagerIds(v == null ? List.of()
+        text(cells, DIRECT_MANAGER).ifPresent(v ->
+                changes.set(MemberFields.MANAGER, v == null ? null : member(v, DIRECT_MANAGER, errors)));
+        text(cells, DOTTED_LINE_MANAGERS).ifPresent(v -> changes.set(MemberFields.DOTTED_LINE_MANAGERS, v == null ? List.of()
                 : split(v).stream().map(userId -> member(userId, DOTTED_LINE_MANAGERS, errors)).toList()));
-        text(cells, JOB_TITLE).ifPresent(changes::jobTitle);
-        text(cells, WORKFORCE_TYPE).ifPresent(changes::workforceType);
+        text(cells, JOB_TITLE).ifPresent(value -> changes.set(MemberFields.JOB_TITLE, value));
+        text(cells, WORKFORCE_TYPE).ifPresent(value -> changes.set(MemberFields.WORKFORCE_TYPE, value));
         LoginEmailType[] login = {null};
         text(cells, LOGIN_EMAIL_TYPE).ifPresent(v -> {
             if (v != null) {

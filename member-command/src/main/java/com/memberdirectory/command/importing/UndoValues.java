@@ -69,9 +69,9 @@ final class UndoValues {
     @SuppressWarnings("unchecked")
     private <V> void set(MemberChanges.Builder changes, MemberField<V, ?> field, Object value) {
         if (field.type() == FieldType.SINGLE_OPTION && value != null) {
-            field.set(changes, (V) label(field.name(), value.toString(), field.name()));
+            changes.set(field, (V) label(field.name(), value.toString(), field.name()));
         } else {
-            field.set(changes, (V) value);
+            changes.set(field, (V) value);
         }
     }
 

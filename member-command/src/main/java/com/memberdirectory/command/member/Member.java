@@ -64,7 +64,7 @@ public class Member {
     public Member(CreateMember command, MemberPolicies rules, UniqueValues unique) {
         MemberChanges fields = command.fields();
         MemberId self = command.memberId();
-        MemberAccess.of(unique).checkChange(command.actor(), List.of(), fields.departmentIds().orElse(List.of()));
+        MemberAccess.of(unique).checkWrite(command.actor(), List.of(), fields);
         MemberLookupTable.OptionFields options = new MemberLookupTable.OptionFields(unique);
         MemberRecord next = MemberLookupTable.applyRules(MemberRecord.NEW, NewMemberRule.required(fields), self, rules,
                 unique, options);
@@ -254,8 +254,7 @@ public class Member {
 
     /** Whether the actor may make this change: the member, before and after it, within the actor's reach. */
     private void checkChange(Actor actor, MemberChanges changes, UniqueValues unique) {
-        MemberAccess.of(unique).checkChange(actor, state.departmentIds(),
-                changes.departmentIds().orElse(state.departmentIds()));
+        MemberAccess.of(unique).checkWrite(actor, state.departmentIds(), changes);
     }
 
     /** Whether the actor may change this member (docs/permissions.md) by a change that leaves its departments alone. */

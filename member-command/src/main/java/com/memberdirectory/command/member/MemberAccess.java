@@ -5,6 +5,8 @@ import com.memberdirectory.command.department.DepartmentAncestry;
 import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +28,11 @@ record MemberAccess(WriteAccessPolicy policy) {
      */
     void checkChange(Actor actor, List<DepartmentId> before, List<DepartmentId> after) {
         policy.checkMemberChange(actor, ids(before), ids(after));
+    }
+
+    /** A write of these fields to a member now in those departments (none for a new member). */
+    void checkWrite(Actor actor, List<DepartmentId> before, MemberChanges changes) {
+        checkChange(actor, before, changes.get(MemberFields.DEPARTMENTS).orElse(before));
     }
 
     /** A change that leaves the member's departments as they are (login, photo, lifecycle). */

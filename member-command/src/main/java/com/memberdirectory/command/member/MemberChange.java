@@ -4,6 +4,7 @@ import com.memberdirectory.command.uniqueness.UniqueValues;
 import com.memberdirectory.kernel.member.FieldChange;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.RowValues;
 
@@ -47,7 +48,7 @@ record MemberChange(MemberRecord before, MemberRecord after, MemberRecord claime
     }
 
     private static boolean changesManager(MemberRecord before, MemberChanges changes) {
-        return !Objects.equals(changes.managerId().orElse(before.managerId()), before.managerId());
+        return !Objects.equals(changes.get(MemberFields.MANAGER).orElse(before.managerId()), before.managerId());
     }
 
     private static MemberChange withLogin(MemberRecord before, MemberRecord after, LoginEmailType loginType,

@@ -3,6 +3,8 @@ package com.memberdirectory.command.member;
 import com.memberdirectory.command.admin.WriteAccessPolicy;
 import com.memberdirectory.kernel.access.Actor;
 import com.memberdirectory.kernel.department.DepartmentId;
+import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.problem.DomainRuleViolation;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,17 @@ class MemberAccessTest {
         forbidden(() -> access.checkMayChange(salesAdmin, List.of(LEGAL)));
         forbidden(() -> access.checkChange(salesAdmin, List.of(), List.of(LEGAL)));
         forbidden(() -> access.checkChange(salesAdmin, List.of(SALES), List.of(LEGAL)));
+    }
+
+    @Test
+    void a_write_is_checked_on_the_departments_it_gives_or_else_on_the_members_own() {
+        MemberChanges city = MemberChanges.builder().set(MemberFields.CITY, "Berlin").build();
+        assertThatCode(() -> access.checkWrite(salesAdmin, List.of(SALES), city)).doesNotThrowAnyException();
+        forbidden(() -> access.checkWrite(salesAdmin, List.of(LEGAL), city));
+        forbidden(() -> access.checkWrite(salesAdmin, List.of(SALES),
+                MemberChanges.builder().set(MemberFields.DEPARTMENTS, List.of(LEGAL)).build()));
+        assertThatCode(() -> access.checkWrite(salesAdmin, List.of(),
+                MemberChanges.builder().set(MemberFields.DEPARTMENTS, List.of(SALES)).build())).doesNotThrowAnyException();
     }
 
     @Test

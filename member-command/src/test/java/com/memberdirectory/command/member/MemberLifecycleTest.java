@@ -17,6 +17,7 @@ import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.ManagerChanged;
 import com.memberdirectory.kernel.member.MemberActivated;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberOffboarded;
@@ -144,7 +145,7 @@ class MemberLifecycleTest {
     @Test
     void a_suspended_member_can_still_be_edited() {
         fixture.given(ann(), new MemberSuspended(ANN, MemberStatus.INACTIVE))
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Lyon").build(), ADMIN))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().set(MemberFields.CITY, "Lyon").build(), ADMIN))
                 .expectEvents(new CityChanged(ANN, null, "Lyon"));
     }
 
@@ -227,14 +228,14 @@ class MemberLifecycleTest {
     void an_offboarded_member_changes_no_more() {
         MemberOffboarded offboarded = new MemberOffboarded(ANN, MemberStatus.ACTIVE);
         fixture.given(ann(), new MemberActivated(ANN), offboarded)
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Lyon").build(), ADMIN))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().set(MemberFields.CITY, "Lyon").build(), ADMIN))
                 .expectNoEvents().expectException(violation(ErrorCode.MEMBER_OFFBOARDED, "status"));
         fixture.given(ann(), offboarded)
-                .when(MemberRows.command(ANN, null, MemberChanges.builder().city("Lyon").build(), null, null,
+                .when(MemberRows.command(ANN, null, MemberChanges.builder().set(MemberFields.CITY, "Lyon").build(), null, null,
                         new ImportRow("import-1", 2), false, ADMIN))
                 .expectNoEvents().expectException(violation(ErrorCode.MEMBER_OFFBOARDED, "status"));
         fixture.given(ann(), offboarded)
-                .when(MemberRows.command(ANN, null, MemberChanges.builder().city("Lyon").build(), null, null,
+                .when(MemberRows.command(ANN, null, MemberChanges.builder().set(MemberFields.CITY, "Lyon").build(), null, null,
                         new ImportRow("import-1", 2), true, ADMIN))
                 .expectNoEvents().expectException(violation(ErrorCode.MEMBER_OFFBOARDED, "status"));
         fixture.given(ann(), offboarded).when(new ActivateMember(ANN, ADMIN))
@@ -254,7 +255,7 @@ class MemberLifecycleTest {
     @Test
     void an_admin_out_of_reach_is_refused_before_being_told_the_member_left() {
         fixture.given(ann(), new MemberOffboarded(ANN, MemberStatus.INACTIVE))
-                .when(new UpdateMember(ANN, null, MemberChanges.builder().city("Lyon").build(), Actor.none("reader")))
+                .when(new UpdateMember(ANN, null, MemberChanges.builder().set(MemberFields.CITY, "Lyon").build(), Actor.none("reader")))
                 .expectNoEvents().expectException(violation(ErrorCode.FORBIDDEN, "actor"));
     }
 

@@ -11,6 +11,9 @@ import com.memberdirectory.kernel.member.MemberField;
 import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberStatus;
+import com.memberdirectory.kernel.problem.DomainRuleViolation;
+import com.memberdirectory.kernel.problem.ErrorCode;
+import com.memberdirectory.kernel.problem.FieldError;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The schema-driven places, rules, diff and fold of {@link MemberRecord}: what the diff records, the fold gives back. */
 class MemberRecordDiffTest {
@@ -45,6 +49,25 @@ class MemberRecordDiffTest {
     void every_field_a_write_asks_for_has_a_rule_and_no_other() {
         assertThat(RecordFields.ALL).allSatisfy(slot ->
                 assertThat(slot.rule() != null).as(slot.field().name()).isEqualTo(slot.field().written()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_plain_text_field_without_a_rule_of_its_own_is_an_optional_text_of_at_most_64_characters() {
+        RecordFields.RuleContext context = new RecordFields.RuleContext(ANN,
+                MemberPolicies.of("CN", List.of("corp.example")), null, null);
+        for (MemberField<String, ?> field : List.of(MemberFields.SURNAME, MemberFields.FIRST_NAME, MemberFields.ALIAS,
+                MemberFields.SEAT_ID, MemberFields.EMPLOYEE_ID, MemberFields.CITY, MemberFields.EXTERNAL_ID)) {
+            RecordFields.Rule<String> rule = (RecordFields.Rule<String>) RecordFields.of(field).rule();
+            assertThat(rule.check(" Lima ", null, context)).as(field.name()).isEqualTo("Lima");
+            assertThat(rule.check(" ", "Lima", context)).as(field.name() + ": blank clears").isNull();
+            assertThat(rule.check("x".repeat(64), null, context)).hasSize(64);
+            assertThatThrownBy(() -> rule.check("x".repeat(65), null, context))
+                    .isInstanceOfSatisfying(DomainRuleViolation.class, violation -> {
+                        assertThat(violation.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+                        assertThat(violation.errors()).extracting(FieldError::field).containsExactly(field.name());
+                    });
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.memberdirectory.kernel.member.LoginEmailChanged;
 import com.memberdirectory.kernel.member.Gender;
 import com.memberdirectory.kernel.member.LoginEmailType;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberCreated;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberNameChanged;
@@ -94,17 +95,17 @@ class MemberTest {
 
     private static CreateMember create(String name, String userId, String workEmail, String phone,
                                        List<DepartmentId> departments) {
-        MemberChanges.Builder fields = MemberChanges.builder().name(name);
+        MemberChanges.Builder fields = MemberChanges.builder().set(MemberFields.NAME, name);
         if (userId != null) {
-            fields.userId(userId);
+            fields.set(MemberFields.USER_ID, userId);
         }
         if (workEmail != null) {
-            fields.workEmail(workEmail);
+            fields.set(MemberFields.WORK_EMAIL, workEmail);
         }
         if (phone != null) {
-            fields.phone(phone);
+            fields.set(MemberFields.PHONE, phone);
         }
-        return new CreateMember(ALICE, fields.departmentIds(departments).build(), Actor.organization("admin"));
+        return new CreateMember(ALICE, fields.set(MemberFields.DEPARTMENTS, departments).build(), Actor.organization("admin"));
     }
 
     private static MemberCreated aliceCreated(String workEmail, String phone) {
@@ -292,7 +293,7 @@ class MemberTest {
     @Test
     void a_change_answers_the_new_version_and_records_one_event_per_changed_field() {
         fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alice Liddell").departmentIds(List.of(ENGINEERING)).build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.NAME, "Alice Liddell").set(MemberFields.DEPARTMENTS, List.of(ENGINEERING)).build(), Actor.organization("admin")))
                 .expectEvents(new MemberNameChanged(ALICE, "Alice", "Alice Liddell"),
                         new DepartmentsChanged(ALICE, List.of(SALES), List.of(ENGINEERING)))
                 .expectResultMessagePayloadMatching(version(3));
@@ -301,7 +302,7 @@ class MemberTest {
     @Test
     void a_change_to_the_values_the_member_already_has_records_nothing() {
         fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alice").userId("alice").workEmail(ALICE_EMAIL).phone("138 0013 8000").departmentIds(List.of(SALES)).build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.NAME, "Alice").set(MemberFields.USER_ID, "alice").set(MemberFields.WORK_EMAIL, ALICE_EMAIL).set(MemberFields.PHONE, "138 0013 8000").set(MemberFields.DEPARTMENTS, List.of(SALES)).build(), Actor.organization("admin")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(version(1));
@@ -311,7 +312,7 @@ class MemberTest {
     @Test
     void clearing_the_phone_is_allowed_while_a_work_email_remains_and_releases_the_phone() {
         fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone(null).build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.PHONE, null).build(), Actor.organization("admin")))
                 .expectEvents(new PhoneNumberChanged(ALICE, ALICE_PHONE, null));
         assertThat(unique.changes()).containsExactly(new Change("release", UniqueKind.PHONE, ALICE_PHONE, ALICE.value()));
         assertThat(unique.ownerOf(UniqueKind.PHONE, ALICE_PHONE)).isEmpty();
@@ -320,7 +321,7 @@ class MemberTest {
     @Test
     void clearing_the_last_way_to_reach_a_member_is_refused() {
         fixture.given(givenAlice(null, ALICE_PHONE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone(null).build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.PHONE, null).build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.PHONE_OR_WORK_EMAIL_REQUIRED, "workEmail"));
         assertThat(unique.changes()).isEmpty();
@@ -330,7 +331,7 @@ class MemberTest {
     @Test
     void clearing_the_departments_is_refused() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().departmentIds(List.of()).build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.DEPARTMENTS, List.of()).build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.DEPARTMENT_REQUIRED, "departmentIds"));
     }
@@ -338,7 +339,7 @@ class MemberTest {
     @Test
     void moving_a_member_to_an_unknown_department_is_refused() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().departmentIds(List.of(new DepartmentId("nowhere"))).build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.DEPARTMENTS, List.of(new DepartmentId("nowhere"))).build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.UNKNOWN_DEPARTMENT, "departmentIds"));
     }
@@ -346,7 +347,7 @@ class MemberTest {
     @Test
     void the_login_email_follows_the_work_email_while_the_member_is_inactive() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("alice.liddell@example.com").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.WORK_EMAIL, "alice.liddell@example.com").build(), Actor.organization("admin")))
                 .expectEvents(new ContactEmailChanged(ALICE, ALICE_EMAIL, "alice.liddell@example.com"),
                         new LoginEmailChanged(ALICE, ALICE_EMAIL, "alice.liddell@example.com"))
                 .expectResultMessagePayloadMatching(version(3));
@@ -360,7 +361,7 @@ class MemberTest {
     @Test
     void changing_the_case_of_the_own_work_email_keeps_the_claim() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("Alice@Example.com").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.WORK_EMAIL, "Alice@Example.com").build(), Actor.organization("admin")))
                 .expectEvents(new ContactEmailChanged(ALICE, ALICE_EMAIL, "Alice@Example.com"),
                         new LoginEmailChanged(ALICE, ALICE_EMAIL, "Alice@Example.com"));
         assertThat(unique.changes()).isEmpty();
@@ -370,7 +371,7 @@ class MemberTest {
     @Test
     void an_invalid_email_in_a_change_is_refused() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("not an email").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.WORK_EMAIL, "not an email").build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.INVALID_EMAIL, "workEmail"));
     }
@@ -379,7 +380,7 @@ class MemberTest {
     void changing_to_a_work_email_of_another_member_is_refused_regardless_of_case() {
         unique.given(UniqueKind.WORK_EMAIL, "bob@example.com", BOB.value());
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("BOB@example.com").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.WORK_EMAIL, "BOB@example.com").build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.DUPLICATE_VALUE, "workEmail"));
         assertThat(unique.ownerOf(UniqueKind.WORK_EMAIL, ALICE_EMAIL)).contains(ALICE.value());
@@ -389,7 +390,7 @@ class MemberTest {
     void changing_to_a_phone_of_another_member_is_refused() {
         unique.given(UniqueKind.PHONE, "+8613900139000", BOB.value());
         fixture.given(givenAlice(ALICE_EMAIL, ALICE_PHONE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().phone("13900139000").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.PHONE, "13900139000").build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.DUPLICATE_VALUE, "phone"));
         assertThat(unique.ownerOf(UniqueKind.PHONE, ALICE_PHONE)).contains(ALICE.value());
@@ -399,7 +400,7 @@ class MemberTest {
     void changing_to_a_user_id_of_another_member_is_refused_regardless_of_case() {
         unique.given(UniqueKind.USER_ID, "bob", BOB.value());
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId("Bob").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.USER_ID, "Bob").build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.DUPLICATE_VALUE, "userId"));
     }
@@ -407,7 +408,7 @@ class MemberTest {
     @Test
     void a_new_user_id_is_claimed_and_the_old_one_released() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId("a.liddell").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.USER_ID, "a.liddell").build(), Actor.organization("admin")))
                 .expectEvents(new UserIdChanged(ALICE, "alice", "a.liddell"));
         assertThat(unique.changes()).containsExactly(
                 new Change("claim", UniqueKind.USER_ID, "a.liddell", ALICE.value()),
@@ -417,7 +418,7 @@ class MemberTest {
     @Test
     void a_user_id_cannot_be_removed() {
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().userId(null).build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.USER_ID, null).build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.INVALID_VALUE, "userId"));
     }
@@ -425,7 +426,7 @@ class MemberTest {
     @Test
     void a_change_based_on_an_older_version_is_refused() {
         fixture.given(givenAlice(ALICE_EMAIL, null), new MemberNameChanged(ALICE, "Alice", "Alicia"))
-                .when(new UpdateMember(ALICE, 1L, MemberChanges.builder().name("Alice L.").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, 1L, MemberChanges.builder().set(MemberFields.NAME, "Alice L.").build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.VERSION_CONFLICT, "version"));
     }
@@ -433,7 +434,7 @@ class MemberTest {
     @Test
     void a_change_based_on_the_current_version_is_applied() {
         fixture.given(givenAlice(ALICE_EMAIL, null), new MemberNameChanged(ALICE, "Alice", "Alicia"))
-                .when(new UpdateMember(ALICE, 2L, MemberChanges.builder().name("Alice L.").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, 2L, MemberChanges.builder().set(MemberFields.NAME, "Alice L.").build(), Actor.organization("admin")))
                 .expectEvents(new MemberNameChanged(ALICE, "Alicia", "Alice L."))
                 .expectResultMessagePayloadMatching(version(3));
     }
@@ -542,7 +543,7 @@ class MemberTest {
         givenJobTitles();
         unique.given(UniqueKind.OPTION_USE, "jobTitle/t-eng/" + ALICE.value(), ALICE.value());
         fixture.given(givenAlice(ALICE_EMAIL, null), new JobTitleChanged(ALICE, null, "t-eng"))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().name("Alicia").jobTitle("Engineer").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.NAME, "Alicia").set(MemberFields.JOB_TITLE, "Engineer").build(), Actor.organization("admin")))
                 .expectEvents(new MemberNameChanged(ALICE, "Alice", "Alicia"));
         assertThat(lockChanges()).isEmpty();
         assertThat(unique.changes()).isEmpty();
@@ -552,7 +553,7 @@ class MemberTest {
     void a_member_who_starts_using_an_option_takes_the_fields_lock_before_recording_the_use() {
         givenJobTitles();
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().jobTitle("Manager").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.JOB_TITLE, "Manager").build(), Actor.organization("admin")))
                 .expectEvents(new JobTitleChanged(ALICE, null, "t-mgr"));
         assertThat(unique.changes()).extracting(c -> c.action() + " " + c.kind() + " " + c.value()).containsExactly(
                 "claim LOCK " + TITLE_LOCK, "release LOCK " + TITLE_LOCK, "claim OPTION_USE jobTitle/t-mgr/" + ALICE.value());
@@ -568,7 +569,7 @@ class MemberTest {
         unique.whenClaimed(UniqueKind.LOCK, TITLE_LOCK, () -> unique.without(UniqueKind.FIELD_OPTION, "jobTitle/t-mgr")
                 .without(UniqueKind.FIELD_OPTION_LABEL, "jobTitle/manager"));
         fixture.given(givenAlice(ALICE_EMAIL, null))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().jobTitle("Manager").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.JOB_TITLE, "Manager").build(), Actor.organization("admin")))
                 .expectException(violation(ErrorCode.UNKNOWN_OPTION, "jobTitle"));
         assertThat(unique.changes()).noneMatch(change -> change.kind() == UniqueKind.OPTION_USE);
     }
@@ -577,8 +578,8 @@ class MemberTest {
     void a_new_member_with_a_job_title_takes_the_lock_too() {
         givenJobTitles();
         fixture.givenNoPriorActivity()
-                .when(new CreateMember(ALICE, MemberChanges.builder().name("Alice").workEmail(ALICE_EMAIL)
-                        .departmentIds(List.of(SALES)).jobTitle("Engineer").build(), Actor.organization("admin")))
+                .when(new CreateMember(ALICE, MemberChanges.builder().set(MemberFields.NAME, "Alice").set(MemberFields.WORK_EMAIL, ALICE_EMAIL)
+                        .set(MemberFields.DEPARTMENTS, List.of(SALES)).set(MemberFields.JOB_TITLE, "Engineer").build(), Actor.organization("admin")))
                 .expectSuccessfulHandlerExecution();
         assertThat(lockChanges()).extracting(c -> c.action() + " " + c.value())
                 .containsExactly("claim " + TITLE_LOCK, "release " + TITLE_LOCK);
@@ -589,8 +590,8 @@ class MemberTest {
     void a_previewed_row_takes_no_lock_and_claims_nothing_where_the_row_itself_takes_both() {
         givenJobTitles();
         unique.given(UniqueKind.MEMBER, BOB.value(), BOB.value());
-        MemberChanges changes = MemberChanges.builder().jobTitle("Manager").managerId(BOB)
-                .workEmail("alice.new@example.com").build();
+        MemberChanges changes = MemberChanges.builder().set(MemberFields.JOB_TITLE, "Manager").set(MemberFields.MANAGER, BOB)
+                .set(MemberFields.WORK_EMAIL, "alice.new@example.com").build();
         fixture.given(givenAlice(ALICE_EMAIL, null))
                 .when(new PreviewMemberRow(ALICE, new RowValues(null, changes, null, null), Actor.organization("admin")))
                 .expectNoEvents()
@@ -634,7 +635,7 @@ class MemberTest {
     @Test
     void the_login_email_follows_the_business_email_an_inactive_member_signs_in_with() {
         fixture.given(givenAliceByBusinessEmail())
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().businessEmail("a.liddell@corp.example").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.BUSINESS_EMAIL, "a.liddell@corp.example").build(), Actor.organization("admin")))
                 .expectEvents(new BusinessEmailChanged(ALICE, ALICE_BUSINESS, "a.liddell@corp.example"),
                         new LoginEmailChanged(ALICE, ALICE_BUSINESS, "a.liddell@corp.example"));
         assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, "a.liddell@corp.example")).contains(ALICE.value());
@@ -644,7 +645,7 @@ class MemberTest {
     @Test
     void an_import_row_changing_the_business_email_an_inactive_member_signs_in_with_moves_the_login_email_too() {
         fixture.given(givenAliceByBusinessEmail())
-                .when(MemberRows.command(ALICE, 5L, MemberChanges.builder().businessEmail("a.liddell@corp.example").build(),
+                .when(MemberRows.command(ALICE, 5L, MemberChanges.builder().set(MemberFields.BUSINESS_EMAIL, "a.liddell@corp.example").build(),
                         null, null, new ImportRow("imp-1", 1), false, Actor.organization("admin")))
                 .expectEvents(new BusinessEmailChanged(ALICE, ALICE_BUSINESS, "a.liddell@corp.example"),
                         new LoginEmailChanged(ALICE, ALICE_BUSINESS, "a.liddell@corp.example"));
@@ -653,7 +654,7 @@ class MemberTest {
     @Test
     void the_work_email_no_longer_moves_the_login_email_of_a_member_signing_in_with_the_business_email() {
         fixture.given(givenAliceByBusinessEmail())
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail("alice.liddell@example.com").build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.WORK_EMAIL, "alice.liddell@example.com").build(), Actor.organization("admin")))
                 .expectEvents(new ContactEmailChanged(ALICE, ALICE_EMAIL, "alice.liddell@example.com"));
         assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_BUSINESS)).contains(ALICE.value());
     }
@@ -661,12 +662,12 @@ class MemberTest {
     @Test
     void the_business_email_an_inactive_member_signs_in_with_cannot_be_cleared_by_a_patch_or_a_row() {
         fixture.given(givenAliceByBusinessEmail())
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().businessEmail(null).build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.BUSINESS_EMAIL, null).build(), Actor.organization("admin")))
                 .expectNoEvents()
                 .expectException(violation(ErrorCode.BUSINESS_EMAIL_REQUIRED, "businessEmail"));
         for (boolean dryRun : new boolean[]{true, false}) {
             fixture.given(givenAliceByBusinessEmail())
-                    .when(MemberRows.command(ALICE, 5L, MemberChanges.builder().businessEmail(null).build(), null, null,
+                    .when(MemberRows.command(ALICE, 5L, MemberChanges.builder().set(MemberFields.BUSINESS_EMAIL, null).build(), null, null,
                             new ImportRow("imp-1", 1), dryRun, Actor.organization("admin")))
                     .expectNoEvents()
                     .expectException(violation(ErrorCode.BUSINESS_EMAIL_REQUIRED, "businessEmail"));
@@ -677,7 +678,7 @@ class MemberTest {
     @Test
     void a_row_switching_the_login_to_the_work_email_may_clear_the_business_email() {
         fixture.given(givenAliceByBusinessEmail())
-                .when(MemberRows.command(ALICE, 5L, MemberChanges.builder().businessEmail(null).build(),
+                .when(MemberRows.command(ALICE, 5L, MemberChanges.builder().set(MemberFields.BUSINESS_EMAIL, null).build(),
                         LoginEmailType.WORK_EMAIL, null, new ImportRow("imp-1", 1), false, Actor.organization("admin")))
                 .expectEvents(new BusinessEmailChanged(ALICE, ALICE_BUSINESS, null),
                         new LoginMethodChosen(ALICE, LoginEmailType.BUSINESS_EMAIL, LoginEmailType.WORK_EMAIL),
@@ -692,7 +693,7 @@ class MemberTest {
         Object[] active = java.util.Arrays.copyOf(history, history.length + 1);
         active[history.length] = new MemberActivated(ALICE);
         fixture.given(active)
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().businessEmail(null).build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.BUSINESS_EMAIL, null).build(), Actor.organization("admin")))
                 .expectEvents(new BusinessEmailChanged(ALICE, ALICE_BUSINESS, null));
         assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_BUSINESS)).contains(ALICE.value());
     }
@@ -722,7 +723,7 @@ class MemberTest {
     @Test
     void an_active_members_old_work_email_stays_its_login_email_and_cannot_become_another_members_login() {
         fixture.given(givenActiveBob())
-                .when(new UpdateMember(BOB, null, MemberChanges.builder().workEmail("bob.new@example.com").build(), Actor.organization("admin")))
+                .when(new UpdateMember(BOB, null, MemberChanges.builder().set(MemberFields.WORK_EMAIL, "bob.new@example.com").build(), Actor.organization("admin")))
                 .expectEvents(new ContactEmailChanged(BOB, BOB_EMAIL, "bob.new@example.com"));
         assertThat(unique.ownerOf(UniqueKind.WORK_EMAIL, BOB_EMAIL)).isEmpty();
         assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, BOB_EMAIL)).contains(BOB.value());
@@ -731,7 +732,7 @@ class MemberTest {
         fixture = newFixture();
         for (boolean dryRun : new boolean[]{true, false}) {
             fixture.given(givenAlice(ALICE_EMAIL, null))
-                    .when(MemberRows.command(ALICE, null, MemberChanges.builder().workEmail("Bob@Example.com").build(), null, null,
+                    .when(MemberRows.command(ALICE, null, MemberChanges.builder().set(MemberFields.WORK_EMAIL, "Bob@Example.com").build(), null, null,
                             dryRun ? new ImportRow("imp-1", 1) : null, dryRun, Actor.organization("admin")))
                     .expectNoEvents()
                     .expectException(violation(ErrorCode.DUPLICATE_VALUE, "loginEmail"));
@@ -744,7 +745,7 @@ class MemberTest {
     void an_active_member_may_take_an_address_that_is_another_members_login_email_as_a_contact_address() {
         unique.given(UniqueKind.LOGIN_EMAIL, BOB_EMAIL, BOB.value());
         fixture.given(givenAlice(ALICE_EMAIL, null), new MemberActivated(ALICE))
-                .when(new UpdateMember(ALICE, null, MemberChanges.builder().workEmail(BOB_EMAIL).build(), Actor.organization("admin")))
+                .when(new UpdateMember(ALICE, null, MemberChanges.builder().set(MemberFields.WORK_EMAIL, BOB_EMAIL).build(), Actor.organization("admin")))
                 .expectEvents(new ContactEmailChanged(ALICE, ALICE_EMAIL, BOB_EMAIL));
         assertThat(unique.ownerOf(UniqueKind.LOGIN_EMAIL, ALICE_EMAIL)).contains(ALICE.value());
     }

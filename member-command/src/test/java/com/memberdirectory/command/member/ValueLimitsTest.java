@@ -3,6 +3,7 @@ package com.memberdirectory.command.member;
 import com.memberdirectory.kernel.department.DepartmentId;
 import com.memberdirectory.kernel.field.FieldType;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.problem.ErrorCode;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -114,14 +115,14 @@ class ValueLimitsTest {
         @Test
         void a_new_employment_date_is_checked_but_one_recorded_earlier_does_not_block_other_changes() {
             MemberPolicies policies = MemberPolicies.withDefaultPhoneRegion("CN");
-            refused(() -> apply(MemberRecord.NEW, MemberChanges.builder().employmentDate(LocalDate.MAX).build(), policies),
+            refused(() -> apply(MemberRecord.NEW, MemberChanges.builder().set(MemberFields.EMPLOYMENT_DATE, LocalDate.MAX).build(), policies),
                     ErrorCode.INVALID_VALUE, "employmentDate");
             MemberRecord legacy = MemberRecord.NEW.withName("Old").withWorkEmail("old@example.com")
                     .withDepartmentIds(List.of(new DepartmentId("d"))).withEmploymentDate(LocalDate.MAX);
-            assertThat(apply(legacy, MemberChanges.builder().city("Lima").build(), policies).city()).isEqualTo("Lima");
-            assertThat(apply(legacy, MemberChanges.builder().employmentDate(LocalDate.MAX).build(), policies).employmentDate())
+            assertThat(apply(legacy, MemberChanges.builder().set(MemberFields.CITY, "Lima").build(), policies).city()).isEqualTo("Lima");
+            assertThat(apply(legacy, MemberChanges.builder().set(MemberFields.EMPLOYMENT_DATE, LocalDate.MAX).build(), policies).employmentDate())
                     .as("an import row repeating the recorded date").isEqualTo(LocalDate.MAX);
-            assertThat(apply(legacy, MemberChanges.builder().employmentDate(LocalDate.of(2020, 2, 2)).build(), policies)
+            assertThat(apply(legacy, MemberChanges.builder().set(MemberFields.EMPLOYMENT_DATE, LocalDate.of(2020, 2, 2)).build(), policies)
                     .employmentDate()).isEqualTo("2020-02-02");
         }
 

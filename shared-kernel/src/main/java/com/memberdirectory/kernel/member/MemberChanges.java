@@ -1,41 +1,32 @@
 package com.memberdirectory.kernel.member;
 
 import com.memberdirectory.kernel.Patch;
-import com.memberdirectory.kernel.department.DepartmentId;
 
-import java.time.LocalDate;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * The fields a create, a PATCH or a spreadsheet row sets. Each is a {@link Patch}: absent (leave as it
- * is), present with a value (set), or present with {@code null} (clear). Values are as the caller wrote
- * them; the rules of the Member aggregate check and normalise them. {@code custom} maps field keys to values
- * as written (text, number, list of option labels); a {@code null} value clears that custom field.
+ * The fields a create, a PATCH or a spreadsheet row sets, keyed by the schema's {@link MemberField}s: a field is
+ * absent (leave it as it is), present with a value (set), or present with {@code null} (clear) — its
+ * {@link #get(MemberField) Patch}. Values are as the caller wrote them, typed as the field's events carry them; the
+ * rules of the Member aggregate check and normalise them. {@link #custom()} maps custom-field keys to values as
+ * written (text, number, list of option labels); a {@code null} value clears that custom field.
+ * <p>
+ * A new built-in field needs no line here: a write sets it with {@code builder().set(MemberFields.NICKNAME, "Bo")}.
  */
-public record MemberChanges(
-                            Patch<String> name,
-                            Patch<String> surname,
-                            Patch<String> firstName,
-                            Patch<String> alias,
-                            Patch<String> userId,
-                            Patch<String> workEmail,
-                            Patch<String> businessEmail,
-                            Patch<String> phone,
-                            Patch<Boolean> hidePhone,
-                            Patch<Gender> gender,
-                            Patch<List<DepartmentId>> departmentIds,
-                            Patch<String> seatId,
-                            Patch<String> employeeId,
-                            Patch<LocalDate> employmentDate,
-                            Patch<String> countryRegion,
-                            Patch<String> city,
-                            Patch<String> externalId,
-                            Patch<MemberId> managerId,
-                            Patch<List<MemberId>> dottedLineManagerIds,
-                            Patch<String> jobTitle,
-                            Patch<String> workforceType,
-                            Patch<Map<String, Object>> custom) {
+public final class MemberChanges {
+
+    /** The fields asked for, with their values (null: clear); a field not in the map is absent. */
+    private final Map<MemberField<?, ?>, Object> fields;
+    private final Patch<Map<String, Object>> custom;
+
+    private MemberChanges(Map<MemberField<?, ?>, Object> fields, Patch<Map<String, Object>> custom) {
+        this.fields = fields;
+        this.custom = custom;
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -43,164 +34,66 @@ public record MemberChanges(
 
     /** Starts from these changes, e.g. to add one more field. */
     public Builder toBuilder() {
-        return Builder.from(this);
+        Builder builder = new Builder();
+        builder.fields.putAll(fields);
+        builder.custom = custom;
+        return builder;
+    }
+
+    /** What the write asks for the field: absent, or present with its value (null: clear). */
+    @SuppressWarnings("unchecked")
+    public <V> Patch<V> get(MemberField<V, ?> field) {
+        return fields.containsKey(field) ? Patch.of((V) fields.get(field)) : Patch.absent();
+    }
+
+    /** The custom-field values the write sets, by key. */
+    public Patch<Map<String, Object>> custom() {
+        return custom;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MemberChanges that && fields.equals(that.fields) && custom.equals(that.custom);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fields, custom);
+    }
+
+    @Override
+    public String toString() {
+        String set = fields.entrySet().stream().map(entry -> entry.getKey().name() + "=" + entry.getValue())
+                .collect(Collectors.joining(", "));
+        return "MemberChanges[" + set + (custom.present() ? (set.isEmpty() ? "" : ", ") + "custom=" + custom.value() : "")
+                + "]";
     }
 
     /** Builds {@link MemberChanges}; every setter marks its field as present ({@code null}: clear). */
     public static final class Builder {
 
-        private Patch<String> name = Patch.absent();
-        private Patch<String> surname = Patch.absent();
-        private Patch<String> firstName = Patch.absent();
-        private Patch<String> alias = Patch.absent();
-        private Patch<String> userId = Patch.absent();
-        private Patch<String> workEmail = Patch.absent();
-        private Patch<String> businessEmail = Patch.absent();
-        private Patch<String> phone = Patch.absent();
-        private Patch<Boolean> hidePhone = Patch.absent();
-        private Patch<Gender> gender = Patch.absent();
-        private Patch<List<DepartmentId>> departmentIds = Patch.absent();
-        private Patch<String> seatId = Patch.absent();
-        private Patch<String> employeeId = Patch.absent();
-        private Patch<LocalDate> employmentDate = Patch.absent();
-        private Patch<String> countryRegion = Patch.absent();
-        private Patch<String> city = Patch.absent();
-        private Patch<String> externalId = Patch.absent();
-        private Patch<MemberId> managerId = Patch.absent();
-        private Patch<List<MemberId>> dottedLineManagerIds = Patch.absent();
-        private Patch<String> jobTitle = Patch.absent();
-        private Patch<String> workforceType = Patch.absent();
+        private final Map<MemberField<?, ?>, Object> fields = new LinkedHashMap<>();
         private Patch<Map<String, Object>> custom = Patch.absent();
 
-        private static Builder from(MemberChanges changes) {
-            Builder builder = new Builder();
-            builder.name = changes.name;
-            builder.surname = changes.surname;
-            builder.firstName = changes.firstName;
-            builder.alias = changes.alias;
-            builder.userId = changes.userId;
-            builder.workEmail = changes.workEmail;
-            builder.businessEmail = changes.businessEmail;
-            builder.phone = changes.phone;
-            builder.hidePhone = changes.hidePhone;
-            builder.gender = changes.gender;
-            builder.departmentIds = changes.departmentIds;
-            builder.seatId = changes.seatId;
-            builder.employeeId = changes.employeeId;
-            builder.employmentDate = changes.employmentDate;
-            builder.countryRegion = changes.countryRegion;
-            builder.city = changes.city;
-            builder.externalId = changes.externalId;
-            builder.managerId = changes.managerId;
-            builder.dottedLineManagerIds = changes.dottedLineManagerIds;
-            builder.jobTitle = changes.jobTitle;
-            builder.workforceType = changes.workforceType;
-            builder.custom = changes.custom;
-            return builder;
+        private Builder() {
         }
 
-        public Builder name(String value) {
-            this.name = Patch.of(value);
+        /**
+         * Asks for the field to be set to the value ({@code null}: cleared).
+         *
+         * @throws IllegalArgumentException for a field no write sets (one derived from others, as the login email)
+         */
+        public <V> Builder set(MemberField<V, ?> field, V value) {
+            if (!field.written()) {
+                throw new IllegalArgumentException("No write sets the field " + field.name());
+            }
+            fields.put(field, value);
             return this;
         }
 
-        public Builder surname(String value) {
-            this.surname = Patch.of(value);
-            return this;
-        }
-
-        public Builder firstName(String value) {
-            this.firstName = Patch.of(value);
-            return this;
-        }
-
-        public Builder alias(String value) {
-            this.alias = Patch.of(value);
-            return this;
-        }
-
-        public Builder userId(String value) {
-            this.userId = Patch.of(value);
-            return this;
-        }
-
-        public Builder workEmail(String value) {
-            this.workEmail = Patch.of(value);
-            return this;
-        }
-
-        public Builder businessEmail(String value) {
-            this.businessEmail = Patch.of(value);
-            return this;
-        }
-
-        public Builder phone(String value) {
-            this.phone = Patch.of(value);
-            return this;
-        }
-
-        public Builder hidePhone(Boolean value) {
-            this.hidePhone = Patch.of(value);
-            return this;
-        }
-
-        public Builder gender(Gender value) {
-            this.gender = Patch.of(value);
-            return this;
-        }
-
-        public Builder departmentIds(List<DepartmentId> value) {
-            this.departmentIds = Patch.of(value);
-            return this;
-        }
-
-        public Builder seatId(String value) {
-            this.seatId = Patch.of(value);
-            return this;
-        }
-
-        public Builder employeeId(String value) {
-            this.employeeId = Patch.of(value);
-            return this;
-        }
-
-        public Builder employmentDate(LocalDate value) {
-            this.employmentDate = Patch.of(value);
-            return this;
-        }
-
-        public Builder countryRegion(String value) {
-            this.countryRegion = Patch.of(value);
-            return this;
-        }
-
-        public Builder city(String value) {
-            this.city = Patch.of(value);
-            return this;
-        }
-
-        public Builder externalId(String value) {
-            this.externalId = Patch.of(value);
-            return this;
-        }
-
-        public Builder managerId(MemberId value) {
-            this.managerId = Patch.of(value);
-            return this;
-        }
-
-        public Builder dottedLineManagerIds(List<MemberId> value) {
-            this.dottedLineManagerIds = Patch.of(value);
-            return this;
-        }
-
-        public Builder jobTitle(String value) {
-            this.jobTitle = Patch.of(value);
-            return this;
-        }
-
-        public Builder workforceType(String value) {
-            this.workforceType = Patch.of(value);
+        /** Leaves the field out again: the write does not ask for it (a new member without a user ID gets one). */
+        public Builder leaveOut(MemberField<?, ?> field) {
+            fields.remove(field);
             return this;
         }
 
@@ -209,14 +102,8 @@ public record MemberChanges(
             return this;
         }
 
-        /** Leaves the user ID out again (a new member without one gets a generated ID). */
-        public Builder keepUserId() {
-            this.userId = Patch.absent();
-            return this;
-        }
-
         public MemberChanges build() {
-            return new MemberChanges(name, surname, firstName, alias, userId, workEmail, businessEmail, phone, hidePhone, gender, departmentIds, seatId, employeeId, employmentDate, countryRegion, city, externalId, managerId, dottedLineManagerIds, jobTitle, workforceType, custom);
+            return new MemberChanges(Collections.unmodifiableMap(new LinkedHashMap<>(fields)), custom);
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.memberdirectory.kernel.member;
 
-import com.memberdirectory.kernel.Patch;
 import com.memberdirectory.kernel.field.FieldType;
 import com.memberdirectory.kernel.problem.ErrorCode;
 
@@ -9,14 +8,14 @@ import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * One built-in field of the member record, described once (see {@link MemberFields}): its name in the Member
  * JSON, its workbook column, its change event and how that event is read, the value {@link MemberCreated} carries,
- * how history shows it, whether it is unique, and where a write asks for it in {@link MemberChanges}. The write side,
- * the read side and the history all follow this description instead of each spelling the field out.
+ * how history shows it, whether it is unique, and whether a write may ask for it in {@link MemberChanges} (every
+ * field but the derived ones). The write side, the read side and the history all follow this description instead of
+ * each spelling the field out.
  *
  * @param <V> the field's value as its events carry it
  * @param <E> the event that records a change of it
@@ -54,8 +53,6 @@ public final class MemberField<V, E extends MemberEvent> {
     private Uniqueness uniqueness;
     private boolean derived;
     private FieldType type;
-    private Function<MemberChanges, Patch<V>> requested;
-    private BiConsumer<MemberChanges.Builder, V> setter;
 
     private MemberField(String name, Class<E> event, Changed<V, E> changed, Function<E, V> before, Function<E, V> after) {
         this.name = name;
@@ -115,13 +112,6 @@ public final class MemberField<V, E extends MemberEvent> {
         return this;
     }
 
-    /** Where a write (create, PATCH, import row) asks for the field in {@link MemberChanges}, and how it is set there. */
-    MemberField<V, E> written(Function<MemberChanges, Patch<V>> requested, BiConsumer<MemberChanges.Builder, V> set) {
-        this.requested = requested;
-        this.setter = set;
-        return this;
-    }
-
     /** The name in the Member JSON, in history and in errors. */
     public String name() {
         return name;
@@ -161,20 +151,7 @@ public final class MemberField<V, E extends MemberEvent> {
 
     /** Whether a write can ask for the field: every field but the derived ones. */
     public boolean written() {
-        return requested != null;
-    }
-
-    /** What a write asks for the field; absent for a field no write sets. */
-    public Patch<V> requested(MemberChanges changes) {
-        return requested == null ? Patch.absent() : requested.apply(changes);
-    }
-
-    /** Sets the field in a write's changes ({@code null}: clear it). */
-    public void set(MemberChanges.Builder changes, V value) {
-        if (setter == null) {
-            throw new IllegalStateException("No write sets the field " + name);
-        }
-        setter.accept(changes, value);
+        return !derived;
     }
 
     public E changed(MemberId member, V before, V after) {

@@ -23,97 +23,82 @@ public final class MemberFields {
 
     public static final MemberField<String, MemberNameChanged> NAME = field("name", MemberNameChanged.class,
             MemberNameChanged::new, MemberNameChanged::before, MemberNameChanged::after)
-            .column(MemberColumns.NAME).created(MemberCreated::name)
-            .type(FieldType.TEXT).written(MemberChanges::name, MemberChanges.Builder::name);
+            .column(MemberColumns.NAME).created(MemberCreated::name).type(FieldType.TEXT);
     public static final MemberField<String, SurnameChanged> SURNAME = field("surname", SurnameChanged.class,
             SurnameChanged::new, SurnameChanged::before, SurnameChanged::after)
-            .column(MemberColumns.SURNAME).created(MemberCreated::surname)
-            .type(FieldType.TEXT).written(MemberChanges::surname, MemberChanges.Builder::surname);
+            .column(MemberColumns.SURNAME).created(MemberCreated::surname).type(FieldType.TEXT);
     public static final MemberField<String, FirstNameChanged> FIRST_NAME = field("firstName", FirstNameChanged.class,
             FirstNameChanged::new, FirstNameChanged::before, FirstNameChanged::after)
-            .column(MemberColumns.FIRST_NAME).created(MemberCreated::firstName)
-            .type(FieldType.TEXT).written(MemberChanges::firstName, MemberChanges.Builder::firstName);
+            .column(MemberColumns.FIRST_NAME).created(MemberCreated::firstName).type(FieldType.TEXT);
     public static final MemberField<String, AliasChanged> ALIAS = field("alias", AliasChanged.class,
             AliasChanged::new, AliasChanged::before, AliasChanged::after)
-            .column(MemberColumns.ALIAS).created(MemberCreated::alias)
-            .type(FieldType.TEXT).written(MemberChanges::alias, MemberChanges.Builder::alias);
+            .column(MemberColumns.ALIAS).created(MemberCreated::alias).type(FieldType.TEXT);
     public static final MemberField<String, UserIdChanged> USER_ID = field("userId", UserIdChanged.class,
             UserIdChanged::new, UserIdChanged::before, UserIdChanged::after)
-            .column(MemberColumns.USER_ID).created(MemberCreated::userId).unique("USER_ID", true)
-            .type(FieldType.TEXT).written(MemberChanges::userId, MemberChanges.Builder::userId);
+            .column(MemberColumns.USER_ID).created(MemberCreated::userId).unique("USER_ID", true).type(FieldType.TEXT);
     public static final MemberField<String, ContactEmailChanged> WORK_EMAIL = field("workEmail",
             ContactEmailChanged.class, ContactEmailChanged::new, ContactEmailChanged::before, ContactEmailChanged::after)
             .column(MemberColumns.WORK_EMAIL).created(MemberCreated::workEmail).unique("WORK_EMAIL", true)
-            .type(FieldType.SPECIAL).written(MemberChanges::workEmail, MemberChanges.Builder::workEmail);
+            .type(FieldType.SPECIAL);
     public static final MemberField<String, BusinessEmailChanged> BUSINESS_EMAIL = field("businessEmail",
             BusinessEmailChanged.class, BusinessEmailChanged::new, BusinessEmailChanged::before,
             BusinessEmailChanged::after)
             .column(MemberColumns.BUSINESS_EMAIL).created(MemberCreated::businessEmail).unique("BUSINESS_EMAIL", true)
-            .type(FieldType.SPECIAL).written(MemberChanges::businessEmail, MemberChanges.Builder::businessEmail);
+            .type(FieldType.SPECIAL);
     public static final MemberField<String, LoginEmailChanged> LOGIN_EMAIL = field("loginEmail",
             LoginEmailChanged.class, LoginEmailChanged::new, LoginEmailChanged::before, LoginEmailChanged::after)
             .created(MemberCreated::loginEmail).unique("LOGIN_EMAIL", true).derived();
     public static final MemberField<String, PhoneNumberChanged> PHONE = field("phone", PhoneNumberChanged.class,
             PhoneNumberChanged::new, PhoneNumberChanged::before, PhoneNumberChanged::after)
-            .column(MemberColumns.PHONE).created(MemberCreated::phone).unique("PHONE", false)
-            .type(FieldType.SPECIAL).written(MemberChanges::phone, MemberChanges.Builder::phone);
+            .column(MemberColumns.PHONE).created(MemberCreated::phone).unique("PHONE", false).type(FieldType.SPECIAL);
     public static final MemberField<Boolean, PhoneVisibilityChanged> HIDE_PHONE = field("hidePhone",
             PhoneVisibilityChanged.class, PhoneVisibilityChanged::new, PhoneVisibilityChanged::before,
             PhoneVisibilityChanged::after)
-            .column(MemberColumns.HIDE_PHONE).created(MemberCreated::hidePhone)
-            .type(FieldType.SPECIAL).written(MemberChanges::hidePhone, MemberChanges.Builder::hidePhone);
+            .column(MemberColumns.HIDE_PHONE).created(MemberCreated::hidePhone).type(FieldType.SPECIAL);
     public static final MemberField<Gender, GenderChanged> GENDER = field("gender", GenderChanged.class,
             GenderChanged::new, GenderChanged::before, GenderChanged::after)
-            .column(MemberColumns.GENDER).created(MemberCreated::gender)
-            .type(FieldType.SPECIAL).written(MemberChanges::gender, MemberChanges.Builder::gender);
+            .column(MemberColumns.GENDER).created(MemberCreated::gender).type(FieldType.SPECIAL);
     public static final MemberField<List<DepartmentId>, DepartmentsChanged> DEPARTMENTS = field("departmentIds",
             DepartmentsChanged.class, DepartmentsChanged::new, DepartmentsChanged::before, DepartmentsChanged::after)
             .column(MemberColumns.DEPARTMENT).created(MemberCreated::departmentIds)
-            .shown(ids -> texts(ids, DepartmentId::value))
-            .type(FieldType.SPECIAL).written(MemberChanges::departmentIds, MemberChanges.Builder::departmentIds);
+            .shown(ids -> texts(ids, DepartmentId::value)).type(FieldType.SPECIAL);
     public static final MemberField<String, SeatChanged> SEAT_ID = field("seatId", SeatChanged.class,
             SeatChanged::new, SeatChanged::before, SeatChanged::after)
-            .column(MemberColumns.SEAT_ID).created(MemberCreated::seatId).unique("SEAT_ID", true)
-            .type(FieldType.TEXT).written(MemberChanges::seatId, MemberChanges.Builder::seatId);
+            .column(MemberColumns.SEAT_ID).created(MemberCreated::seatId).unique("SEAT_ID", true).type(FieldType.TEXT);
     public static final MemberField<String, EmployeeIdChanged> EMPLOYEE_ID = field("employeeId",
             EmployeeIdChanged.class, EmployeeIdChanged::new, EmployeeIdChanged::before, EmployeeIdChanged::after)
             .column(MemberColumns.EMPLOYEE_ID).created(MemberCreated::employeeId).unique("EMPLOYEE_ID", true)
-            .type(FieldType.TEXT).written(MemberChanges::employeeId, MemberChanges.Builder::employeeId);
+            .type(FieldType.TEXT);
     public static final MemberField<LocalDate, EmploymentDateChanged> EMPLOYMENT_DATE = field("employmentDate",
             EmploymentDateChanged.class, EmploymentDateChanged::new, EmploymentDateChanged::before,
             EmploymentDateChanged::after)
             .column(MemberColumns.EMPLOYMENT_DATE).created(MemberCreated::employmentDate).shown(MemberFields::text)
-            .type(FieldType.DATE).written(MemberChanges::employmentDate, MemberChanges.Builder::employmentDate);
+            .type(FieldType.DATE);
     public static final MemberField<String, CountryRegionChanged> COUNTRY_REGION = field("countryRegion",
             CountryRegionChanged.class, CountryRegionChanged::new, CountryRegionChanged::before,
             CountryRegionChanged::after)
-            .column(MemberColumns.COUNTRY_REGION).created(MemberCreated::countryRegion)
-            .type(FieldType.SPECIAL).written(MemberChanges::countryRegion, MemberChanges.Builder::countryRegion);
+            .column(MemberColumns.COUNTRY_REGION).created(MemberCreated::countryRegion).type(FieldType.SPECIAL);
     public static final MemberField<String, CityChanged> CITY = field("city", CityChanged.class,
             CityChanged::new, CityChanged::before, CityChanged::after)
-            .column(MemberColumns.CITY).created(MemberCreated::city)
-            .type(FieldType.TEXT).written(MemberChanges::city, MemberChanges.Builder::city);
+            .column(MemberColumns.CITY).created(MemberCreated::city).type(FieldType.TEXT);
     public static final MemberField<MemberId, ManagerChanged> MANAGER = field("managerId", ManagerChanged.class,
             ManagerChanged::new, ManagerChanged::before, ManagerChanged::after)
             .column(MemberColumns.DIRECT_MANAGER).created(MemberCreated::managerId).shown(MemberFields::text)
-            .type(FieldType.MEMBER).written(MemberChanges::managerId, MemberChanges.Builder::managerId);
+            .type(FieldType.MEMBER);
     public static final MemberField<List<MemberId>, DottedLineManagersChanged> DOTTED_LINE_MANAGERS = field(
             "dottedLineManagerIds", DottedLineManagersChanged.class, DottedLineManagersChanged::new,
             DottedLineManagersChanged::before, DottedLineManagersChanged::after)
             .column(MemberColumns.DOTTED_LINE_MANAGERS).created(MemberCreated::dottedLineManagerIds)
-            .shown(ids -> texts(ids, MemberId::value))
-            .type(FieldType.SPECIAL).written(MemberChanges::dottedLineManagerIds, MemberChanges.Builder::dottedLineManagerIds);
+            .shown(ids -> texts(ids, MemberId::value)).type(FieldType.SPECIAL);
     /** Holds an option id; shown by its current label. */
     public static final MemberField<String, JobTitleChanged> JOB_TITLE = field("jobTitle", JobTitleChanged.class,
             JobTitleChanged::new, JobTitleChanged::before, JobTitleChanged::after)
-            .column(MemberColumns.JOB_TITLE)
-            .type(FieldType.SINGLE_OPTION).written(MemberChanges::jobTitle, MemberChanges.Builder::jobTitle);
+            .column(MemberColumns.JOB_TITLE).type(FieldType.SINGLE_OPTION);
     /** Holds an option id; shown by its current label. */
     public static final MemberField<String, WorkforceTypeChanged> WORKFORCE_TYPE = field("workforceType",
             WorkforceTypeChanged.class, WorkforceTypeChanged::new, WorkforceTypeChanged::before,
             WorkforceTypeChanged::after)
-            .column(MemberColumns.WORKFORCE_TYPE)
-            .type(FieldType.SINGLE_OPTION).written(MemberChanges::workforceType, MemberChanges.Builder::workforceType);
+            .column(MemberColumns.WORKFORCE_TYPE).type(FieldType.SINGLE_OPTION);
 
     /**
      * The identifier an identity provider's provisioning client keeps for the member (SCIM {@code externalId},
@@ -121,8 +106,7 @@ public final class MemberFields {
      */
     public static final MemberField<String, ExternalIdChanged> EXTERNAL_ID = field("externalId", ExternalIdChanged.class,
             ExternalIdChanged::new, ExternalIdChanged::before, ExternalIdChanged::after)
-            .column(MemberColumns.EXTERNAL_ID)
-            .type(FieldType.TEXT).written(MemberChanges::externalId, MemberChanges.Builder::externalId);
+            .column(MemberColumns.EXTERNAL_ID).type(FieldType.TEXT);
 
     /** Every built-in field, in the order a write records their changes. */
     public static final List<MemberField<?, ?>> ALL = List.of(NAME, SURNAME, FIRST_NAME, ALIAS, USER_ID, WORK_EMAIL,

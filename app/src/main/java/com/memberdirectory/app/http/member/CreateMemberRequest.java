@@ -45,35 +45,37 @@ public record CreateMemberRequest(String name,
 
     MemberChanges toChanges() {
         MemberChanges.Builder fields = MemberChanges.builder()
-                .name(name)
-                .departmentIds(departmentIds == null ? null : departmentIds.stream().map(MemberPatch::departmentId).toList());
+                .set(MemberFields.NAME, name)
+                .set(MemberFields.DEPARTMENTS,
+                        departmentIds == null ? null : departmentIds.stream().map(MemberPatch::departmentId).toList());
         // A field the create leaves out is not asked for (a null text is no text given); the name is always asked for.
         for (int i = 0; i < TEXT.size(); i++) {
             String value = TEXT.get(i).apply(this);
             if (value != null) {
-                MemberFields.TEXT.get(i).set(fields, value);
+                fields.set(MemberFields.TEXT.get(i), value);
             }
         }
         if (hidePhone != null) {
-            fields.hidePhone(hidePhone);
+            fields.set(MemberFields.HIDE_PHONE, hidePhone);
         }
         if (gender != null) {
-            fields.gender(gender);
+            fields.set(MemberFields.GENDER, gender);
         }
         if (employmentDate != null) {
-            fields.employmentDate(employmentDate);
+            fields.set(MemberFields.EMPLOYMENT_DATE, employmentDate);
         }
         if (managerId != null) {
-            fields.managerId(new MemberId(managerId));
+            fields.set(MemberFields.MANAGER, new MemberId(managerId));
         }
         if (dottedLineManagerIds != null) {
-            fields.dottedLineManagerIds(dottedLineManagerIds.stream().map(MemberPatch::memberId).toList());
+            fields.set(MemberFields.DOTTED_LINE_MANAGERS,
+                    dottedLineManagerIds.stream().map(MemberPatch::memberId).toList());
         }
         if (jobTitle != null) {
-            fields.jobTitle(jobTitle);
+            fields.set(MemberFields.JOB_TITLE, jobTitle);
         }
         if (workforceType != null) {
-            fields.workforceType(workforceType);
+            fields.set(MemberFields.WORKFORCE_TYPE, workforceType);
         }
         if (custom != null) {
             fields.custom(custom);

@@ -53,21 +53,22 @@ final class MemberPatch {
             JsonNode value = field.getValue();
             MemberField<String, ?> textField = TEXT_FIELDS.get(name);
             if (textField != null) {
-                textField.set(changes, text(name, value));
+                changes.set(textField, text(name, value));
                 continue;
             }
             switch (name) {
-                case "hidePhone" -> changes.hidePhone(bool(name, value));
-                case "gender" -> changes.gender(gender(value));
-                case "departmentIds" -> changes.departmentIds(ids(name, value, MemberPatch::departmentId));
-                case "employmentDate" -> changes.employmentDate(date(name, value));
+                case "hidePhone" -> changes.set(MemberFields.HIDE_PHONE, bool(name, value));
+                case "gender" -> changes.set(MemberFields.GENDER, gender(value));
+                case "departmentIds" -> changes.set(MemberFields.DEPARTMENTS, ids(name, value, MemberPatch::departmentId));
+                case "employmentDate" -> changes.set(MemberFields.EMPLOYMENT_DATE, date(name, value));
                 case "managerId" -> {
                     String id = text(name, value);
-                    changes.managerId(id == null ? null : new MemberId(id));
+                    changes.set(MemberFields.MANAGER, id == null ? null : new MemberId(id));
                 }
-                case "dottedLineManagerIds" -> changes.dottedLineManagerIds(ids(name, value, MemberPatch::memberId));
-                case "jobTitle" -> changes.jobTitle(text(name, value));
-                case "workforceType" -> changes.workforceType(text(name, value));
+                case "dottedLineManagerIds" ->
+                        changes.set(MemberFields.DOTTED_LINE_MANAGERS, ids(name, value, MemberPatch::memberId));
+                case "jobTitle" -> changes.set(MemberFields.JOB_TITLE, text(name, value));
+                case "workforceType" -> changes.set(MemberFields.WORKFORCE_TYPE, text(name, value));
                 case "custom" -> changes.custom(custom(value));
                 default -> throw unknown(name);
             }

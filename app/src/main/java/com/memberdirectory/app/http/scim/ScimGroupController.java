@@ -19,6 +19,7 @@ import com.memberdirectory.kernel.department.DepartmentView;
 import com.memberdirectory.kernel.department.ListDepartments;
 import com.memberdirectory.kernel.member.FindMember;
 import com.memberdirectory.kernel.member.MemberChanges;
+import com.memberdirectory.kernel.member.MemberFields;
 import com.memberdirectory.kernel.member.MemberId;
 import com.memberdirectory.kernel.member.MemberStatus;
 import com.memberdirectory.kernel.member.MemberView;
@@ -142,7 +143,8 @@ class ScimGroupController {
 
     private void move(MemberView member, List<String> departments, Actor actor) {
         MemberWritten written = ScimRequests.send(commands, new UpdateMember(new MemberId(member.id()), null,
-                MemberChanges.builder().departmentIds(departments.stream().map(DepartmentId::new).toList()).build(), actor));
+                MemberChanges.builder().set(MemberFields.DEPARTMENTS, departments.stream().map(DepartmentId::new).toList())
+                        .build(), actor));
         readModel.ask(new FindMember(written.memberId(), written.version()), MemberView.class);
     }
 
