@@ -2,6 +2,7 @@ package com.memberdirectory.query.admin;
 
 import com.memberdirectory.kernel.admin.AdminView;
 import com.memberdirectory.query.jobs.JobStorage;
+import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.KeptReadModel;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,8 +43,13 @@ class ActiveGrants {
         return grants.get().get(subject);
     }
 
-    /** The admin projection stored a batch, or the administrators' collection was rebuilt. */
+    /** The administrators' collection was replaced (a rebuild) or dropped (a reset). */
     void changed() {
         grants.changed();
+    }
+
+    /** To be told around each of the admin projection's writes. */
+    DocumentBatch.Writes writes() {
+        return grants;
     }
 }

@@ -29,17 +29,21 @@ class AdminProjection {
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<AdminDocument> waiters;
-    /** Told once a batch's grants are stored, before anyone waiting for them is answered. */
+    /** Told before a batch's grants are written and once the batch is over (after anyone waiting was answered). */
+    private final DocumentBatch.Writes writes;
+    /** Told when the collection is dropped. */
     private final Runnable changed;
 
     @Autowired
     AdminProjection(MongoTemplate mongo, ProjectionWaiters<AdminDocument> adminWaiters, ActiveGrants grants) {
-        this(mongo, adminWaiters, grants::changed);
+        this(mongo, adminWaiters, grants.writes(), grants::changed);
     }
 
-    private AdminProjection(MongoTemplate mongo, ProjectionWaiters<AdminDocument> adminWaiters, Runnable changed) {
+    private AdminProjection(MongoTemplate mongo, ProjectionWaiters<AdminDocument> adminWaiters,
+                            DocumentBatch.Writes writes, Runnable changed) {
         this.mongo = mongo;
         this.waiters = adminWaiters;
+        this.writes = writes;
         this.changed = changed;
     }
 
@@ -69,7 +73,8 @@ class AdminProjection {
     @Bean
     static ReadModel adminsReadModel(ActiveGrants grants) {
         return new ReadModel("admins", PROCESSING_GROUP, List.of(AdminDocument.class),
-                shadow -> new AdminProjection(shadow.mongo(), shadow.waiters(), () -> { }), grants::changed);
+                shadow -> new AdminProjection(shadow.mongo(), shadow.waiters(), DocumentBatch.Writes.NONE, () -> { }),
+                grants::changed);
     }
 
     @ResetHandler
@@ -96,10 +101,7 @@ class AdminProjection {
     }
 
     private DocumentBatch<AdminDocument> batch() {
-        return DocumentBatch.current(mongo, AdminDocument.class, d -> d.subject,
-                written -> {
-                    changed.run();
-                    waiters.projected(written.keySet());
-                });
+        return DocumentBatch.current(mongo, AdminDocument.class, d -> d.subject, writes,
+                written -> waiters.projected(written.keySet()));
     }
 }

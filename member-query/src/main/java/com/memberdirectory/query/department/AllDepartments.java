@@ -2,6 +2,7 @@ package com.memberdirectory.query.department;
 
 import com.memberdirectory.kernel.department.DepartmentList;
 import com.memberdirectory.query.jobs.JobStorage;
+import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.KeptReadModel;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,8 +32,13 @@ class AllDepartments {
         return list.get();
     }
 
-    /** The department projection stored a batch, or the departments' collection was rebuilt. */
+    /** The departments' collection was replaced (a rebuild) or dropped (a reset). */
     void changed() {
         list.changed();
+    }
+
+    /** To be told around each of the department projection's writes. */
+    DocumentBatch.Writes writes() {
+        return list;
     }
 }

@@ -26,27 +26,28 @@ class DepartmentProjection {
 
     private final MongoTemplate mongo;
     private final ProjectionWaiters<DepartmentView> waiters;
-    /** Told once a batch's departments are stored, before anyone waiting for them is answered. */
+    /** Told before a batch's departments are written and once the batch is over (after anyone waiting was answered). */
+    private final DocumentBatch.Writes writes;
+    /** Told when the collection is dropped. */
     private final Runnable changed;
 
     @Autowired
     DepartmentProjection(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters, AllDepartments all) {
-        this(mongo, departmentWaiters, all::changed);
+        this(mongo, departmentWaiters, all.writes(), all::changed);
     }
 
-    private DepartmentProjection(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters, Runnable changed) {
+    private DepartmentProjection(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters,
+                                 DocumentBatch.Writes writes, Runnable changed) {
         this.mongo = mongo;
         this.waiters = departmentWaiters;
+        this.writes = writes;
         this.changed = changed;
     }
 
     @EventHandler
     void on(DepartmentCreated event) {
-        DocumentBatch<DepartmentDocument> batch = DocumentBatch.current(mongo, DepartmentDocument.class, d -> d.id,
-                written -> {
-                    changed.run();
-                    waiters.projected(written.keySet());
-                });
+        DocumentBatch<DepartmentDocument> batch = DocumentBatch.current(mongo, DepartmentDocument.class, d -> d.id, writes,
+                written -> waiters.projected(written.keySet()));
         List<String> ancestors = new ArrayList<>();
         if (event.parentId() != null) {
             DepartmentDocument parent = batch.find(event.parentId().value());
@@ -68,7 +69,8 @@ class DepartmentProjection {
     @Bean
     static ReadModel departmentsReadModel(AllDepartments all) {
         return new ReadModel("departments", PROCESSING_GROUP, List.of(DepartmentDocument.class),
-                shadow -> new DepartmentProjection(shadow.mongo(), shadow.waiters(), () -> { }), all::changed);
+                shadow -> new DepartmentProjection(shadow.mongo(), shadow.waiters(), DocumentBatch.Writes.NONE, () -> { }),
+                all::changed);
     }
 
     @ResetHandler

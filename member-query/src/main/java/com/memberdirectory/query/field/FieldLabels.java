@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.memberdirectory.query.jobs.JobStorage;
+import com.memberdirectory.query.support.DocumentBatch;
 import com.memberdirectory.query.support.KeptReadModel;
 
 import java.math.BigDecimal;
@@ -47,8 +48,14 @@ public class FieldLabels {
         this.fields = KeptReadModel.unkept(() -> read(mongo));
     }
 
+    /** The fields' collection was replaced (a rebuild) or dropped (a reset). */
     void invalidate() {
         fields.changed();
+    }
+
+    /** To be told around each of the field projection's writes. */
+    DocumentBatch.Writes writes() {
+        return fields;
     }
 
     /** Fields with values (built-in option fields and custom fields), in definition order. */

@@ -127,6 +127,6 @@ class FieldProjection {
     }
 
     private DocumentBatch<FieldDocument> batch() {
-        return DocumentBatch.current(mongo, FieldDocument.class, d -> d.key, written -> labels.invalidate());
+        return DocumentBatch.current(mongo, FieldDocument.class, d -> d.key, labels.writes(), written -> { });
     }
 }

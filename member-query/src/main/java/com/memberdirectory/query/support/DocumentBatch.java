@@ -28,6 +28,28 @@ import java.util.function.Function;
  */
 public final class DocumentBatch<D> {
 
+    /**
+     * Told around the writes of a batch (a {@link KeptReadModel} kept in memory between them): before its first
+     * document is written, and once the batch is over — after its {@code afterCommit}, or after it failed.
+     */
+    public interface Writes {
+
+        /** Nobody is told. */
+        Writes NONE = new Writes() {
+            @Override
+            public void writing() {
+            }
+
+            @Override
+            public void written() {
+            }
+        };
+
+        void writing();
+
+        void written();
+    }
+
     private final MongoTemplate mongo;
     private final Class<D> type;
     private final Function<D, String> idOf;
@@ -36,6 +58,9 @@ public final class DocumentBatch<D> {
     private final Map<String, D> written = new LinkedHashMap<>();
     /** Ids read at the batch's start and not stored: their documents are inserted, not upserted. */
     private final Set<String> absent = new java.util.HashSet<>();
+    private final Writes writes;
+    /** Whether {@link #writes} was told of a write, and must be told when the batch is over. */
+    private boolean announced;
 
     /**
      * Events of a batch whose write failed as a whole (see {@link #isolate}): when the processor tries the batch
@@ -46,29 +71,40 @@ public final class DocumentBatch<D> {
     private static final int MAX_ISOLATED = 100_000;
     private static final String DEAD_LETTER = "org.axonframework.messaging.deadletter.DeadLetter";
 
-    private DocumentBatch(MongoTemplate mongo, Class<D> type, Function<D, String> idOf) {
+    private DocumentBatch(MongoTemplate mongo, Class<D> type, Function<D, String> idOf, Writes writes) {
         this.mongo = mongo;
         this.type = type;
         this.idOf = idOf;
+        this.writes = writes;
     }
 
     /**
      * The batch of the unit of work being processed, created on first use; {@code afterCommit} receives the
      * documents written once they are stored.
      */
-    @SuppressWarnings("unchecked")
     public static <D> DocumentBatch<D> current(MongoTemplate mongo, Class<D> type, Function<D, String> idOf,
                                                Consumer<Map<String, D>> afterCommit) {
+        return current(mongo, type, idOf, Writes.NONE, afterCommit);
+    }
+
+    /**
+     * As {@link #current(MongoTemplate, Class, Function, Consumer)}, and {@code writes} is told before the batch's
+     * first document is written and once the batch is over (after {@code afterCommit}, or after a failure).
+     */
+    @SuppressWarnings("unchecked")
+    public static <D> DocumentBatch<D> current(MongoTemplate mongo, Class<D> type, Function<D, String> idOf,
+                                               Writes writes, Consumer<Map<String, D>> afterCommit) {
         UnitOfWork<?> root = owner();
         String key = DocumentBatch.class.getName() + "/" + type.getName();
         return (DocumentBatch<D>) root.getOrComputeResource(key, k -> {
-            DocumentBatch<D> batch = new DocumentBatch<>(mongo, type, idOf);
+            DocumentBatch<D> batch = new DocumentBatch<>(mongo, type, idOf, writes);
             root.onPrepareCommit(u -> batch.flush());
             root.afterCommit(u -> {
                 batch.written.putAll(batch.dirty);
                 afterCommit.accept(batch.written);
                 forgetIsolated(u);
             });
+            root.onCleanup(u -> batch.over());
             return batch;
         });
     }
@@ -172,6 +208,7 @@ public final class DocumentBatch<D> {
     public void save(D document) {
         String id = idOf.apply(document);
         if (handlingIsolatedEvent()) {
+            announce();
             try {
                 mongo.findAndReplace(Query.query(Criteria.where("_id").is(id)), document,
                         FindAndReplaceOptions.options().upsert());
@@ -191,10 +228,25 @@ public final class DocumentBatch<D> {
         dirty.put(id, document);
     }
 
+    private void announce() {
+        if (!announced) {
+            announced = true;
+            writes.writing();
+        }
+    }
+
+    private void over() {
+        if (announced) {
+            announced = false;
+            writes.written();
+        }
+    }
+
     private void flush() {
         if (dirty.isEmpty()) {
             return;
         }
+        announce();
         // A document the batch found absent is inserted (one processor writes a collection, so it is still absent):
         // the in-process store inserts in a fraction of the time an upsert takes. Any other is replaced or upserted.
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);

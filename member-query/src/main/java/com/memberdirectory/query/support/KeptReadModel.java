@@ -3,6 +3,7 @@ package com.memberdirectory.query.support;
 import com.memberdirectory.query.jobs.JobStorage;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -19,16 +20,21 @@ import java.util.function.Supplier;
  * is then kept at most {@code sharedMaxAge} ({@link Duration#ZERO}: read every time).
  * <p>
  * A reader notes the count of changes before it reads and keeps what it read under that count, so a copy read while
- * a change was being stored is never used once the change is announced.
+ * a change was being stored is never used once the change is announced. And from the moment the projection is about
+ * to write ({@link #writing()}) until its batch is over ({@link #written()}) no copy is used or kept at all: every
+ * question reads the store. Otherwise a request answered as soon as the store shows a write (a revocation waited
+ * for by its version) could be followed by one that still used the copy from before it.
  *
  * @param <T> the read model's in-memory form; treated as immutable
  */
-public final class KeptReadModel<T> {
+public final class KeptReadModel<T> implements DocumentBatch.Writes {
 
     private final Supplier<T> read;
     /** Nanoseconds a copy may be used; negative: until the next change. */
     private final long maxAgeNanos;
     private final AtomicLong changes = new AtomicLong();
+    /** Batches between {@link #writing()} and {@link #written()}. */
+    private final AtomicInteger writes = new AtomicInteger();
     private volatile Copy<T> copy;
 
     private record Copy<T>(long changes, long readAt, T value) {
@@ -56,6 +62,9 @@ public final class KeptReadModel<T> {
 
     public T get() {
         long seen = changes.get();
+        if (writes.get() > 0) {
+            return read.get();
+        }
         long now = System.nanoTime();
         Copy<T> current = copy;
         if (current != null && current.changes == seen && (maxAgeNanos < 0 || now - current.readAt <= maxAgeNanos)) {
@@ -72,5 +81,19 @@ public final class KeptReadModel<T> {
     public void changed() {
         changes.incrementAndGet();
         copy = null;
+    }
+
+    /** The projection is about to write documents: until {@link #written()}, every question reads the store. */
+    @Override
+    public void writing() {
+        writes.incrementAndGet();
+        changed();
+    }
+
+    /** The batch announced by {@link #writing()} is over, stored or failed: the next question reads the store again. */
+    @Override
+    public void written() {
+        changed();
+        writes.decrementAndGet();
     }
 }

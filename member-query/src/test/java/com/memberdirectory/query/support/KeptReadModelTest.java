@@ -57,6 +57,46 @@ class KeptReadModelTest {
     }
 
     @Test
+    void while_its_projection_writes_every_question_reads_the_store_so_nothing_answered_after_a_write_shows_is_older() {
+        KeptReadModel<String> kept = KeptReadModel.of(EMBEDDED, Duration.ZERO, this::read);
+        assertThat(kept.get()).isEqualTo("first");
+        assertThat(reads).hasValue(1);
+
+        kept.writing();
+        // the store shows the write (a revocation): whoever waited for it is answered before the batch is over
+        stored.set("second");
+        assertThat(kept.get()).isEqualTo("second");
+        assertThat(kept.get()).isEqualTo("second");
+        assertThat(reads).as("no copy used or kept while writing").hasValue(3);
+
+        kept.written();
+        assertThat(kept.get()).isEqualTo("second");
+        assertThat(kept.get()).isEqualTo("second");
+        assertThat(reads).as("kept again once the batch is over").hasValue(4);
+    }
+
+    @Test
+    void a_copy_read_before_a_write_began_is_not_used_while_or_after_it() {
+        AtomicReference<KeptReadModel<String>> model = new AtomicReference<>();
+        KeptReadModel<String> kept = KeptReadModel.of(EMBEDDED, Duration.ZERO, () -> {
+            String before = read();
+            if (reads.get() == 1) {
+                // this reader read the old value; then the projection began its write and the store showed it
+                model.get().writing();
+                stored.set("second");
+            }
+            return before;
+        });
+        model.set(kept);
+        assertThat(kept.get()).isEqualTo("first");
+        assertThat(kept.get()).as("while writing").isEqualTo("second");
+        kept.written();
+        assertThat(kept.get()).isEqualTo("second");
+        assertThat(kept.get()).isEqualTo("second");
+        assertThat(reads).hasValue(3);
+    }
+
+    @Test
     void a_store_shared_with_other_instances_is_read_every_time_without_a_maximum_age() {
         KeptReadModel<String> kept = KeptReadModel.of(SHARED, Duration.ZERO, this::read);
         assertThat(kept.kept()).isFalse();
