@@ -43,7 +43,7 @@ class ActiveGrants {
         return grants.get().get(subject);
     }
 
-    /** The administrators' collection was replaced (a rebuild) or dropped (a reset). */
+    /** The administrators' collection was replaced by a rebuild. */
     void changed() {
         grants.changed();
     }

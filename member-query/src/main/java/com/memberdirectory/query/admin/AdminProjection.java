@@ -31,20 +31,17 @@ class AdminProjection {
     private final ProjectionWaiters<AdminDocument> waiters;
     /** Told before a batch's grants are written and once the batch is over (after anyone waiting was answered). */
     private final DocumentBatch.Writes writes;
-    /** Told when the collection is dropped. */
-    private final Runnable changed;
 
     @Autowired
     AdminProjection(MongoTemplate mongo, ProjectionWaiters<AdminDocument> adminWaiters, ActiveGrants grants) {
-        this(mongo, adminWaiters, grants.writes(), grants::changed);
+        this(mongo, adminWaiters, grants.writes());
     }
 
     private AdminProjection(MongoTemplate mongo, ProjectionWaiters<AdminDocument> adminWaiters,
-                            DocumentBatch.Writes writes, Runnable changed) {
+                            DocumentBatch.Writes writes) {
         this.mongo = mongo;
         this.waiters = adminWaiters;
         this.writes = writes;
-        this.changed = changed;
     }
 
     @EventHandler
@@ -73,14 +70,13 @@ class AdminProjection {
     @Bean
     static ReadModel adminsReadModel(ActiveGrants grants) {
         return new ReadModel("admins", PROCESSING_GROUP, List.of(AdminDocument.class),
-                shadow -> new AdminProjection(shadow.mongo(), shadow.waiters(), DocumentBatch.Writes.NONE, () -> { }),
+                shadow -> new AdminProjection(shadow.mongo(), shadow.waiters(), DocumentBatch.Writes.NONE),
                 grants::changed);
     }
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(AdminDocument.class);
-        changed.run();
+        writes.around(() -> mongo.dropCollection(AdminDocument.class));
     }
 
     /** The document to change for the event at {@code sequence}, or null when it was applied already. */

@@ -32,7 +32,7 @@ class AllDepartments {
         return list.get();
     }
 
-    /** The departments' collection was replaced (a rebuild) or dropped (a reset). */
+    /** The departments' collection was replaced by a rebuild. */
     void changed() {
         list.changed();
     }

@@ -28,20 +28,17 @@ class DepartmentProjection {
     private final ProjectionWaiters<DepartmentView> waiters;
     /** Told before a batch's departments are written and once the batch is over (after anyone waiting was answered). */
     private final DocumentBatch.Writes writes;
-    /** Told when the collection is dropped. */
-    private final Runnable changed;
 
     @Autowired
     DepartmentProjection(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters, AllDepartments all) {
-        this(mongo, departmentWaiters, all.writes(), all::changed);
+        this(mongo, departmentWaiters, all.writes());
     }
 
     private DepartmentProjection(MongoTemplate mongo, ProjectionWaiters<DepartmentView> departmentWaiters,
-                                 DocumentBatch.Writes writes, Runnable changed) {
+                                 DocumentBatch.Writes writes) {
         this.mongo = mongo;
         this.waiters = departmentWaiters;
         this.writes = writes;
-        this.changed = changed;
     }
 
     @EventHandler
@@ -69,13 +66,12 @@ class DepartmentProjection {
     @Bean
     static ReadModel departmentsReadModel(AllDepartments all) {
         return new ReadModel("departments", PROCESSING_GROUP, List.of(DepartmentDocument.class),
-                shadow -> new DepartmentProjection(shadow.mongo(), shadow.waiters(), DocumentBatch.Writes.NONE, () -> { }),
+                shadow -> new DepartmentProjection(shadow.mongo(), shadow.waiters(), DocumentBatch.Writes.NONE),
                 all::changed);
     }
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(DepartmentDocument.class);
-        changed.run();
+        writes.around(() -> mongo.dropCollection(DepartmentDocument.class));
     }
 }

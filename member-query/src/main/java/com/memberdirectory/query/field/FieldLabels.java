@@ -48,7 +48,7 @@ public class FieldLabels {
         this.fields = KeptReadModel.unkept(() -> read(mongo));
     }
 
-    /** The fields' collection was replaced (a rebuild) or dropped (a reset). */
+    /** The fields' collections were replaced by a rebuild. */
     void invalidate() {
         fields.changed();
     }

@@ -96,9 +96,10 @@ class FieldProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(FieldDocument.class);
-        mongo.dropCollection(CatalogPosition.class);
-        labels.invalidate();
+        labels.writes().around(() -> {
+            mongo.dropCollection(FieldDocument.class);
+            mongo.dropCollection(CatalogPosition.class);
+        });
     }
 
     /** The document to change for the event at {@code sequence}, or null when it was applied already. */

@@ -48,6 +48,16 @@ public final class DocumentBatch<D> {
         void writing();
 
         void written();
+
+        /** A write outside a batch (a reset dropping the collection), told of as a batch's. */
+        default void around(Runnable write) {
+            writing();
+            try {
+                write.run();
+            } finally {
+                written();
+            }
+        }
     }
 
     private final MongoTemplate mongo;

@@ -97,4 +97,15 @@ class DocumentBatchWritesTest {
 
         assertThat(told).isEmpty();
     }
+
+    @Test
+    void a_write_outside_a_batch_is_told_of_as_one_also_when_it_fails() {
+        writes.around(() -> told.add("dropped"));
+        assertThatThrownBy(() -> writes.around(() -> {
+            throw new IllegalStateException("cannot drop");
+        })).hasMessage("cannot drop");
+
+        assertThat(told).containsExactly("writing, stored: false", "dropped", "written, stored: false",
+                "writing, stored: false", "written, stored: false");
+    }
 }
