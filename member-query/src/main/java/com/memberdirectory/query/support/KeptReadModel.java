@@ -14,9 +14,9 @@ import java.util.function.Supplier;
  * MongoDB driver per question.
  * <p>
  * Kept only while it cannot have changed unseen. When this process is the only one using the store
- * ({@link JobStorage#exclusive()}: the embedded default), its own projection is the read model's only writer and calls
- * {@link #changed()} once a batch's documents are stored (and a rebuild once it switched collections), so the kept
- * copy is exactly as current as the collection. In MongoDB mode another instance's projection may write it: the copy
+ * ({@link JobStorage#exclusive()}: the embedded default), its own projection is the read model's only writer and tells
+ * it around each batch's writes (as its {@link DocumentBatch.Writes}), and a rebuild calls {@link #changed()} once it
+ * switched collections, so the kept copy is never older than the collection. In MongoDB mode another instance's projection may write it: the copy
  * is then kept at most {@code sharedMaxAge} ({@link Duration#ZERO}: read every time).
  * <p>
  * A reader notes the count of changes before it reads and keeps what it read under that count, so a copy read while
@@ -77,7 +77,7 @@ public final class KeptReadModel<T> implements DocumentBatch.Writes {
         return value;
     }
 
-    /** The read model's documents were written (or its collection replaced): the next question reads them again. */
+    /** The read model's collection was replaced: the next question reads it again. */
     public void changed() {
         changes.incrementAndGet();
         copy = null;
