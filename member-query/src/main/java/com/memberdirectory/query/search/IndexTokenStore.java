@@ -60,7 +60,7 @@ public final class IndexTokenStore implements TokenStore {
         check(processorName, segment);
         this.token = token;
         initialized = true;
-        index.batchDone(positionOf(token), token);
+        index.batchDone(() -> positionOf(token), token);
     }
 
     @Override

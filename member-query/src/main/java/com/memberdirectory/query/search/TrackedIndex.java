@@ -24,13 +24,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A Lucene index of this instance kept by an event processor of its own, whose position in the event stream is
  * stored in the index ({@link IndexTokenStore}), committed together with the documents it describes. One thread
  * writes: the projection writes a batch of events, then {@link #batchDone} makes the batch readable (when a reader
- * needs it) and, at most once a second, commits the index with the position it reflects. After a crash the index
- * is back at its last commit and the events since are applied again.
+ * needs it) and, at most once every {@value #COMMIT_EVERY_SECONDS} seconds, commits the index with the position it
+ * reflects. After a crash the index is back at its last commit and the events since — at most those seconds' — are
+ * applied again (the projections are idempotent). A commit makes a segment and writes the files to disk; committing
+ * seldom keeps the segments fewer and larger, so Lucene merges less (docs/benchmarks.md). The position is turned into
+ * its stored form only when it is committed, not on every batch.
  * <p>
  * Entries written but not yet readable by a searcher are kept in {@link #pending} (a refresh writes a segment, so it
  * is done when a reader needs it or {@value #MAX_PENDING} entries wait). The index is derived from the events: one
@@ -42,7 +46,8 @@ public abstract class TrackedIndex<E> implements Closeable {
 
     private static final String SCHEMA_KEY = "schema";
     private static final String POSITION_PREFIX = "position.";
-    private static final long COMMIT_EVERY_NANOS = 1_000_000_000L;
+    private static final long COMMIT_EVERY_SECONDS = 5;
+    private static final long COMMIT_EVERY_NANOS = COMMIT_EVERY_SECONDS * 1_000_000_000L;
     private static final int MAX_PENDING = 10_000;
     private static final Logger log = LoggerFactory.getLogger(TrackedIndex.class);
 
@@ -59,7 +64,7 @@ public abstract class TrackedIndex<E> implements Closeable {
     protected final Pending<E> pending = new Pending<>();
     private final Map<String, String> committedPosition;
     private final Object progress = new Object();
-    private Map<String, String> position;
+    private Supplier<Map<String, String>> position;
     private long lastCommit = System.nanoTime();
     private volatile Object processed;
 
@@ -70,7 +75,7 @@ public abstract class TrackedIndex<E> implements Closeable {
         this.schema = schema;
         this.searchers = new SearcherManager(writer, null);
         this.committedPosition = Map.copyOf(files.committed());
-        this.position = committedPosition;
+        this.position = () -> committedPosition;
     }
 
     /**
@@ -134,16 +139,16 @@ public abstract class TrackedIndex<E> implements Closeable {
     }
 
     /**
-     * The batch is complete: {@code position} (the event-stream position it reaches, as the token store writes it;
-     * {@code token} the same as the processor knows it) is reached, and the next read sees the batch's changes.
-     * Commits at most once a second.
+     * The batch is complete: {@code position} (the event-stream position it reaches, as the token store writes it,
+     * asked for when it is committed; {@code token} the same as the processor knows it) is reached, and the next read
+     * sees the batch's changes. Commits at most once every {@value #COMMIT_EVERY_SECONDS} seconds.
      */
-    public void batchDone(Map<String, String> position, Object token) {
+    public void batchDone(Supplier<Map<String, String>> position, Object token) {
         try {
             if (pending.size() >= MAX_PENDING) {
                 refresh();
             }
-            this.position = Map.copyOf(position);
+            this.position = position;
             if (System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
                 commit();
             }
@@ -243,7 +248,7 @@ public abstract class TrackedIndex<E> implements Closeable {
     public synchronized void commit() throws IOException {
         Map<String, String> data = new HashMap<>();
         data.put(SCHEMA_KEY, schema);
-        position.forEach((key, value) -> data.put(POSITION_PREFIX + key, value));
+        position.get().forEach((key, value) -> data.put(POSITION_PREFIX + key, value));
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
         lastCommit = System.nanoTime();

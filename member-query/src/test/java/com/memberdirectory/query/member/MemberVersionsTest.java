@@ -298,13 +298,15 @@ class MemberVersionsTest {
                 DomainEventMessage<?> domain = (DomainEventMessage<?>) message;
                 projection.on((MemberEvent) message.getPayload(), domain.getSequenceNumber(), message.getTimestamp());
                 if (position % 97 == 0) {
-                    index.batchDone(Map.of("at", String.valueOf(position)), position);
+                    Map<String, String> at = Map.of("at", String.valueOf(position));
+                    index.batchDone(() -> at, position);
                 }
             }
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
-        index.batchDone(Map.of("at", String.valueOf(position)), position);
+        Map<String, String> at = Map.of("at", String.valueOf(position));
+        index.batchDone(() -> at, position);
     }
 
     private Document bson(MemberDocument member) {

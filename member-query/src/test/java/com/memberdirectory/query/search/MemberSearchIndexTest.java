@@ -49,7 +49,7 @@ class MemberSearchIndexTest {
             members.add(member);
             index.put(member);
             if (i % 400 == 0) {
-                index.batchDone(Map.of(), "t" + i);
+                index.batchDone(() -> Map.of(), "t" + i);
             }
         }
         // Some members change after they were first indexed: the index keeps only their latest state.
@@ -59,7 +59,7 @@ class MemberSearchIndexTest {
             members.set(at, changed);
             index.put(changed);
         }
-        index.batchDone(Map.of(), "end");
+        index.batchDone(() -> Map.of(), "end");
 
         List<Viewer> viewers = List.of(Viewer.organization("org"), Viewer.publicOnly("reader"),
                 Viewer.departments("scoped", Set.of("d1", "d3")), Viewer.departments("scoped-none", Set.of("d9")));
@@ -84,7 +84,7 @@ class MemberSearchIndexTest {
                 Map.of("name", "Zoë", "phone", "+8613800000000", "loginEmail", "zoe@example.com"));
         index.put(member);
         assertThat(index.entry("m1")).isEqualTo(member);
-        index.batchDone(Map.of(), "t1");
+        index.batchDone(() -> Map.of(), "t1");
         assertThat(index.entry("m1")).isEqualTo(member);
         assertThat(index.entry("m2")).isNull();
     }
@@ -94,7 +94,7 @@ class MemberSearchIndexTest {
         Path path = folder.resolve("search");
         index = MemberSearchIndex.open(path);
         index.put(entry("m1", "Anna"));
-        index.batchDone(Map.of("token", "42"), "t42");
+        index.batchDone(() -> Map.of("token", "42"), "t42");
         index.close();
         index = MemberSearchIndex.open(path);
         assertThat(index.committedPosition()).containsEntry("token", "42");
@@ -106,7 +106,7 @@ class MemberSearchIndexTest {
         Path path = folder.resolve("search");
         index = MemberSearchIndex.open(path);
         index.put(entry("m1", "Anna"));
-        index.batchDone(Map.of("token", "42"), "t42");
+        index.batchDone(() -> Map.of("token", "42"), "t42");
         index.close();
         index = null;
         try (Stream<Path> files = Files.list(path)) {
