@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * Each text field {@code q} searches is indexed as its trigrams ({@link SearchText}); departments, status and the
  * login flags as terms; name and id as sort values. The index is a file of this instance (not shared), written by
  * one thread: the projection applies a batch of events ({@link #put}), then {@link #batchDone} makes the batch
- * searchable and, at most once every few seconds, commits the index together with the position in the event stream that
+ * searchable and, at most once a second, commits the index together with the position in the event stream that
  * it reflects. After a crash the index is back at its last commit and the projection re-applies the events since
  * that position; each document keeps the version it reflects, so nothing is applied twice.
  */

@@ -30,11 +30,10 @@ import java.util.function.Supplier;
  * A Lucene index of this instance kept by an event processor of its own, whose position in the event stream is
  * stored in the index ({@link IndexTokenStore}), committed together with the documents it describes. One thread
  * writes: the projection writes a batch of events, then {@link #batchDone} makes the batch readable (when a reader
- * needs it) and, at most once every {@value #COMMIT_EVERY_SECONDS} seconds, commits the index with the position it
- * reflects. After a crash the index is back at its last commit and the events since — at most those seconds' — are
- * applied again (the projections are idempotent). A commit makes a segment and writes the files to disk; committing
- * seldom keeps the segments fewer and larger, so Lucene merges less (docs/benchmarks.md). The position is turned into
- * its stored form only when it is committed, not on every batch.
+ * needs it) and, at most once every {@value #COMMIT_EVERY_SECONDS} second, commits the index with the position it
+ * reflects. After a crash the index is back at its last commit and the events since are applied again (the
+ * projections are idempotent). The position is turned into its stored form only when it is committed, not on every
+ * batch. (Committing every five seconds instead — fewer, larger segments — measured no faster, docs/benchmarks.md.)
  * <p>
  * Entries written but not yet readable by a searcher are kept in {@link #pending} (a refresh writes a segment, so it
  * is done when a reader needs it or {@value #MAX_PENDING} entries wait). The index is derived from the events: one
@@ -46,7 +45,7 @@ public abstract class TrackedIndex<E> implements Closeable {
 
     private static final String SCHEMA_KEY = "schema";
     private static final String POSITION_PREFIX = "position.";
-    private static final long COMMIT_EVERY_SECONDS = 5;
+    private static final long COMMIT_EVERY_SECONDS = 1;
     private static final long COMMIT_EVERY_NANOS = COMMIT_EVERY_SECONDS * 1_000_000_000L;
     private static final int MAX_PENDING = 10_000;
     private static final Logger log = LoggerFactory.getLogger(TrackedIndex.class);
@@ -141,7 +140,7 @@ public abstract class TrackedIndex<E> implements Closeable {
     /**
      * The batch is complete: {@code position} (the event-stream position it reaches, as the token store writes it,
      * asked for when it is committed; {@code token} the same as the processor knows it) is reached, and the next read
-     * sees the batch's changes. Commits at most once every {@value #COMMIT_EVERY_SECONDS} seconds.
+     * sees the batch's changes. Commits at most once every {@value #COMMIT_EVERY_SECONDS} second.
      */
     public void batchDone(Supplier<Map<String, String>> position, Object token) {
         try {
